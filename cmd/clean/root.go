@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/cleanhq/clean/pkg/batch"
+	"github.com/cleanhq/clean/pkg/clean"
+	"github.com/cleanhq/clean/pkg/decode"
+	"github.com/cleanhq/clean/pkg/render"
+	"github.com/cleanhq/clean/pkg/rules"
+	"github.com/cleanhq/clean/pkg/source"
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// rootOptions are the flags of the clean command.
+type rootOptions struct {
+	format      string
+	input       string
+	output      string
+	frontMatter bool
+	explain     bool
+	ruleFiles   []string
+	noUserRules bool
+	userAgent   string
+	timeout     time.Duration
+	maxSize     int64
+}
+
+const rootExamples = `  clean page.html                      # Markdown of the article
+  clean https://example.com/story      # fetch and clean a URL
+  curl -s https://example.com/story | clean -
+  clean -f json page.html | jq .title
+  clean -f text --input text scraped.txt
+  clean --explain page.html            # report every removal on stderr
+  clean -o story.md page.html.gz       # write atomically to a file`
+
+func newRootCmd(s streams) *cobra.Command {
+	o := &rootOptions{}
+	cmd := &cobra.Command{
+		Use:   "clean [flags] INPUT",
+		Short: "Turn article HTML or scraped page text into the clean article",
+		Long: `clean extracts the article from an HTML page or from text scraped from a web page,
+removes boilerplate (ad tokens, layout labels, share buttons, copyright footers…) and prints
+the article as Markdown, plain text or JSON with metadata.
+
+INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
+		Example:       rootExamples,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          exactInputs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd.Context(), s, args[0])
+		},
+	}
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, text or json")
+	f.StringVar(&o.input, "input", "auto", "input kind: auto, html or text")
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	f.BoolVar(&o.frontMatter, "front-matter", false, "Markdown: put the metadata first as YAML front matter")
+	addRuleFlags(cmd, o)
+	f.StringVar(&o.userAgent, "user-agent", source.DefaultAgent, "User-Agent header for URLs")
+	f.DurationVar(&o.timeout, "timeout", source.DefaultTimeout, "time limit for fetching a URL")
+	f.Int64Var(&o.maxSize, "max-size", source.DefaultMaxBytes, "largest document accepted, in bytes (after decompression)")
+	cmd.AddCommand(newRulesCmd(s))
+	return cmd
+}
+
+// addRuleFlags adds the flags that choose rules, shared by the commands that clean.
+func addRuleFlags(cmd *cobra.Command, o *rootOptions) {
+	f := cmd.Flags()
+	f.BoolVar(&o.explain, "explain", false, "report every removal with its rule (stderr; inside the record for json)")
+	f.StringArrayVar(&o.ruleFiles, "rules", nil, "add the rules of a YAML rule `FILE` (repeatable)")
+	f.BoolVar(&o.noUserRules, "no-user-rules", false, "do not load the user rule file ("+userRulesHint()+")")
+}
+
+func exactInputs(_ *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return usagef("want one INPUT (a file, an http(s) URL or -), got %d", len(args))
+	}
+	return nil
+}
+
+func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
+	format, err := render.ParseFormat(o.format)
+	if err != nil {
+		return usageError{err}
+	}
+	kind, err := decode.ParseKind(o.input)
+	if err != nil {
+		return usageError{err}
+	}
+	set, err := o.loadRules()
+	if err != nil {
+		return usageError{err}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	in, err := source.Read(ctx, name, source.Options{
+		Stdin: s.in, UserAgent: o.userAgent, MaxBytes: o.maxSize, Timeout: o.timeout,
+	})
+	if err != nil {
+		return err
+	}
+	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain})
+	if err != nil {
+		return err
+	}
+	if o.explain && format != render.FormatJSON && format != render.FormatJSONL {
+		writeExplain(s.err, doc.Removed)
+	}
+	return o.write(s.out, doc, format)
+}
+
+// write renders doc to -o FILE (atomically) or to standard output.
+func (o *rootOptions) write(stdout io.Writer, doc clean.Document, format render.Format) error {
+	var buf bytes.Buffer
+	if err := render.Write(&buf, doc, format, render.Options{FrontMatter: o.frontMatter}); err != nil {
+		return fmt.Errorf("%s: %w", doc.Source, err)
+	}
+	if o.output == "" || o.output == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := batch.WriteFileAtomic(o.output, buf.Bytes()); err != nil {
+		return fmt.Errorf("writing %s: %w", o.output, err)
+	}
+	return nil
+}
+
+func writeExplain(w io.Writer, removed []rules.Removal) {
+	for _, r := range removed {
+		fmt.Fprintf(w, "removed [%s] %q\n", r.Rule, r.Text)
+	}
+}
+
+// loadRules builds the rule set: built-ins, the user rule file if present, then --rules.
+func (o *rootOptions) loadRules() (*rules.Set, error) {
+	set := rules.Builtin()
+	if !o.noUserRules {
+		if p := userRulesPath(); p != "" {
+			if _, err := os.Stat(p); err == nil {
+				if err := set.AddFile(p); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for _, f := range o.ruleFiles {
+		if err := set.AddFile(f); err != nil {
+			return nil, err
+		}
+	}
+	return set, nil
+}
+
+// userRulesPath is the default user rule file, or "" when there is no config directory.
+func userRulesPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "clean", "rules.yaml")
+}
+
+func userRulesHint() string {
+	if p := userRulesPath(); p != "" {
+		return p
+	}
+	return "the user config directory's clean/rules.yaml"
+}

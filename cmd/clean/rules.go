@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/cleanhq/clean/pkg/rules"
+	"github.com/spf13/cobra"
+)
+
+func newRulesCmd(s streams) *cobra.Command {
+	o := &rootOptions{}
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the boilerplate rules in force (built-in, user file, --rules)",
+		Example: `  clean rules
+  clean rules --rules mysite.yaml
+  clean rules test mysite.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			set, err := o.loadRules()
+			if err != nil {
+				return usageError{err}
+			}
+			return listRules(s, set)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.ruleFiles, "rules", nil, "add the rules of a YAML rule `FILE` (repeatable)")
+	f.BoolVar(&o.noUserRules, "no-user-rules", false, "do not load the user rule file")
+	cmd.AddCommand(newRulesTestCmd(s))
+	return cmd
+}
+
+func listRules(s streams, set *rules.Set) error {
+	w := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tKIND\tSCOPE\tDESCRIPTION")
+	for _, r := range set.Sorted() {
+		scope := "all sites"
+		if len(r.Sites) > 0 {
+			scope = fmt.Sprint(r.Sites)
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.ID, r.Kind, scope, r.Description)
+	}
+	return w.Flush()
+}
+
+func newRulesTestCmd(s streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "test FILE...",
+		Short: "Check the keep: and drop: examples of rule files (builtin for the built-ins)",
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("want at least one rule FILE (or builtin)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			failures, checked := 0, 0
+			for _, name := range args {
+				set, err := rulesOfFile(name)
+				if err != nil {
+					return usageError{err}
+				}
+				for _, f := range set.TestExamples() {
+					fmt.Fprintln(s.out, "FAIL "+f.String())
+					failures++
+				}
+				for _, r := range set.Rules {
+					checked += len(r.Keep) + len(r.DropExamples)
+				}
+			}
+			if failures > 0 {
+				return fmt.Errorf("%d of %d rule examples failed", failures, checked)
+			}
+			fmt.Fprintf(s.out, "ok: %d rule examples pass\n", checked)
+			return nil
+		},
+	}
+}
+
+// rulesOfFile loads a rule file on top of the built-ins (so that its disable: list and
+// duplicate ids are checked) and returns the file's own rules; "builtin" names the
+// built-in set.
+func rulesOfFile(name string) (*rules.Set, error) {
+	set := rules.Builtin()
+	if name == "builtin" {
+		return set, nil
+	}
+	if err := set.AddFile(name); err != nil {
+		return nil, err
+	}
+	own := &rules.Set{}
+	for _, r := range set.Rules {
+		if r.File == name {
+			own.Rules = append(own.Rules, r)
+		}
+	}
+	return own, nil
+}

@@ -1,0 +1,154 @@
+// Package blocks finds the text blocks of an HTML DOM: the innermost block-level elements
+// (paragraphs, headings, list items, cells…) that the rule stage and the extractors reason
+// about, with their visible text.
+package blocks
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+var blockAtoms = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Caption: true, atom.Dd: true, atom.Details: true, atom.Div: true, atom.Dl: true,
+	atom.Dt: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Header: true, atom.Li: true, atom.Main: true, atom.Nav: true, atom.Ol: true,
+	atom.P: true, atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true,
+	atom.Tbody: true, atom.Td: true, atom.Th: true, atom.Thead: true, atom.Tfoot: true,
+	atom.Tr: true, atom.Ul: true, atom.Body: true, atom.Html: true,
+}
+
+// invisible elements hold no reader-visible text.
+var invisible = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true, atom.Iframe: true, atom.Svg: true, atom.Math: true, atom.Select: true,
+	atom.Button: true, atom.Input: true, atom.Textarea: true, atom.Object: true,
+}
+
+// IsBlock reports whether n is a block-level element.
+func IsBlock(n *html.Node) bool {
+	return n.Type == html.ElementNode && blockAtoms[n.DataAtom]
+}
+
+// IsInvisible reports whether n is an element whose content a reader never sees.
+func IsInvisible(n *html.Node) bool {
+	return n.Type == html.ElementNode && invisible[n.DataAtom]
+}
+
+// Leaves returns, in document order, the innermost block elements under root that hold
+// visible text. Text directly inside a block that also has block children is attached to
+// no leaf; callers that need every word use Text on the root.
+func Leaves(root *html.Node) []*html.Node {
+	var out []*html.Node
+	var walk func(n *html.Node) bool // reports whether n contains a block
+	walk = func(n *html.Node) bool {
+		hasBlock := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || IsInvisible(c) {
+				continue
+			}
+			if walk(c) || IsBlock(c) {
+				hasBlock = true
+			}
+		}
+		if IsBlock(n) && !hasBlock && strings.TrimSpace(Text(n)) != "" {
+			out = append(out, n)
+		}
+		return hasBlock
+	}
+	walk(root)
+	return out
+}
+
+// Text returns the visible text of n: whitespace runs collapsed to one space, <br> and
+// block boundaries as newlines, lines trimmed, no empty lines.
+func Text(n *html.Node) string {
+	var b strings.Builder
+	appendText(&b, n)
+	return tidyLines(b.String())
+}
+
+func appendText(b *strings.Builder, n *html.Node) {
+	switch {
+	case n.Type == html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case n.Type == html.ElementNode && n.DataAtom == atom.Br:
+		b.WriteByte('\n')
+		return
+	case IsInvisible(n):
+		return
+	}
+	block := IsBlock(n)
+	if block {
+		b.WriteByte('\n')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		appendText(b, c)
+	}
+	if block {
+		b.WriteByte('\n')
+	}
+}
+
+// tidyLines collapses white space inside each line and drops empty lines.
+func tidyLines(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = CollapseSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// CollapseSpace trims s and turns every run of white space (NBSP included) into one space.
+func CollapseSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003',
+		'\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f',
+		'\u205f', '\u3000', '\u200b', '\ufeff':
+		return true
+	}
+	return false
+}
+
+// Remove detaches n from its parent, then removes each ancestor left without visible
+// content, stopping at stop (which is never removed).
+func Remove(n, stop *html.Node) {
+	for n != nil && n != stop && n.Parent != nil {
+		parent := n.Parent
+		parent.RemoveChild(n)
+		if parent == stop || HasContent(parent) {
+			return
+		}
+		n = parent
+	}
+}
+
+// HasContent reports whether n holds visible text or an image.
+func HasContent(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimFunc(n.Data, isSpace) != ""
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Img || n.DataAtom == atom.Picture || n.DataAtom == atom.Video) {
+		return true
+	}
+	if IsInvisible(n) {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if HasContent(c) {
+			return true
+		}
+	}
+	return false
+}

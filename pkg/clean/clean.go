@@ -1,0 +1,128 @@
+// Package clean is the library's front door: Clean turns one input document (HTML or
+// scraped text) into a cleaned article with metadata, running the whole pipeline:
+//
+//	decode → extract → rules → render
+//
+// Reading inputs is the job of package source; writing outputs, of package render.
+package clean
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/cleanhq/clean/pkg/decode"
+	"github.com/cleanhq/clean/pkg/extract"
+	"github.com/cleanhq/clean/pkg/render"
+	"github.com/cleanhq/clean/pkg/rules"
+	"github.com/cleanhq/clean/pkg/source"
+	"golang.org/x/net/html"
+)
+
+// Document is a cleaned article; see render.Document.
+type Document = render.Document
+
+// Input is one document to clean; see source.Input.
+type Input = source.Input
+
+// Options configure Clean. The zero value cleans with the built-in rules and sniffs the
+// input kind.
+type Options struct {
+	Kind    decode.Kind // auto (default), html or text
+	Rules   *rules.Set  // nil means rules.Builtin()
+	Explain bool        // record every removal in Document.Removed
+}
+
+// Clean runs the pipeline on one input. Errors name the input.
+func Clean(ctx context.Context, in Input, opts Options) (Document, error) {
+	doc, err := cleanInput(ctx, in, opts)
+	if err != nil {
+		return Document{}, fmt.Errorf("%s: %w", in.Name, err)
+	}
+	return doc, nil
+}
+
+func cleanInput(ctx context.Context, in Input, opts Options) (Document, error) {
+	if err := ctx.Err(); err != nil {
+		return Document{}, err
+	}
+	text, _, err := decode.ToUTF8(in.Data, in.ContentType)
+	if err != nil {
+		return Document{}, err
+	}
+	kind := opts.Kind
+	if kind == "" || kind == decode.Auto {
+		kind = decode.Sniff(text)
+	}
+	set := opts.Rules
+	if set == nil {
+		set = rules.Builtin()
+	}
+	pageURL := parseURL(in.URL)
+	host := ""
+	if pageURL != nil {
+		host = pageURL.Hostname()
+	}
+
+	var art extract.Article
+	var removed []rules.Removal
+	if kind == decode.HTML {
+		art, err = extract.HTML(text, pageURL, func(doc *html.Node) {
+			removed = set.RemoveSelected(doc, host)
+		})
+		if err != nil {
+			return Document{}, err
+		}
+	} else {
+		art = extract.Text(text)
+	}
+	if err := ctx.Err(); err != nil {
+		return Document{}, err
+	}
+	removed = append(removed, set.Apply(art.Root, host)...)
+	return build(in, art, removed, opts.Explain)
+}
+
+// build renders the article and fills in the document record.
+func build(in Input, art extract.Article, removed []rules.Removal, explain bool) (Document, error) {
+	base := art.URL
+	if base == "" {
+		base = in.URL
+	}
+	body := render.Text(art.Root)
+	md, err := render.Markdown(art.Root, base)
+	if err != nil {
+		return Document{}, fmt.Errorf("rendering markdown: %w", err)
+	}
+	doc := Document{
+		Source:    in.Name,
+		URL:       base,
+		Title:     strings.Join(strings.Fields(art.Title), " "),
+		Byline:    art.Byline,
+		SiteName:  art.SiteName,
+		Published: art.Published,
+		Language:  art.Language,
+		Excerpt:   art.Excerpt,
+		Image:     art.Image,
+		Markdown:  md,
+		Text:      body,
+		WordCount: len(strings.Fields(body)),
+	}
+	if explain {
+		doc.Removed = removed
+	}
+	doc.Sanitize()
+	return doc, nil
+}
+
+func parseURL(s string) *url.URL {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil
+	}
+	return u
+}

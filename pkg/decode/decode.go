@@ -1,0 +1,143 @@
+// Package decode turns input bytes into UTF-8 text and tells HTML from plain text. It does
+// no I/O.
+package decode
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gogs/chardet"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+)
+
+// Kind is the kind of an input document.
+type Kind string
+
+// The input kinds. Auto asks Sniff to decide.
+const (
+	Auto Kind = "auto"
+	HTML Kind = "html"
+	Text Kind = "text"
+)
+
+// ParseKind checks a --input value.
+func ParseKind(s string) (Kind, error) {
+	switch k := Kind(strings.ToLower(s)); k {
+	case Auto, HTML, Text:
+		return k, nil
+	case "":
+		return Auto, nil
+	}
+	return "", fmt.Errorf("unknown input kind %q (want auto, html or text)", s)
+}
+
+// ErrBinary is returned for content that is not text: images, PDFs, archives and the like.
+var ErrBinary = errors.New("binary content")
+
+// ErrEmpty is returned for input with no bytes, or only white space.
+var ErrEmpty = errors.New("empty input")
+
+// ToUTF8 converts data to valid UTF-8. The charset is taken from, in order: a byte-order
+// mark, the HTTP Content-Type (contentType, may be empty), an HTML <meta> declaration,
+// then detection. It returns the text and the name of the charset used.
+func ToUTF8(data []byte, contentType string) (string, string, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", "", ErrEmpty
+	}
+	enc, name := declared(data, contentType)
+	if enc == nil {
+		if kind := binaryType(data); kind != "" {
+			return "", "", fmt.Errorf("%w (%s)", ErrBinary, kind)
+		}
+		enc, name = detect(data)
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("decoding %s: %w", name, err)
+	}
+	out = bytes.TrimPrefix(out, []byte("\ufeff"))
+	return strings.ToValidUTF8(string(out), "\ufffd"), name, nil
+}
+
+// declared returns the encoding named by a BOM, the Content-Type or a <meta> tag, if any.
+func declared(data []byte, contentType string) (encoding.Encoding, string) {
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		if enc, err := htmlindex.Get(params["charset"]); err == nil && !hasBOM(data) {
+			name, _ := htmlindex.Name(enc)
+			return enc, name
+		}
+	}
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	if certain || hasMeta(data) {
+		return enc, name
+	}
+	return nil, ""
+}
+
+func hasBOM(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe"))
+}
+
+// hasMeta reports whether the first 1024 bytes declare a charset in a <meta> tag.
+func hasMeta(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	return bytes.Contains(head, []byte("<meta")) && bytes.Contains(head, []byte("charset"))
+}
+
+// detect guesses the charset of undeclared data: UTF-8 when it is valid, else a
+// statistical guess, else windows-1252.
+func detect(data []byte) (encoding.Encoding, string) {
+	if utf8.Valid(data) {
+		return encoding.Nop, "utf-8"
+	}
+	if res, err := chardet.NewHtmlDetector().DetectBest(data[:min(len(data), 64<<10)]); err == nil && res.Confidence >= 30 {
+		if enc, err := htmlindex.Get(res.Charset); err == nil {
+			name, _ := htmlindex.Name(enc)
+			return enc, name
+		}
+	}
+	enc, _ := htmlindex.Get("windows-1252")
+	return enc, "windows-1252"
+}
+
+// binaryType names the media type of data that is not text, or returns "".
+func binaryType(data []byte) string {
+	t := http.DetectContentType(data)
+	switch {
+	case strings.HasPrefix(t, "text/"):
+		return ""
+	case t == "application/octet-stream" && !bytes.ContainsRune(data[:min(len(data), 512)], 0):
+		return "" // control bytes but no NUL: treat as damaged text
+	}
+	return strings.SplitN(t, ";", 2)[0]
+}
+
+// Sniff tells HTML from plain text: HTML starts with a tag or a doctype, or holds a
+// <html>/<body> element or several common tags near its start.
+func Sniff(text string) Kind {
+	head := strings.ToLower(text[:min(len(text), 4096)])
+	trimmed := strings.TrimLeft(head, " \t\r\n\ufeff")
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--"} {
+		if strings.HasPrefix(trimmed, p) {
+			return HTML
+		}
+	}
+	if strings.Contains(head, "<html") || strings.Contains(head, "<body") {
+		return HTML
+	}
+	tags := 0
+	for _, t := range []string{"<p>", "<p ", "</p>", "<div", "</div>", "<br", "<a href", "<h1", "<h2", "<li>", "<span", "<table"} {
+		tags += strings.Count(head, t)
+	}
+	if tags >= 3 {
+		return HTML
+	}
+	return Text
+}

@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/cleanhq/clean/pkg/blocks"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minArticleRunes is the least text a readability result must hold to be taken; below it
+// the page's visible text is used instead.
+const minArticleRunes = 200
+
+// HTML extracts the article from a page. prepare, when not nil, is called on the parsed DOM
+// before extraction (the rule stage removes selected elements there); it may be called a
+// second time on a fresh parse when the visible-text fallback is needed. pageURL, when not
+// nil, is the base for relative links. A new readability parser is made per call, as a
+// parser must not be shared between goroutines.
+func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, error) {
+	doc, err := parse(page, prepare)
+	if err != nil {
+		return Article{}, err
+	}
+	canonical := canonicalURL(doc, pageURL)
+	title := documentTitle(doc)
+	parser := readability.NewParser()
+	a := Article{URL: canonical, Title: title}
+	if art, err := parser.ParseAndMutate(doc, pageURL); err == nil {
+		a = fromReadability(art, canonical)
+	}
+	if got := textOf(a.Root); runeCount(got) < minArticleRunes {
+		doc, err := parse(page, prepare)
+		if err != nil {
+			return Article{}, err
+		}
+		if fallback := visibleText(doc); runeCount(blocks.Text(fallback)) > runeCount(got) {
+			a.Root = fallback
+		}
+	}
+	if a.Title == "" {
+		a.Title = title
+	}
+	return a, nil
+}
+
+func parse(page string, prepare func(*html.Node)) (*html.Node, error) {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return nil, err
+	}
+	if prepare != nil {
+		prepare(doc)
+	}
+	return doc, nil
+}
+
+// documentTitle returns the text of the page's <title>.
+func documentTitle(doc *html.Node) string {
+	if t := findElement(doc, atom.Title); t != nil {
+		return blocks.CollapseSpace(blocks.Text(t))
+	}
+	return ""
+}
+
+func fromReadability(art readability.Article, canonical string) Article {
+	a := Article{
+		Root:     art.Node,
+		Title:    strings.TrimSpace(art.Title()),
+		Byline:   strings.TrimSpace(art.Byline()),
+		SiteName: strings.TrimSpace(art.SiteName()),
+		Language: strings.TrimSpace(art.Language()),
+		Excerpt:  strings.TrimSpace(art.Excerpt()),
+		Image:    strings.TrimSpace(art.ImageURL()),
+		URL:      canonical,
+	}
+	if t, err := art.PublishedTime(); err == nil {
+		a.Published = t.UTC().Format(time.RFC3339)
+	}
+	return a
+}
+
+func textOf(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	return blocks.Text(n)
+}
+
+func runeCount(s string) int { return len([]rune(s)) }
+
+// visibleText copies the visible text blocks of the page body into a paragraph DOM, the
+// fallback when readability finds no article.
+func visibleText(doc *html.Node) *html.Node {
+	root := newRoot()
+	body := findElement(doc, atom.Body)
+	if body == nil {
+		body = doc
+	}
+	for _, leaf := range blocks.Leaves(body) {
+		if lines := strings.Split(blocks.Text(leaf), "\n"); len(lines) > 0 && lines[0] != "" {
+			root.AppendChild(paragraph(lines))
+		}
+	}
+	return root
+}
+
+// canonicalURL returns the page's <link rel=canonical> made absolute, else pageURL.
+func canonicalURL(doc *html.Node, pageURL *url.URL) string {
+	base := ""
+	if pageURL != nil {
+		base = pageURL.String()
+	}
+	head := findElement(doc, atom.Head)
+	if head == nil {
+		return base
+	}
+	for c := head.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.Link || !strings.EqualFold(attr(c, "rel"), "canonical") {
+			continue
+		}
+		href, err := url.Parse(strings.TrimSpace(attr(c, "href")))
+		if err != nil || href.String() == "" {
+			continue
+		}
+		if pageURL != nil {
+			href = pageURL.ResolveReference(href)
+		}
+		if href.Scheme == "http" || href.Scheme == "https" {
+			return href.String()
+		}
+	}
+	return base
+}
+
+func findElement(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if found := findElement(c, a); found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

@@ -1,0 +1,146 @@
+// Package source reads documents: files (plain or gzip-compressed), http(s) URLs and
+// standard input. It is the only part of the pipeline that does input I/O.
+package source
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+)
+
+// Input is one document as read: its bytes and where they came from.
+type Input struct {
+	Name        string // what the user gave: a path, a URL, "-"
+	URL         string // the page URL (final URL after redirects), when known
+	ContentType string // the HTTP Content-Type, when fetched
+	Data        []byte
+}
+
+// Default limits.
+const (
+	DefaultMaxBytes = 32 << 20
+	DefaultTimeout  = 30 * time.Second
+	DefaultAgent    = "clean/1 (+https://github.com/cleanhq/clean)"
+)
+
+// Options set the limits and the means of reading.
+type Options struct {
+	Stdin     io.Reader    // read for "-"
+	Client    *http.Client // for URLs; nil means a client built from Timeout
+	UserAgent string
+	MaxBytes  int64         // cap on a document's size, after decompression
+	Timeout   time.Duration // per URL fetch, when Client is nil
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// ErrTooLarge is returned for a document over the size cap.
+var ErrTooLarge = errors.New("too large")
+
+// IsURL reports whether name is an http(s) URL.
+func IsURL(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// Read reads the document name: "-" for Options.Stdin, an http(s) URL, or a file path.
+// Errors name the input.
+func Read(ctx context.Context, name string, opts Options) (Input, error) {
+	var in Input
+	var err error
+	switch {
+	case name == "-":
+		in, err = readStream(name, opts.Stdin, opts.maxBytes())
+	case IsURL(name):
+		in, err = fetch(ctx, name, opts)
+	case strings.Contains(name, "://"):
+		err = fmt.Errorf("unsupported URL scheme (only http and https)")
+	default:
+		in, err = readFile(name, opts.maxBytes())
+	}
+	if err != nil {
+		return Input{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return in, nil
+}
+
+func readStream(name string, r io.Reader, max int64) (Input, error) {
+	if r == nil {
+		return Input{}, errors.New("no standard input")
+	}
+	data, err := readCapped(r, max)
+	if err != nil {
+		return Input{}, err
+	}
+	data, err = gunzipIfCompressed(data, max)
+	return Input{Name: name, Data: data}, err
+}
+
+func readFile(name string, max int64) (Input, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return Input{}, pathError(err)
+	}
+	if info.IsDir() {
+		return Input{}, errors.New("is a directory")
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return Input{}, pathError(err)
+	}
+	defer f.Close()
+	return readStream(name, f, max)
+}
+
+// pathError drops the path from an *os.PathError, as the caller names the input.
+func pathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readCapped reads all of r, failing with ErrTooLarge past max bytes.
+func readCapped(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: over the %d-byte cap (--max-size)", ErrTooLarge, max)
+	}
+	return data, nil
+}
+
+// gunzipIfCompressed expands gzip data (recognised by its magic bytes, whatever the file
+// name), capping the expanded size.
+func gunzipIfCompressed(data []byte, max int64) ([]byte, error) {
+	if !bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	out, err := readCapped(zr, max)
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return nil, fmt.Errorf("gzip: expanded size %w", err)
+		}
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	return out, nil
+}
