@@ -1,0 +1,94 @@
+// Command cleanbench measures clean's extraction quality and speed on a benchmark folder
+// laid out like ScrapingHub's article-extraction benchmark (testdata/bench/scrapinghub):
+// precision, recall and F1 with the benchmark's shingle metric (package quality), time
+// per page and MB/s, in HTML mode (html/*.html.gz) and plain-text mode (textdumps/*.txt).
+//
+//	go run ./cmd/cleanbench                 # both modes
+//	go run ./cmd/cleanbench -mode text -worst 10
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/cleanhq/clean/pkg/clean"
+	"github.com/cleanhq/clean/pkg/decode"
+	"github.com/cleanhq/clean/pkg/quality"
+	"github.com/cleanhq/clean/pkg/rules"
+)
+
+func main() {
+	dir := flag.String("dir", "testdata/bench/scrapinghub", "benchmark folder")
+	mode := flag.String("mode", "both", "html, text or both")
+	worst := flag.Int("worst", 0, "also list the N pages with the lowest F1")
+	flag.Parse()
+	modes := []string{*mode}
+	if *mode == "both" {
+		modes = []string{"html", "text"}
+	}
+	fmt.Printf("%-6s %6s %9s %7s %7s %10s %8s\n", "mode", "pages", "precision", "recall", "F1", "ms/page", "MB/s")
+	for _, m := range modes {
+		if err := bench(os.Stdout, *dir, m, *worst); err != nil {
+			fmt.Fprintln(os.Stderr, "cleanbench:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+type pageScore struct {
+	id    string
+	match quality.Match
+}
+
+func bench(w io.Writer, dir, mode string, worst int) error {
+	pages, err := quality.LoadCorpus(dir, mode)
+	if err != nil {
+		return err
+	}
+	kind := decode.HTML
+	if mode == "text" {
+		kind = decode.Text
+	}
+	opts := clean.Options{Kind: kind, Rules: rules.Builtin()}
+	var scores []pageScore
+	var matches []quality.Match
+	var bytes int
+	var elapsed time.Duration
+	for _, p := range pages {
+		start := time.Now()
+		doc, err := clean.Clean(context.Background(), clean.Input{Name: p.ID, URL: p.URL, Data: p.Input}, opts)
+		elapsed += time.Since(start)
+		bytes += len(p.Input)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "cleanbench:", err)
+		}
+		m := quality.Compare(p.Truth, doc.Text)
+		matches = append(matches, m)
+		scores = append(scores, pageScore{p.ID, m})
+	}
+	s := quality.Summarize(matches)
+	msPerPage := elapsed.Seconds() * 1000 / float64(len(pages))
+	mbps := float64(bytes) / 1e6 / elapsed.Seconds()
+	fmt.Fprintf(w, "%-6s %6d %9.3f %7.3f %7.3f %10.2f %8.1f\n", mode, s.Documents, s.Precision, s.Recall, s.F1, msPerPage, mbps)
+	printWorst(w, scores, worst)
+	return nil
+}
+
+func printWorst(w io.Writer, scores []pageScore, n int) {
+	f1 := func(m quality.Match) float64 {
+		p, r := m.Precision(), m.Recall()
+		if p+r == 0 {
+			return 0
+		}
+		return 2 * p * r / (p + r)
+	}
+	sort.SliceStable(scores, func(i, j int) bool { return f1(scores[i].match) < f1(scores[j].match) })
+	for _, s := range scores[:min(n, len(scores))] {
+		fmt.Fprintf(w, "  %s  F1 %.3f  P %.3f  R %.3f\n", s.id, f1(s.match), s.match.Precision(), s.match.Recall())
+	}
+}
