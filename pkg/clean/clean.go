@@ -86,9 +86,15 @@ func cleanInput(ctx context.Context, in Input, opts Options) (Document, error) {
 
 // build renders the article and fills in the document record.
 func build(in Input, art extract.Article, removed []rules.Removal, explain bool) (Document, error) {
-	base := art.URL
+	// Relative links are resolved against the page's own (final) URL when it is known,
+	// else against its canonical URL; the record's url is the canonical one.
+	base := in.URL
 	if base == "" {
-		base = in.URL
+		base = art.URL
+	}
+	pageURL := art.URL
+	if pageURL == "" {
+		pageURL = in.URL
 	}
 	body := render.Text(art.Root)
 	md, err := render.Markdown(art.Root, base)
@@ -97,23 +103,39 @@ func build(in Input, art extract.Article, removed []rules.Removal, explain bool)
 	}
 	doc := Document{
 		Source:    in.Name,
-		URL:       base,
+		URL:       pageURL,
 		Title:     strings.Join(strings.Fields(art.Title), " "),
 		Byline:    art.Byline,
 		SiteName:  art.SiteName,
 		Published: art.Published,
 		Language:  art.Language,
 		Excerpt:   art.Excerpt,
-		Image:     art.Image,
+		Image:     absoluteURL(base, art.Image),
 		Markdown:  md,
 		Text:      body,
-		WordCount: len(strings.Fields(body)),
+		WordCount: render.WordCount(body),
 	}
 	if explain {
 		doc.Removed = removed
 	}
 	doc.Sanitize()
 	return doc, nil
+}
+
+// absoluteURL resolves ref against base; it returns ref unchanged when either does not parse.
+func absoluteURL(base, ref string) string {
+	if base == "" || ref == "" {
+		return ref
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
 }
 
 func parseURL(s string) *url.URL {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/cleanhq/clean/pkg/blocks"
 	"golang.org/x/net/html"
@@ -37,6 +38,14 @@ func writeText(b *strings.Builder, n *html.Node) {
 		return
 	case blocks.IsInvisible(n):
 		return
+	case n.DataAtom == atom.Tr:
+		writeRow(b, n)
+		return
+	case n.DataAtom == atom.Thead || n.DataAtom == atom.Tbody || n.DataAtom == atom.Tfoot:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			writeText(b, c)
+		}
+		return
 	}
 	block := blocks.IsBlock(n)
 	if block {
@@ -44,13 +53,30 @@ func writeText(b *strings.Builder, n *html.Node) {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		writeText(b, c)
-		if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
-			b.WriteString(" ")
-		}
 	}
 	if block {
 		b.WriteString("\n\n")
 	}
+}
+
+// writeRow writes a table row as one line, its cells separated by " | ", so that a table
+// comes out as one paragraph with a line per row.
+func writeRow(b *strings.Builder, tr *html.Node) {
+	b.WriteString("\n")
+	first := true
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
+			continue
+		}
+		if !first {
+			b.WriteString(" | ")
+		}
+		first = false
+		var cell strings.Builder
+		writeText(&cell, c)
+		b.WriteString(strings.Join(strings.Fields(cell.String()), " "))
+	}
+	b.WriteString("\n")
 }
 
 func tidyParagraph(p string) string {
@@ -62,4 +88,16 @@ func tidyParagraph(p string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// WordCount counts the words of s: its white-space separated fields holding a letter or a
+// digit (so that separators such as "|" or "—" are not counted).
+func WordCount(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -1,0 +1,153 @@
+package clean_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cleanhq/clean/pkg/clean"
+	"github.com/cleanhq/clean/pkg/render"
+	"github.com/rogpeppe/go-internal/diff"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden .out.md and .out.json files")
+
+const goldenDir = "../../testdata/golden"
+
+// goldenCase is one testdata/golden/<name>.in.html (or .in.txt) with its expected outputs.
+// An optional <name>.url file holds the URL the page is taken to come from, as after a fetch.
+type goldenCase struct {
+	name, inPath string
+}
+
+func goldenCases(t *testing.T) []goldenCase {
+	t.Helper()
+	var cases []goldenCase
+	for _, pattern := range []string{"*.in.html", "*.in.txt"} {
+		paths, err := filepath.Glob(filepath.Join(goldenDir, pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paths {
+			name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(p), ".html"), ".txt")
+			cases = append(cases, goldenCase{name: strings.TrimSuffix(name, ".in"), inPath: p})
+		}
+	}
+	if len(cases) == 0 {
+		t.Fatal("no golden cases in " + goldenDir)
+	}
+	return cases
+}
+
+// cleanCase runs the pipeline on a golden input and returns its Markdown and JSON outputs.
+func cleanCase(t *testing.T, c goldenCase) (md, js []byte) {
+	t.Helper()
+	data, err := os.ReadFile(c.inPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := clean.Input{Name: filepath.Base(c.inPath), Data: data}
+	if u, err := os.ReadFile(filepath.Join(goldenDir, c.name+".url")); err == nil {
+		in.URL = strings.TrimSpace(string(u))
+	}
+	doc, err := clean.Clean(context.Background(), in, clean.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return renderAs(t, doc, render.FormatMarkdown), renderAs(t, doc, render.FormatJSON)
+}
+
+func renderAs(t *testing.T, doc clean.Document, f render.Format) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := render.Write(&b, doc, f, render.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestGolden compares the Markdown and JSON of every golden input with its .out.md and
+// .out.json; `go test ./pkg/clean -update` rewrites them.
+func TestGolden(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			md, js := cleanCase(t, c)
+			checkGolden(t, filepath.Join(goldenDir, c.name+".out.md"), md)
+			checkGolden(t, filepath.Join(goldenDir, c.name+".out.json"), js)
+		})
+	}
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./pkg/clean -update` to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (- want, + got; `go test ./pkg/clean -update` accepts it):\n%s",
+			path, goldenDiff(want, got))
+	}
+}
+
+// goldenDiff shows how got differs from want: for two JSON objects, a line diff of each
+// field that differs (long string fields such as markdown split at their newlines);
+// otherwise a line diff of the whole.
+func goldenDiff(want, got []byte) string {
+	var w, g map[string]any
+	if json.Unmarshal(want, &w) != nil || json.Unmarshal(got, &g) != nil {
+		return string(diff.Diff("want", want, "got", got))
+	}
+	keys := map[string]bool{}
+	for k := range w {
+		keys[k] = true
+	}
+	for k := range g {
+		keys[k] = true
+	}
+	var out strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		if reflect.DeepEqual(w[k], g[k]) {
+			continue
+		}
+		fmt.Fprintf(&out, "field %q:\n%s", k, diff.Diff("want", fieldLines(w[k]), "got", fieldLines(g[k])))
+	}
+	return out.String()
+}
+
+func fieldLines(v any) []byte {
+	if v == nil {
+		return []byte("(absent)\n")
+	}
+	if s, ok := v.(string); ok {
+		return []byte(s + "\n")
+	}
+	b, _ := json.Marshal(v)
+	return append(b, '\n')
+}
+
+// TestDeterministic: cleaning the same input twice gives the same bytes.
+func TestDeterministic(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		md1, js1 := cleanCase(t, c)
+		md2, js2 := cleanCase(t, c)
+		if !bytes.Equal(md1, md2) || !bytes.Equal(js1, js2) {
+			t.Errorf("%s: two runs gave different output", c.name)
+		}
+	}
+}
