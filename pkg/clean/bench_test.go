@@ -1,0 +1,94 @@
+package clean_test
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"testing"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/cleanhq/clean/pkg/clean"
+	"github.com/cleanhq/clean/pkg/decode"
+	"github.com/cleanhq/clean/pkg/quality"
+	"github.com/cleanhq/clean/pkg/rules"
+	"golang.org/x/net/html"
+)
+
+// benchDir is the ScrapingHub article-extraction benchmark (181 pages, MIT).
+const benchDir = "../../testdata/bench/scrapinghub"
+
+// The benchmarks below share one unit: one b.N iteration handles all 181 benchmark pages,
+// decompressed up front (b.Loop keeps that outside the timer), so ns/op of BenchmarkCleanHTML divided by ns/op
+// of BenchmarkParse is the clean/parse ratio, read off one run:
+//
+//	go test -bench . -run '^$' ./pkg/clean
+
+func loadPages(b *testing.B) []quality.Page {
+	b.Helper()
+	pages, err := quality.LoadCorpus(benchDir, "html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return pages
+}
+
+func report(b *testing.B, pages []quality.Page) {
+	perPage := b.Elapsed().Seconds() * 1000 / float64(b.N*len(pages))
+	b.ReportMetric(perPage, "ms/page")
+	size := 0
+	for _, p := range pages {
+		size += len(p.Input)
+	}
+	b.SetBytes(int64(size))
+}
+
+// BenchmarkParse is the anchor: golang.org/x/net/html.Parse alone.
+func BenchmarkParse(b *testing.B) {
+	pages := loadPages(b)
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := html.Parse(bytes.NewReader(p.Input)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	report(b, pages)
+}
+
+// BenchmarkReadability is go-readability alone, the second anchor: html.Parse then
+// Parser.ParseAndMutate, the cheapest way to use it (Parser.Parse adds charset detection).
+func BenchmarkReadability(b *testing.B) {
+	pages := loadPages(b)
+	urls := make([]*url.URL, len(pages))
+	for i, p := range pages {
+		urls[i], _ = url.Parse(p.URL)
+	}
+	for b.Loop() {
+		for i, p := range pages {
+			// A page without an article is a result too, not a failure of the benchmark.
+			doc, err := html.Parse(bytes.NewReader(p.Input))
+			if err != nil {
+				b.Fatal(err)
+			}
+			parser := readability.NewParser()
+			_, _ = parser.ParseAndMutate(doc, urls[i])
+		}
+	}
+	report(b, pages)
+}
+
+// BenchmarkCleanHTML is the whole clean path: decoding, extraction, rules, Markdown and
+// text rendering.
+func BenchmarkCleanHTML(b *testing.B) {
+	pages := loadPages(b)
+	opts := clean.Options{Kind: decode.HTML, Rules: rules.Builtin()}
+	ctx := context.Background()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := clean.Clean(ctx, clean.Input{Name: p.ID, URL: p.URL, Data: p.Input}, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	report(b, pages)
+}
