@@ -6,24 +6,37 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/net/http/httpproxy"
 )
 
 // maxRedirects bounds a redirect chain.
 const maxRedirects = 10
 
-// NewClient returns the HTTP client used for URLs: it honours HTTP(S)_PROXY, follows at
-// most 10 redirects and only to http(s) URLs, and gives up after timeout.
+// NewClient returns the HTTP client used for URLs: it honours HTTP_PROXY, HTTPS_PROXY and
+// NO_PROXY as they are when it is called, follows at most 10 redirects and only to http(s)
+// URLs, and gives up after timeout.
 func NewClient(timeout time.Duration) *http.Client {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.Proxy = proxyFromEnvironment()
 	return &http.Client{
 		Timeout:       timeout,
-		Transport:     http.DefaultTransport,
+		Transport:     transport,
 		CheckRedirect: checkRedirect,
 	}
+}
+
+// proxyFromEnvironment is http.ProxyFromEnvironment, but reading the environment now rather
+// than once per process (so that a client made after a change of HTTP_PROXY follows it).
+func proxyFromEnvironment() func(*http.Request) (*url.URL, error) {
+	proxy := httpproxy.FromEnvironment().ProxyFunc()
+	return func(req *http.Request) (*url.URL, error) { return proxy(req.URL) }
 }
 
 func checkRedirect(req *http.Request, via []*http.Request) error {
@@ -56,7 +69,7 @@ func fetch(ctx context.Context, rawURL string, opts Options) (Input, error) {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
 	resp, err := client.Do(req)
 	if err != nil {
-		return Input{}, unwrapURLError(err)
+		return Input{}, fetchError(ctx, client, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -68,7 +81,7 @@ func fetch(ctx context.Context, rawURL string, opts Options) (Input, error) {
 	}
 	data, err := readCapped(resp.Body, opts.maxBytes())
 	if err != nil {
-		return Input{}, err
+		return Input{}, fetchError(ctx, client, err)
 	}
 	data, err = gunzipIfCompressed(data, opts.maxBytes())
 	if err != nil {
@@ -104,6 +117,16 @@ func (e *StatusError) Error() string { return "HTTP " + e.Status }
 
 // Temporary reports whether trying again later may succeed (429 and 5xx).
 func (e *StatusError) Temporary() bool { return e.Code == http.StatusTooManyRequests || e.Code >= 500 }
+
+// fetchError words a failed request or body read: a client time-out says so and names
+// the limit; other errors lose the "Get URL:" prefix.
+func fetchError(ctx context.Context, client *http.Client, err error) error {
+	var te interface{ Timeout() bool }
+	if errors.As(err, &te) && te.Timeout() && ctx.Err() == nil && client.Timeout > 0 {
+		return fmt.Errorf("timed out after %v (--timeout)", client.Timeout)
+	}
+	return unwrapURLError(err)
+}
 
 // unwrapURLError drops the "Get \"URL\": " prefix, as the caller names the input.
 func unwrapURLError(err error) error {
