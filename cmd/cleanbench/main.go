@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/cleanhq/clean/pkg/clean"
@@ -26,7 +27,15 @@ func main() {
 	dir := flag.String("dir", "testdata/bench/scrapinghub", "benchmark folder")
 	mode := flag.String("mode", "both", "html, text or both")
 	worst := flag.Int("worst", 0, "also list the N pages with the lowest F1")
+	show := flag.String("show", "", "print one page's extracted paragraphs, marking junk (-) and lost truth (?)")
 	flag.Parse()
+	if *show != "" {
+		if err := showPage(os.Stdout, *dir, *mode, *show); err != nil {
+			fmt.Fprintln(os.Stderr, "cleanbench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	modes := []string{*mode}
 	if *mode == "both" {
 		modes = []string{"html", "text"}
@@ -50,11 +59,7 @@ func bench(w io.Writer, dir, mode string, worst int) error {
 	if err != nil {
 		return err
 	}
-	kind := decode.HTML
-	if mode == "text" {
-		kind = decode.Text
-	}
-	opts := clean.Options{Kind: kind, Rules: rules.Builtin()}
+	opts := options(mode)
 	var scores []pageScore
 	var matches []quality.Match
 	var bytes int
@@ -90,5 +95,57 @@ func printWorst(w io.Writer, scores []pageScore, n int) {
 	sort.SliceStable(scores, func(i, j int) bool { return f1(scores[i].match) < f1(scores[j].match) })
 	for _, s := range scores[:min(n, len(scores))] {
 		fmt.Fprintf(w, "  %s  F1 %.3f  P %.3f  R %.3f\n", s.id, f1(s.match), s.match.Precision(), s.match.Recall())
+	}
+}
+
+func options(mode string) clean.Options {
+	kind := decode.HTML
+	if mode == "text" {
+		kind = decode.Text
+	}
+	return clean.Options{Kind: kind, Rules: rules.Builtin()}
+}
+
+// showPage prints the paragraphs clean extracts from one page, each marked with the share
+// of its shingles found in the true text ("-" when under half: junk), then the lines of the
+// true text mostly missing from the output ("?": lost).
+func showPage(w io.Writer, dir, mode, id string) error {
+	if mode == "both" {
+		mode = "html"
+	}
+	pages, err := quality.LoadCorpus(dir, mode)
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		if p.ID != id {
+			continue
+		}
+		doc, err := clean.Clean(context.Background(), clean.Input{Name: p.ID, URL: p.URL, Data: p.Input}, options(mode))
+		if err != nil {
+			return err
+		}
+		m := quality.Compare(p.Truth, doc.Text)
+		fmt.Fprintf(w, "%s  %s\nP %.3f  R %.3f\n", p.ID, p.URL, m.Precision(), m.Recall())
+		markParagraphs(w, strings.Split(doc.Text, "\n"), quality.Shingles(p.Truth), "-", " ")
+		fmt.Fprintln(w, "--- lost:")
+		markParagraphs(w, strings.Split(p.Truth, "\n"), quality.Shingles(doc.Text), "?", "")
+		return nil
+	}
+	return fmt.Errorf("no page %q", id)
+}
+
+func markParagraphs(w io.Writer, paras []string, reference map[string]int, bad, good string) {
+	for _, para := range paras {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		c := quality.Coverage(para, reference)
+		switch {
+		case c < 0.5:
+			fmt.Fprintf(w, "%s %.2f %s\n", bad, c, para)
+		case good != "":
+			fmt.Fprintf(w, "%s %.2f %s\n", good, c, para)
+		}
 	}
 }

@@ -28,9 +28,13 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 	canonical := canonicalURL(doc, pageURL)
 	title := documentTitle(doc)
 	parser := readability.NewParser()
+	parser.KeepClasses = true
 	a := Article{URL: canonical, Title: title}
 	if art, err := parser.ParseAndMutate(doc, pageURL); err == nil {
 		a = fromReadability(art, canonical)
+		if a.Root != nil {
+			prune(a.Root)
+		}
 	}
 	if got := textOf(a.Root); runeCount(got) < minArticleRunes {
 		doc, err := parse(page, prepare)

@@ -87,6 +87,24 @@ func Tokens(text string) []string {
 	})
 }
 
+// Coverage is the share of text's shingles found in the shingle bag of a reference text
+// (1 for a text without tokens); cleanbench uses it to mark kept and lost paragraphs.
+func Coverage(text string, reference map[string]int) float64 {
+	sh := shingles(text)
+	if len(sh) == 0 {
+		return 1
+	}
+	found, all := 0, 0
+	for k, n := range sh {
+		found += min(n, reference[k])
+		all += n
+	}
+	return float64(found) / float64(all)
+}
+
+// Shingles counts the ShingleSize-token shingles of text.
+func Shingles(text string) map[string]int { return shingles(text) }
+
 // shingles counts the ShingleSize-token shingles of text; a text of fewer tokens is one
 // shingle of all of them (none when empty).
 func shingles(text string) map[string]int {

@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/cleanhq/clean/pkg/blocks"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Pruning removes the boilerplate that readability leaves inside the article it picks:
+// navigation, captions and credits, share bars, related-link lists, author boxes, newsletter
+// prompts. It judges by structure (element kind, link density) and by the class and id
+// tokens page authors give such blocks, never by the words of a particular page, so it
+// works the same in any language.
+
+// boilerTags are elements that never hold article body text.
+var boilerTags = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Figcaption: true,
+	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
+	atom.Input: true, atom.Label: true, atom.Menu: true, atom.Dialog: true,
+}
+
+// boilerTokens are class/id words that mark non-article blocks. A class or id is split into
+// words at every non-letter and at lower-to-upper case changes ("post-author",
+// "shareBar", "article__caption").
+var boilerTokens = map[string]bool{
+	"caption": true, "captions": true, "credit": true, "credits": true,
+	"byline": true, "author": true, "authors": true, "dateline": true, "bio": true,
+	"timestamp": true, "date": true, "time": true, "published": true, "updated": true,
+	"share": true, "sharing": true, "social": true, "sharebar": true,
+	"related": true, "recirc": true, "recommended": true, "recommendations": true, "promo": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "signup": true,
+	"comment": true, "comments": true, "disqus": true,
+	"tags": true, "tag": true, "breadcrumb": true, "breadcrumbs": true,
+	"ad": true, "ads": true, "advert": true, "advertisement": true, "sponsor": true, "sponsored": true,
+	"meta": true, "toolbar": true, "popup": true, "modal": true, "overlay": true, "cookie": true,
+	"gallery": true, "slideshow": true, "carousel": true, "embed": true,
+}
+
+// maxPruneShare bounds what one pruning step may remove: an element holding more than this
+// share of the article's text is never removed, however it is marked.
+const maxPruneShare = 0.3
+
+// prune removes boilerplate from an article DOM in place.
+func prune(root *html.Node) {
+	total := float64(len(blocks.Text(root)))
+	var doomed []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isBoilerplate(c) && float64(len(blocks.Text(c))) <= maxPruneShare*total {
+				doomed = append(doomed, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, n := range doomed {
+		blocks.Remove(n, root)
+	}
+}
+
+// isBoilerplate judges one element by its kind, visibility, class/id tokens and links.
+func isBoilerplate(n *html.Node) bool {
+	switch {
+	case boilerTags[n.DataAtom], isHidden(n), hasBoilerToken(n):
+		return true
+	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
+		return linkDensity(n) > 0.5
+	}
+	return false
+}
+
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			s := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasBoilerToken(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range classWords(a.Val) {
+			if boilerTokens[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classWords splits a class or id value into lower-case words.
+func classWords(s string) []string {
+	var out []string
+	start := -1
+	prevLower := false
+	flush := func(i int) {
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+		}
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case !unicode.IsLetter(r):
+			flush(i)
+		case unicode.IsUpper(r) && prevLower:
+			flush(i)
+			start = i
+		case start < 0:
+			start = i
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	flush(len(s))
+	return out
+}
+
+// linkDensity is the share of n's text that sits inside links.
+func linkDensity(n *html.Node) float64 {
+	all := textLen(n)
+	if all == 0 {
+		return 0
+	}
+	return float64(linkTextLen(n)) / float64(all)
+}
+
+func linkTextLen(n *html.Node) int {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		return textLen(n)
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += linkTextLen(c)
+	}
+	return total
+}
+
+// textLen counts the non-space bytes of n's visible text.
+func textLen(n *html.Node) int {
+	switch {
+	case n.Type == html.TextNode:
+		k := 0
+		for _, r := range n.Data {
+			if !unicode.IsSpace(r) {
+				k++
+			}
+		}
+		return k
+	case blocks.IsInvisible(n):
+		return 0
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += textLen(c)
+	}
+	return total
+}
