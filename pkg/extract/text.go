@@ -2,39 +2,31 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"github.com/cleanhq/clean/pkg/textclass"
 )
 
-// maxTitleRunes bounds the length of a first line taken as the title of plain text.
-const maxTitleRunes = 150
-
 // Text turns plain text (for example a scraped page dump) into an Article: one <p> per
-// paragraph, and a title when the first paragraph is one short line that looks like one.
+// paragraph the block classifier (package textclass) keeps as article text, and as the
+// title the heading-like paragraph it finds just before the article.
 func Text(text string) Article {
 	paras := Paragraphs(text)
-	a := Article{Root: newRoot()}
-	if len(paras) > 1 && looksLikeTitle(paras[0]) {
-		a.Title = strings.TrimSpace(paras[0][0])
-		paras = paras[1:]
+	joined := make([]string, len(paras))
+	for i, p := range paras {
+		paras[i] = trimLines(p)
+		joined[i] = strings.Join(paras[i], "\n")
 	}
-	for _, p := range paras {
-		a.Root.AppendChild(paragraph(trimLines(p)))
+	res := textclass.Classify(joined)
+	a := Article{Root: newRoot(), Language: res.Language}
+	if res.Title >= 0 {
+		a.Title = strings.TrimSpace(joined[res.Title])
+	}
+	for i, p := range paras {
+		if res.Blocks[i].Keep {
+			a.Root.AppendChild(paragraph(p))
+		}
 	}
 	return a
-}
-
-// looksLikeTitle: a single line, short, that does not end like a sentence.
-func looksLikeTitle(lines []string) bool {
-	if len(lines) != 1 {
-		return false
-	}
-	line := strings.TrimSpace(lines[0])
-	n := utf8.RuneCountInString(line)
-	if n < 3 || n > maxTitleRunes || len(strings.Fields(line)) < 2 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(line)
-	return !strings.ContainsRune(".,;:", last)
 }
 
 func trimLines(lines []string) []string {

@@ -1,0 +1,143 @@
+package textclass
+
+import (
+	"strings"
+)
+
+// Class is what a block is taken for.
+type Class int8
+
+// The classes, as in jusText: Good is article text, Bad is boilerplate, Short and NearGood
+// are undecided until their neighbours are known.
+const (
+	Bad Class = iota
+	Short
+	NearGood
+	Good
+)
+
+func (c Class) String() string {
+	switch c {
+	case Good:
+		return "good"
+	case NearGood:
+		return "near-good"
+	case Short:
+		return "short"
+	}
+	return "bad"
+}
+
+// Block is the verdict on one block.
+type Block struct {
+	Features
+	Initial Class // from the block alone
+	Class   Class // after context: Good or Bad
+	Keep    bool  // good and inside the article span
+}
+
+// Result is the verdict on a document.
+type Result struct {
+	Language string  // code of the language picked for stop words, "" when none fits
+	Blocks   []Block // one per input block, in order
+	Title    int     // index of the block taken as the title, -1 when none
+}
+
+// Classify sorts the blocks of one document (paragraphs, in order) into article and
+// boilerplate. When no block looks like article text, every block is kept: the input is
+// then not a page dump but a short note, and there is nothing to cut.
+func Classify(blocks []string) Result {
+	res := Result{Blocks: make([]Block, len(blocks)), Title: -1}
+	lang := measure(blocks, res.Blocks)
+	if lang >= 0 {
+		res.Language = languages[lang]
+	}
+	countRepeats(blocks, res.Blocks)
+	for i := range res.Blocks {
+		res.Blocks[i].Initial = initialClass(&res.Blocks[i].Features, lang >= 0)
+	}
+	smooth(res.Blocks)
+	from, to := articleSpan(res.Blocks)
+	if from < 0 {
+		for i := range res.Blocks {
+			res.Blocks[i].Keep = true
+		}
+		return res
+	}
+	for i := from; i < to; i++ {
+		res.Blocks[i].Keep = res.Blocks[i].Class == Good
+	}
+	res.Title = findTitle(blocks, res.Blocks, from)
+	if res.Title >= 0 {
+		res.Blocks[res.Title].Keep = false
+	}
+	return res
+}
+
+// measure fills in the features of every block and returns the index of the document's
+// language in languages, or -1.
+func measure(blocks []string, out []Block) int {
+	sc := scanner{idx: loadStopwords()}
+	hits := make([][maxLangs]int32, len(blocks))
+	var total [maxLangs]int32
+	words := 0
+	for i, b := range blocks {
+		out[i].Features = sc.scan(b, &hits[i])
+		words += out[i].Words
+		for l := range languages {
+			total[l] += hits[i][l]
+		}
+	}
+	lang := pickLanguage(&total, words)
+	if lang >= 0 {
+		for i := range out {
+			out[i].Stops = int(hits[i][lang])
+		}
+	}
+	return lang
+}
+
+// minLangHits and minLangShare decide when stop words say nothing about a text: fewer
+// hits than that, or a smaller share of all words, and no language is picked.
+const (
+	minLangHits  = 3
+	minLangShare = 0.05
+)
+
+// pickLanguage returns the language with the most stop-word hits, or -1.
+func pickLanguage(total *[maxLangs]int32, words int) int {
+	best := -1
+	for l := range languages {
+		if best < 0 || total[l] > total[best] {
+			best = l
+		}
+	}
+	if best < 0 || total[best] < minLangHits || float64(total[best]) < minLangShare*float64(words) {
+		return -1
+	}
+	return best
+}
+
+// DetectLanguage returns the code of the shipped stop-word list that fits text best, or ""
+// when none does.
+func DetectLanguage(text string) string {
+	sc := scanner{idx: loadStopwords()}
+	var hits [maxLangs]int32
+	f := sc.scan(text, &hits)
+	if l := pickLanguage(&hits, f.Words); l >= 0 {
+		return languages[l]
+	}
+	return ""
+}
+
+// countRepeats sets Repeats: how many blocks share each block's text (spaces trimmed,
+// case kept).
+func countRepeats(blocks []string, out []Block) {
+	seen := make(map[string]int, len(blocks))
+	for _, b := range blocks {
+		seen[strings.TrimSpace(b)]++
+	}
+	for i, b := range blocks {
+		out[i].Repeats = seen[strings.TrimSpace(b)]
+	}
+}

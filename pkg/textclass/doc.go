@@ -1,0 +1,22 @@
+// Package textclass finds the article in a plain-text page dump: the text a scraper saves
+// from a web page, one block per paragraph, holding the article together with every menu,
+// widget label, teaser list and footer of the page.
+//
+// Classify looks at each block alone first (length, word count, terminal punctuation, share
+// of capitalised words and of numbers, stop-word density in the language of the text,
+// repetition within the document, menu- and link-like patterns such as pipes, bullets,
+// "»", URLs, e-mail addresses, or a date standing alone) and sorts it into good,
+// near-good, short or bad, as jusText does. Then context decides the uncertain ones: a
+// short or near-good block takes the class of its nearest certain neighbours. Last, the
+// article is taken to be one coherent run of blocks, the span with the highest total score
+// (good blocks count for their length, bad ones against it), and only the good blocks in
+// that span are kept. A heading-like block just before the article becomes the title.
+//
+// The stop-word lists (stopwords/*.txt, embedded) cover English, German, French, Spanish,
+// Portuguese, Italian, Dutch, Polish and Russian; the language of a document is the one
+// whose list matches most of its words. Text in another language is classified without
+// stop words, on the other features.
+//
+// Everything is deterministic and works in one pass over the text plus a pass over the
+// blocks; nothing depends on particular sites.
+package textclass

@@ -1,0 +1,190 @@
+package textclass
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Features are what Classify measures on one block.
+type Features struct {
+	Runes    int  // characters, spaces included
+	Words    int  // runs of letters and digits (apostrophes inside words kept)
+	Stops    int  // words in the stop-word list of the document's language
+	Caps     int  // words starting with an upper-case letter
+	Numeric  int  // words holding a digit
+	Links    int  // URLs and e-mail addresses
+	Seps     int  // menu separators: | • · » › ¦ and similar
+	Lines    int  // lines in the block
+	Terminal bool // ends like a sentence: . ! ? … (closing quotes and brackets skipped)
+	Copy     bool // holds a © sign
+	Repeats  int  // how many blocks of the document have exactly this text
+}
+
+// scanner tokenises blocks, counting stop words per language. It reuses its buffers.
+type scanner struct {
+	idx   *stopIndex
+	lower []byte
+}
+
+// scan measures block s, adding per-language stop-word hits to hits.
+func (sc *scanner) scan(s string, hits *[maxLangs]int32) Features {
+	f := Features{Lines: 1}
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				i = sc.word(s, i, &f, hits)
+				continue
+			}
+			sc.asciiPunct(s, i, &f)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			i = sc.word(s, i, &f, hits)
+			continue
+		}
+		switch r {
+		case '•', '·', '»', '›', '¦', '▸', '►', '▶', '→', '|', '∙', '◦', '●', '■', '▪':
+			f.Seps++
+		case '©':
+			f.Copy = true
+		}
+		i += n
+	}
+	f.Runes = utf8.RuneCountInString(s)
+	f.Terminal = endsSentence(s)
+	return f
+}
+
+// asciiWord marks the ASCII bytes that make up words.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+		t[c-'a'+'A'] = true
+	}
+	return t
+}()
+
+// asciiPunct counts separators, line breaks and link markers at s[i].
+func (sc *scanner) asciiPunct(s string, i int, f *Features) {
+	switch s[i] {
+	case '|':
+		f.Seps++
+	case '\n':
+		f.Lines++
+	case '@':
+		if i > 0 && asciiWord[s[i-1]] && i+1 < len(s) && asciiWord[s[i+1]] {
+			f.Links++
+		}
+	case ':':
+		if i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
+			f.Links++
+		}
+	}
+}
+
+// word consumes the word starting at s[i] and returns the index after it.
+func (sc *scanner) word(s string, i int, f *Features, hits *[maxLangs]int32) int {
+	start := i
+	ascii, digit := true, false
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				digit = digit || c <= '9'
+				i++
+				continue
+			}
+			if c == '\'' && i+1 < len(s) && i > start && isWordStart(s[i+1:]) {
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '’' && i+n < len(s) && isWordStart(s[i+n:]) {
+			ascii = false
+			i += n
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		ascii = false
+		digit = digit || unicode.IsDigit(r)
+		i += n
+	}
+	w := s[start:i]
+	f.Words++
+	if digit {
+		f.Numeric++
+	} else if first, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(first) {
+		f.Caps++
+	}
+	if !digit && len(w) <= sc.idx.maxLen {
+		if m := sc.idx.words[string(sc.lowerWord(w, ascii))]; m != 0 {
+			for b := 0; m != 0; b, m = b+1, m>>1 {
+				if m&1 != 0 {
+					hits[b]++
+				}
+			}
+		}
+	}
+	return i
+}
+
+// isWordStart reports whether s starts with a letter (so an apostrophe before it is inside
+// a word, as in "don't" or "l'homme").
+func isWordStart(s string) bool {
+	if s[0] < utf8.RuneSelf {
+		return asciiWord[s[0]] && s[0] > '9'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// lowerWord returns w in lower case with ’ as ', in sc's buffer (valid until the next call).
+func (sc *scanner) lowerWord(w string, ascii bool) []byte {
+	b := sc.lower[:0]
+	if ascii {
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	} else {
+		for _, r := range w {
+			if r == '’' {
+				r = '\''
+			}
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+	}
+	sc.lower = b
+	return b
+}
+
+// endsSentence reports whether s ends with sentence punctuation, ignoring trailing spaces,
+// closing quotes and brackets.
+func endsSentence(s string) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '.', '!', '?', '…', '。', '！', '？', '؟', '।':
+			return true
+		case ' ', '\t', '\n', '"', '\'', '”', '’', '»', '«', '“', ')', ']', '\u00a0':
+			s = s[:len(s)-n]
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+package textclass
+
+// Thresholds of the block classifier. They are generic: lengths in characters as jusText
+// uses them, stop-word densities for the embedded lists (function words only, smaller
+// than jusText's lists, so the densities are a little lower).
+const (
+	lenLow      = 70   // below: a short block, decided by its neighbours
+	lenHigh     = 200  // above, with enough stop words: good on its own
+	stopLow     = 0.22 // stop-word share below which a block is not prose
+	stopHigh    = 0.28 // stop-word share of ordinary prose
+	maxLinkRate = 0.25 // share of words inside URLs or e-mail addresses
+	linkWords   = 4    // words a URL or address is counted as
+	menuItemLen = 40   // average characters between menu separators
+	maxNumeric  = 0.34 // share of numbers in a short block that makes it a date, time or count
+	copyLen     = 400  // a © sign in a block shorter than this makes it a footer
+)
+
+// initialClass classifies a block from its own features.
+func initialClass(f *Features, hasLang bool) Class {
+	if f.Words == 0 || f.Copy && f.Runes < copyLen {
+		return Bad
+	}
+	if f.Links > 0 && float64(f.Links*linkWords) > maxLinkRate*float64(f.Words) {
+		return Bad
+	}
+	if f.Seps >= 2 && f.Runes < menuItemLen*(f.Seps+1) {
+		return Bad
+	}
+	if f.Repeats > 1 {
+		return Bad // menus and notices come twice, article paragraphs once
+	}
+	if f.Runes < lenLow {
+		return shortClass(f, hasLang)
+	}
+	if !hasLang {
+		return proseWithoutStops(f)
+	}
+	density := float64(f.Stops) / float64(f.Words)
+	switch {
+	case density >= stopHigh && f.Runes >= lenHigh:
+		return Good
+	case density >= stopHigh || density >= stopLow && f.Terminal:
+		return NearGood
+	}
+	return Bad
+}
+
+// shortClass classifies a block below lenLow characters: left to its neighbours unless it
+// cannot be a sentence or a heading of an article.
+func shortClass(f *Features, hasLang bool) Class {
+	if f.Words <= 8 && float64(f.Numeric) >= maxNumeric*float64(f.Words) {
+		return Bad // a date, a time, a counter
+	}
+	if !f.Terminal && (f.Words <= 2 || hasLang && f.Stops == 0) {
+		return Bad // a label, a menu item, a name
+	}
+	return Short
+}
+
+// proseWithoutStops classifies a long block when no stop-word list fits the document:
+// sentences end with punctuation, labels and lists do not.
+func proseWithoutStops(f *Features) Class {
+	switch {
+	case f.Terminal && f.Runes >= lenHigh:
+		return Good
+	case f.Terminal:
+		return NearGood
+	}
+	return Bad
+}

@@ -1,0 +1,90 @@
+package textclass
+
+import (
+	"strings"
+	"testing"
+)
+
+// One ordinary sentence per shipped language, written for this test.
+var languageSamples = map[string]string{
+	"en": "The council said that it would not change the plan before the end of the year, but many of the people who live there are still against it.",
+	"de": "Der Rat sagte, dass er den Plan vor dem Ende des Jahres nicht ändern werde, aber viele der Menschen, die dort leben, sind immer noch dagegen.",
+	"fr": "Le conseil a dit qu'il ne changerait pas le plan avant la fin de l'année, mais beaucoup des gens qui vivent là sont toujours contre.",
+	"es": "El consejo dijo que no cambiaría el plan antes del final del año, pero muchas de las personas que viven allí todavía están en contra.",
+	"pt": "O conselho disse que não vai mudar o plano antes do fim do ano, mas muitas das pessoas que vivem lá ainda são contra isso.",
+	"it": "Il consiglio ha detto che non cambierà il piano prima della fine dell'anno, ma molte delle persone che vivono lì sono ancora contro.",
+	"nl": "De raad zei dat hij het plan voor het einde van het jaar niet zou veranderen, maar veel van de mensen die daar wonen zijn er nog steeds tegen.",
+	"pl": "Rada powiedziała, że nie zmieni planu przed końcem roku, ale wielu ludzi, którzy tam mieszkają, nadal jest przeciwko temu.",
+	"ru": "Совет сказал, что не будет менять план до конца года, но многие из тех, кто там живёт, всё ещё против этого.",
+}
+
+func TestDetectLanguageEachList(t *testing.T) {
+	for _, lang := range Languages() {
+		text, ok := languageSamples[lang]
+		if !ok {
+			t.Errorf("no sample sentence for shipped language %q", lang)
+			continue
+		}
+		if got := DetectLanguage(text); got != lang {
+			t.Errorf("DetectLanguage(%s sample) = %q, want %q", lang, got, lang)
+		}
+	}
+}
+
+func TestDetectLanguageNone(t *testing.T) {
+	for _, text := range []string{"", "12 34 56", "東京都は新しい計画を発表した。", "Home About Contact"} {
+		if got := DetectLanguage(text); got != "" {
+			t.Errorf("DetectLanguage(%q) = %q, want none", text, got)
+		}
+	}
+}
+
+func TestStopwordListsLoad(t *testing.T) {
+	idx := loadStopwords()
+	for i, lang := range languages {
+		n := 0
+		for _, m := range idx.words {
+			if m&(1<<i) != 0 {
+				n++
+			}
+		}
+		if n < 80 {
+			t.Errorf("stop-word list %s has %d words, want at least 80", lang, n)
+		}
+	}
+}
+
+func TestNoArticleKeepsEverything(t *testing.T) {
+	res := Classify([]string{"Home", "Shopping list", "milk, eggs"})
+	for i, b := range res.Blocks {
+		if !b.Keep {
+			t.Errorf("block %d dropped from a text with no article", i)
+		}
+	}
+}
+
+func TestEndsSentence(t *testing.T) {
+	for s, want := range map[string]bool{
+		"He said so.": true, "“Really?”": true, "Ready…": true, "Menu": false,
+		"Read more »": false, "(see above.)": true, "Note:": false, "": false,
+	} {
+		if got := endsSentence(s); got != want {
+			t.Errorf("endsSentence(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	sc := scanner{idx: loadStopwords()}
+	var hits [maxLangs]int32
+	f := sc.scan("Home | News | Sport\nMail me: a@b.org or see https://x.org/y in 2024 — don’t", &hits)
+	want := Features{Runes: 75, Words: 17, Caps: 4, Numeric: 1, Links: 2, Seps: 2, Lines: 2}
+	got := f
+	got.Stops = 0
+	if got != want {
+		t.Errorf("features:\n got %+v\nwant %+v", got, want)
+	}
+	if hits[0] == 0 || !strings.Contains(languages[0], "en") {
+		t.Errorf("no English stop words counted in %v", hits)
+	}
+}
