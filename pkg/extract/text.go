@@ -17,7 +17,7 @@ func Text(text string) Article {
 		joined[i] = strings.Join(paras[i], "\n")
 	}
 	res := textclass.Classify(joined)
-	a := Article{Root: newRoot(), Language: res.Language}
+	a := Article{Root: newRoot()}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}

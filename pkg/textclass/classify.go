@@ -44,8 +44,9 @@ type Result struct {
 }
 
 // Classify sorts the blocks of one document (paragraphs, in order) into article and
-// boilerplate. When no block looks like article text, every block is kept: the input is
-// then not a page dump but a short note, and there is nothing to cut.
+// boilerplate. When no block looks like article text, every block is kept (the input is
+// then not a page dump but a short note, and there is nothing to cut) and a heading-like
+// first block is the title.
 func Classify(blocks []string) Result {
 	res := Result{Blocks: make([]Block, len(blocks)), Title: -1}
 	lang := measure(blocks, res.Blocks)
@@ -61,6 +62,9 @@ func Classify(blocks []string) Result {
 	if from < 0 {
 		for i := range res.Blocks {
 			res.Blocks[i].Keep = true
+		}
+		if len(blocks) > 1 && headingLike(blocks[0], &res.Blocks[0].Features) {
+			res.Title, res.Blocks[0].Keep = 0, false
 		}
 		return res
 	}
