@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/cleanhq/clean/pkg/rules"
@@ -38,7 +39,7 @@ func listRules(s streams, set *rules.Set) error {
 	for _, r := range set.Sorted() {
 		scope := "all sites"
 		if len(r.Sites) > 0 {
-			scope = fmt.Sprint(r.Sites)
+			scope = strings.Join(r.Sites, ",")
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.ID, r.Kind, scope, r.Description)
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
 	"github.com/cleanhq/clean/pkg/blocks"
@@ -96,31 +97,45 @@ func markDrops(texts []string, gone []*Rule, rules []*Rule) {
 	}
 }
 
-// markCuts applies cut-tail rules (the first match in the second half of the text, and
-// everything after it) and cut-head rules (the last match in the first half, and everything
-// before it). A cut rule matching on the wrong side of the middle drops only its own block.
+// Cuts act only near the edge of the article: a cut-tail match cuts when what follows it
+// is at most a third of the text, or holds no prose paragraph (see isProse); cut-head
+// likewise for what precedes it. A cut rule that matches elsewhere,
+// for example a copyright line in the middle of an article, drops only its own block.
+const (
+	edgeShare      = 3
+	proseRunes     = 200 // a block this long is prose
+	sentenceRunes  = 80  // a block this long that ends like a sentence is prose
+	sentenceEnders = ".!?。！？…\"”»’)"
+)
+
+// isProse tells a body paragraph from the short labels and teaser headlines of page chrome.
+func isProse(runes int, text string) bool {
+	if runes >= proseRunes {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return runes >= sentenceRunes && strings.ContainsRune(sentenceEnders, last)
+}
+
+// markCuts applies the first cut-tail match near the end (removing it and all that
+// follows) and the last cut-head match near the start (removing it and all that precedes).
 func markCuts(texts []string, gone []*Rule, tail, head []*Rule) {
 	if len(tail) == 0 && len(head) == 0 {
 		return
 	}
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
-	offset, cutFrom, cutTo := 0, -1, -1
+	e := newEdges(texts)
+	cutFrom, cutTo := len(texts), -1
 	var tailRule, headRule *Rule
 	for i, t := range texts {
-		secondHalf := 2*offset >= total
-		offset += len(t)
 		if r := firstMatch(tail, t); r != nil {
-			if secondHalf && cutFrom < 0 {
+			if i < cutFrom && e.nearEnd(i) {
 				cutFrom, tailRule = i, r
 			} else if gone[i] == nil {
 				gone[i] = r
 			}
 		}
 		if r := firstMatch(head, t); r != nil {
-			if 2*offset <= total {
+			if e.nearStart(i) {
 				cutTo, headRule = i, r
 			} else if gone[i] == nil {
 				gone[i] = r
@@ -132,11 +147,46 @@ func markCuts(texts []string, gone []*Rule, tail, head []*Rule) {
 			gone[i] = headRule
 		}
 	}
-	for i := cutFrom; cutFrom >= 0 && i < len(texts); i++ {
+	for i := cutFrom; i < len(texts); i++ {
 		if gone[i] == nil {
 			gone[i] = tailRule
 		}
 	}
+}
+
+// edges knows, for each block, how much text and prose lies before and after it.
+type edges struct {
+	before, after           []int  // runes in the blocks before and after block i
+	proseBefore, proseAfter []bool // whether a prose block lies before or after block i
+	total                   int
+}
+
+func newEdges(texts []string) edges {
+	n := len(texts)
+	e := edges{before: make([]int, n), after: make([]int, n), proseBefore: make([]bool, n), proseAfter: make([]bool, n)}
+	runes, prose := make([]int, n), make([]bool, n)
+	for i, t := range texts {
+		runes[i] = utf8.RuneCountInString(t)
+		prose[i] = isProse(runes[i], t)
+		e.total += runes[i]
+	}
+	for i := 1; i < n; i++ {
+		e.before[i] = e.before[i-1] + runes[i-1]
+		e.proseBefore[i] = e.proseBefore[i-1] || prose[i-1]
+	}
+	for i := n - 2; i >= 0; i-- {
+		e.after[i] = e.after[i+1] + runes[i+1]
+		e.proseAfter[i] = e.proseAfter[i+1] || prose[i+1]
+	}
+	return e
+}
+
+func (e edges) nearEnd(i int) bool {
+	return !e.proseAfter[i] || edgeShare*e.after[i] <= e.total
+}
+
+func (e edges) nearStart(i int) bool {
+	return !e.proseBefore[i] || edgeShare*e.before[i] <= e.total
 }
 
 func firstMatch(rules []*Rule, text string) *Rule {

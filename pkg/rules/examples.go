@@ -13,6 +13,7 @@ type ExampleFailure struct {
 	Rule    *Rule
 	Example string
 	Want    string // "drop" or "keep"
+	Line    int    // line of the example in its file, or 0
 }
 
 func (f ExampleFailure) String() string {
@@ -20,21 +21,25 @@ func (f ExampleFailure) String() string {
 	if f.Want == "keep" {
 		verb = "matches"
 	}
-	return fmt.Sprintf("%s: rule %q %s its %s example %q", f.Rule.Origin(), f.Rule.ID, verb, f.Want, f.Example)
+	loc := f.Rule.Origin()
+	if f.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", f.Rule.File, f.Line)
+	}
+	return fmt.Sprintf("%s: rule %q %s its %s: example %q", loc, f.Rule.ID, verb, f.Want, f.Example)
 }
 
 // TestExamples checks every rule's keep: and drop: examples and returns the failures.
 func (s *Set) TestExamples() []ExampleFailure {
 	var out []ExampleFailure
 	for _, r := range s.Rules {
-		for _, ex := range r.DropExamples {
+		for i, ex := range r.DropExamples {
 			if !r.matchesExample(ex) {
-				out = append(out, ExampleFailure{Rule: r, Example: ex, Want: "drop"})
+				out = append(out, ExampleFailure{Rule: r, Example: ex, Want: "drop", Line: lineAt(r.dropLines, i)})
 			}
 		}
-		for _, ex := range r.Keep {
+		for i, ex := range r.Keep {
 			if r.matchesExample(ex) {
-				out = append(out, ExampleFailure{Rule: r, Example: ex, Want: "keep"})
+				out = append(out, ExampleFailure{Rule: r, Example: ex, Want: "keep", Line: lineAt(r.keepLines, i)})
 			}
 		}
 	}
@@ -52,4 +57,11 @@ func (r *Rule) matchesExample(example string) bool {
 		return false
 	}
 	return cascadia.Query(doc, r.sel) != nil
+}
+
+func lineAt(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return 0
 }

@@ -1,16 +1,15 @@
 package rules
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
+	"strconv"
 	"sync"
-
-	"go.yaml.in/yaml/v3"
 )
 
 //go:embed builtin.yaml
@@ -19,15 +18,12 @@ var builtinYAML []byte
 // BuiltinFile is the name under which the embedded rules report their origin.
 const BuiltinFile = "builtin.yaml"
 
+// MaxFileSize bounds a rule file, in bytes.
+const MaxFileSize = 4 << 20
+
 // Set is an ordered collection of compiled rules. The zero Set has no rules.
 type Set struct {
 	Rules []*Rule
-}
-
-// file is the YAML form of a rule file.
-type file struct {
-	Disable []string    `yaml:"disable"`
-	Rules   []yaml.Node `yaml:"rules"`
 }
 
 // FileError is a problem in a rule file, located by file, line and rule id.
@@ -68,35 +64,47 @@ func Builtin() *Set {
 
 // AddFile reads a rule file and adds its rules to s.
 func (s *Set) AddFile(name string) error {
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
-		return &FileError{File: name, Err: errors.Unwrap(err)}
+		return &FileError{File: name, Err: unwrapPath(err)}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return &FileError{File: name, Err: unwrapPath(err)}
+	}
+	if len(data) > MaxFileSize {
+		return &FileError{File: name, Err: fmt.Errorf("larger than %d bytes", MaxFileSize)}
 	}
 	return s.AddYAML(name, data)
 }
 
-// AddYAML parses rule-file data (name is used in errors) and adds its rules to s. Its
-// disable list removes earlier rules by id. Nothing is added when the file has an error.
-func (s *Set) AddYAML(name string, data []byte) error {
-	var f file
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil && err != io.EOF {
-		return &FileError{File: name, Err: err}
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
-	parsed, err := parseRules(name, f.Rules)
+	return err
+}
+
+// AddYAML parses rule-file data (name is used in errors) and adds its rules to s. Its
+// disable list first removes earlier rules by id. Nothing changes when the file has an
+// error.
+func (s *Set) AddYAML(name string, data []byte) error {
+	f, err := parseFile(name, data)
 	if err != nil {
 		return err
 	}
 	next := &Set{Rules: append([]*Rule(nil), s.Rules...)}
-	for _, id := range f.Disable {
-		if !next.remove(id) {
-			return &FileError{File: name, RuleID: id, Err: errors.New("disable names no known rule")}
+	for _, d := range f.disable {
+		if !next.remove(d.id) {
+			return &FileError{File: name, Line: d.line, RuleID: d.id, Err: errors.New("disable: no rule has this id")}
 		}
 	}
-	for _, r := range parsed {
-		if next.byID(r.ID) != nil {
-			return &FileError{File: name, Line: r.Line, RuleID: r.ID, Err: fmt.Errorf("duplicate id (already defined at %s)", next.byID(r.ID).Origin())}
+	for _, r := range f.rules {
+		if old := next.byID(r.ID); old != nil {
+			return &FileError{File: name, Line: r.Line, RuleID: r.ID,
+				Err: fmt.Errorf("duplicate id (already defined at %s; disable it first to replace it)", old.Origin())}
 		}
 		next.Rules = append(next.Rules, r)
 	}
@@ -104,26 +112,21 @@ func (s *Set) AddYAML(name string, data []byte) error {
 	return nil
 }
 
-func parseRules(name string, nodes []yaml.Node) ([]*Rule, error) {
-	var out []*Rule
-	seen := map[string]int{}
-	for i := range nodes {
-		node := &nodes[i]
-		r := &Rule{}
-		if err := node.Decode(r); err != nil {
-			return nil, &FileError{File: name, Line: node.Line, Err: err}
-		}
-		r.File, r.Line = name, node.Line
-		if err := r.compile(); err != nil {
-			return nil, &FileError{File: name, Line: node.Line, RuleID: r.ID, Err: err}
-		}
-		if line, dup := seen[r.ID]; dup {
-			return nil, &FileError{File: name, Line: node.Line, RuleID: r.ID, Err: fmt.Errorf("duplicate id (already defined at line %d)", line)}
-		}
-		seen[r.ID] = node.Line
-		out = append(out, r)
+// yamlLine finds the line number in the messages of the YAML library.
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// yamlError turns an error of the YAML library into a FileError with a line.
+func yamlError(name string, err error) error {
+	msg := err.Error()
+	var te interface{ Unwrap() []error }
+	if errors.As(err, &te) && len(te.Unwrap()) > 0 {
+		msg = te.Unwrap()[0].Error()
 	}
-	return out, nil
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &FileError{File: name, Line: line, Err: fmt.Errorf("YAML syntax: %s", m[2])}
+	}
+	return &FileError{File: name, Err: fmt.Errorf("YAML syntax: %s", msg)}
 }
 
 func (s *Set) byID(id string) *Rule {

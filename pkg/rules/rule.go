@@ -26,34 +26,45 @@ var kinds = []Kind{Strip, Drop, CutTail, CutHead, Select}
 // MaxPatternLength bounds a rule's pattern, in bytes.
 const MaxPatternLength = 2000
 
-// Rule is one compiled boilerplate rule.
+// Rule is one compiled boilerplate rule, as read from a rule file.
 type Rule struct {
-	ID            string   `yaml:"id"`
-	Description   string   `yaml:"description"`
-	Kind          Kind     `yaml:"kind"`
-	Pattern       string   `yaml:"pattern,omitempty"`
-	Regex         string   `yaml:"regex,omitempty"`
-	Selector      string   `yaml:"selector,omitempty"`
-	CaseSensitive bool     `yaml:"case_sensitive,omitempty"`
-	Sites         []string `yaml:"sites,omitempty"`
-	Keep          []string `yaml:"keep,omitempty"`
-	DropExamples  []string `yaml:"drop,omitempty"`
+	ID            string
+	Description   string
+	Kind          Kind
+	Pattern       string   // literal text
+	Regex         string   // RE2 regular expression
+	Selector      string   // CSS selector, for kind select
+	CaseSensitive bool     // patterns ignore case unless set
+	Sites         []string // host globs; none means every site
+	Keep          []string // examples the rule must leave alone
+	DropExamples  []string // examples the rule must act on
 
 	// File and Line say where the rule was defined.
-	File string `yaml:"-"`
-	Line int    `yaml:"-"`
+	File string
+	Line int
 
-	re  *regexp.Regexp
-	sel cascadia.SelectorGroup
+	keepLines, dropLines []int // lines of the examples, when read from a file
+	re                   *regexp.Regexp
+	sel                  cascadia.SelectorGroup
 }
+
+// validID is the form of a rule id.
+var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // compile checks the rule and prepares its matcher.
 func (r *Rule) compile() error {
-	if r.ID == "" {
+	switch {
+	case r.ID == "":
 		return fmt.Errorf("missing id")
-	}
-	if !knownKind(r.Kind) {
+	case !validID.MatchString(r.ID):
+		return fmt.Errorf("id %q: use letters, digits, '.', '_' and '-' only", r.ID)
+	case r.Kind == "":
+		return fmt.Errorf("missing kind (want one of %s)", kindList())
+	case !knownKind(r.Kind):
 		return fmt.Errorf("unknown kind %q (want one of %s)", r.Kind, kindList())
+	}
+	if err := checkSites(r.Sites); err != nil {
+		return err
 	}
 	if r.Kind == Select {
 		return r.compileSelector()
@@ -61,16 +72,28 @@ func (r *Rule) compile() error {
 	return r.compilePattern()
 }
 
-func (r *Rule) compileSelector() error {
-	if r.Selector == "" {
-		return fmt.Errorf("missing selector (kind select takes selector:, a CSS selector)")
+// checkSites refuses site scopes that are not host globs.
+func checkSites(sites []string) error {
+	for _, site := range sites {
+		if _, err := path.Match(site, ""); err != nil || site == "" || strings.ContainsAny(site, "/: ") {
+			return fmt.Errorf("sites: %q is not a host name or host glob (such as example.com or *.example.com)", site)
+		}
 	}
-	if len(r.Selector) > MaxPatternLength {
+	return nil
+}
+
+func (r *Rule) compileSelector() error {
+	switch {
+	case r.Pattern != "" || r.Regex != "":
+		return fmt.Errorf("kind select takes selector:, not pattern: or regex:")
+	case r.Selector == "":
+		return fmt.Errorf("missing selector (kind select takes selector:, a CSS selector)")
+	case len(r.Selector) > MaxPatternLength:
 		return fmt.Errorf("selector longer than %d bytes", MaxPatternLength)
 	}
 	sel, err := cascadia.ParseGroup(r.Selector)
 	if err != nil {
-		return fmt.Errorf("invalid selector: %v", err)
+		return fmt.Errorf("invalid selector %q: %v", r.Selector, err)
 	}
 	r.sel = sel
 	return nil
@@ -79,15 +102,21 @@ func (r *Rule) compileSelector() error {
 func (r *Rule) compilePattern() error {
 	expr := r.Regex
 	switch {
+	case r.Selector != "":
+		return fmt.Errorf("selector: is only for kind select")
 	case r.Pattern != "" && r.Regex != "":
 		return fmt.Errorf("has both pattern and regex; give one")
 	case r.Pattern != "":
 		expr = regexp.QuoteMeta(r.Pattern)
 	case r.Regex == "":
-		return fmt.Errorf("missing pattern (give pattern: for literal text or regex: for RE2)")
+		return fmt.Errorf("missing pattern (give pattern: for literal text or regex: for an RE2 regular expression)")
 	}
-	if len(expr) > MaxPatternLength {
+	if len(r.Pattern) > MaxPatternLength || len(r.Regex) > MaxPatternLength {
 		return fmt.Errorf("pattern longer than %d bytes", MaxPatternLength)
+	}
+	if _, err := regexp.Compile(expr); err != nil {
+		return fmt.Errorf("invalid regex %q: %v (patterns are RE2: no look-around or back-references)",
+			r.Regex, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}
 	if r.Kind != Strip {
 		expr = `^(?:` + expr + `)$`
@@ -97,7 +126,10 @@ func (r *Rule) compilePattern() error {
 	}
 	re, err := regexp.Compile(expr)
 	if err != nil {
-		return fmt.Errorf("invalid regex: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		return fmt.Errorf("invalid regex %q: %v", r.Regex, err)
+	}
+	if r.Kind == Strip && re.MatchString("") {
+		return fmt.Errorf("regex %q matches empty text; a strip pattern must match at least one character", r.Regex)
 	}
 	r.re = re
 	return nil

@@ -2,6 +2,9 @@ package rules
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -132,18 +135,47 @@ rules:
 }
 
 func TestFileErrors(t *testing.T) {
-	cases := []struct{ name, yaml, want string }{
-		{"bad regex", "rules:\n  - id: x\n    kind: drop\n    regex: '(a'\n", `f.yaml:2: rule "x": invalid regex`},
-		{"unknown kind", "rules:\n  - id: x\n    kind: zap\n    pattern: a\n", `f.yaml:2: rule "x": unknown kind "zap"`},
-		{"missing pattern", "rules:\n  - id: x\n    kind: drop\n", `f.yaml:2: rule "x": missing pattern`},
-		{"missing id", "rules:\n  - kind: drop\n    pattern: a\n", `f.yaml:2: missing id`},
-		{"duplicate", "rules:\n  - id: x\n    kind: drop\n    pattern: a\n  - id: x\n    kind: drop\n    pattern: b\n", `f.yaml:5: rule "x": duplicate id`},
-		{"dup builtin", "rules:\n  - id: label-tags\n    kind: drop\n    pattern: a\n", `f.yaml:2: rule "label-tags": duplicate id`},
-		{"unknown field", "rules:\n  - id: x\n    kind: drop\n    patern: a\n", `f.yaml`},
-		{"long", "rules:\n  - id: x\n    kind: drop\n    pattern: " + strings.Repeat("a", MaxPatternLength+1) + "\n", "longer than"},
-		{"bad selector", "rules:\n  - id: x\n    kind: select\n    selector: 'div[['\n", "invalid selector"},
-		{"disable unknown", "disable: [nope]\n", `rule "nope": disable names no known rule`},
-		{"not yaml", "rules: [", "f.yaml"},
+	long := strings.Repeat("a", MaxPatternLength+1)
+	cases := []struct {
+		name, yaml string
+		line       int
+		id, want   string
+	}{
+		{"invalid regex", "rules:\n  - id: x\n    kind: drop\n    regex: '(a'\n", 2, "x", `invalid regex "(a": missing closing )`},
+		{"look-ahead is not RE2", "rules:\n  - id: x\n    kind: drop\n    regex: '(?=a)b'\n", 2, "x", "patterns are RE2"},
+		{"back-reference is not RE2", "rules:\n  - id: x\n    kind: drop\n    regex: '(a)\\1'\n", 2, "x", "invalid regex"},
+		{"unknown kind", "rules:\n  - id: x\n    kind: zap\n    pattern: a\n", 2, "x", `unknown kind "zap" (want one of strip, drop, cut-tail, cut-head, select)`},
+		{"missing kind", "rules:\n  - id: x\n    pattern: a\n", 2, "x", "missing kind"},
+		{"missing pattern", "rules:\n  - id: x\n    kind: drop\n", 2, "x", "missing pattern"},
+		{"empty pattern", "rules:\n  - id: x\n    kind: drop\n    pattern: ''\n", 2, "x", "missing pattern"},
+		{"pattern and regex", "rules:\n  - id: x\n    kind: drop\n    pattern: a\n    regex: b\n", 2, "x", "both pattern and regex"},
+		{"missing id", "rules:\n  - kind: drop\n    pattern: a\n", 2, "", "missing id"},
+		{"bad id", "rules:\n  - id: 'my rule'\n    kind: drop\n    pattern: a\n", 2, "my rule", "letters, digits"},
+		{"duplicate id in file", "rules:\n  - id: x\n    kind: drop\n    pattern: a\n  - id: x\n    kind: drop\n    pattern: b\n", 5, "x", "duplicate id (already defined at line 2)"},
+		{"duplicate of a built-in", "rules:\n  - id: label-tags\n    kind: drop\n    pattern: a\n", 2, "label-tags", "duplicate id (already defined at builtin.yaml:"},
+		{"unknown field", "rules:\n  - id: x\n    kind: drop\n    pattern: a\n    case_sensitve: true\n", 5, "x", `unknown field "case_sensitve"`},
+		{"misspelt pattern", "rules:\n  - id: x\n    kind: drop\n    patern: a\n", 4, "x", `unknown field "patern"`},
+		{"unknown top-level field", "rule:\n  - id: x\n", 1, "", `unknown field "rule" (want rules or disable)`},
+		{"field twice", "rules:\n  - id: x\n    kind: drop\n    pattern: a\n    pattern: b\n", 5, "x", `field "pattern" given twice`},
+		{"wrong type", "rules:\n  - id: x\n    kind: [drop]\n    pattern: a\n", 3, "x", "kind: want text, not a list"},
+		{"bad bool", "rules:\n  - id: x\n    kind: drop\n    pattern: a\n    case_sensitive: maybe\n", 5, "x", "want true or false"},
+		{"rule not a mapping", "rules:\n  - just text\n", 2, "", "a rule must be a mapping"},
+		{"rules not a list", "rules: 3\n", 1, "", "want a list of rules"},
+		{"YAML syntax", "rules:\n  - id: x\n    kind: drop\n   pattern: [a\n", 1, "", "YAML syntax"},
+		{"tab indentation", "rules:\n\t- id: x\n", 2, "", "YAML syntax"},
+		{"two documents", "rules: []\n---\nrules: []\n", 2, "", "more than one YAML document"},
+		{"alias", "rules:\n  - id: x\n    kind: drop\n    pattern: &p a\n    keep: [*p]\n", 5, "x", "aliases are not supported"},
+		{"pattern too long", "rules:\n  - id: x\n    kind: drop\n    pattern: " + long + "\n", 2, "x", fmt.Sprintf("pattern longer than %d bytes", MaxPatternLength)},
+		{"regex too long", "rules:\n  - id: x\n    kind: strip\n    regex: " + long + "\n", 2, "x", "longer than"},
+		{"huge repeat", "rules:\n  - id: x\n    kind: drop\n    regex: 'a{5000}'\n", 2, "x", "invalid repeat count"},
+		{"strip matching nothing", "rules:\n  - id: x\n    kind: strip\n    regex: 'a*'\n", 2, "x", "matches empty text"},
+		{"invalid selector", "rules:\n  - id: x\n    kind: select\n    selector: 'div[['\n", 2, "x", "invalid selector"},
+		{"select with pattern", "rules:\n  - id: x\n    kind: select\n    pattern: a\n", 2, "x", "takes selector:, not pattern:"},
+		{"selector on drop", "rules:\n  - id: x\n    kind: drop\n    selector: div\n", 2, "x", "selector: is only for kind select"},
+		{"bad site", "rules:\n  - id: x\n    kind: drop\n    pattern: a\n    sites: ['https://example.com/']\n", 2, "x", "not a host name or host glob"},
+		{"bad site glob", "rules:\n  - id: x\n    kind: drop\n    pattern: a\n    sites: ['[example.com']\n", 2, "x", "not a host name or host glob"},
+		{"disable unknown id", "disable: [nope]\n", 1, "nope", "disable: no rule has this id"},
+		{"disable not text", "disable:\n  - {id: x}\n", 2, "", "disable: every item must be text"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -154,12 +186,44 @@ func TestFileErrors(t *testing.T) {
 			if !errors.As(err, &fe) {
 				t.Fatalf("got %v, want a FileError", err)
 			}
+			if fe.File != "f.yaml" || fe.Line != c.line || fe.RuleID != c.id {
+				t.Errorf("located at %s:%d rule %q, want f.yaml:%d rule %q (%v)", fe.File, fe.Line, fe.RuleID, c.line, c.id, err)
+			}
 			if !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %q does not contain %q", err, c.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %q spans lines", err)
 			}
 			if len(s.Rules) != n {
 				t.Error("a failed file changed the set")
 			}
 		})
+	}
+}
+
+func TestAddFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, make([]byte, MaxFileSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		filepath.Join(dir, "missing.yaml"): "missing.yaml: no such file or directory",
+		big:                                "big.yaml: larger than",
+	} {
+		err := (&Set{}).AddFile(name)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("AddFile(%s) = %v, want %q", name, err, want)
+		}
+	}
+}
+
+func TestEmptyFiles(t *testing.T) {
+	for _, data := range []string{"", "# only a comment\n", "rules:\n", "rules: []\ndisable: []\n"} {
+		s := &Set{}
+		if err := s.AddYAML("f.yaml", []byte(data)); err != nil || len(s.Rules) != 0 {
+			t.Errorf("%q: got %v and %d rules", data, err, len(s.Rules))
+		}
 	}
 }
