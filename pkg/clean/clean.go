@@ -8,6 +8,7 @@ package clean
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/cleanhq/clean/pkg/rules"
 	"github.com/cleanhq/clean/pkg/source"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Document is a cleaned article; see render.Document.
@@ -69,6 +71,7 @@ func cleanInput(ctx context.Context, in Input, opts Options) (Document, error) {
 	var removed []rules.Removal
 	if kind == decode.HTML {
 		art, err = extract.HTML(text, pageURL, func(doc *html.Node) {
+			render.DropUnsafeLinks(doc) // before readability, which would point them at the page
 			removed = set.RemoveSelected(doc, host)
 		})
 		if err != nil {
@@ -80,9 +83,19 @@ func cleanInput(ctx context.Context, in Input, opts Options) (Document, error) {
 	if err := ctx.Err(); err != nil {
 		return Document{}, err
 	}
+	if art.Root == nil { // nothing found at all, not even visible text
+		art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
+	}
 	removed = append(removed, set.Apply(art.Root, host)...)
-	return build(in, art, removed, opts.Explain)
+	doc, err := build(in, art, removed, opts.Explain)
+	if err == nil && doc.Title == "" && doc.Text == "" {
+		return Document{}, ErrNoText
+	}
+	return doc, err
 }
+
+// ErrNoText is returned for a document in which no text is left: no title and no body.
+var ErrNoText = errors.New("no text found")
 
 // build renders the article and fills in the document record.
 func build(in Input, art extract.Article, removed []rules.Removal, explain bool) (Document, error) {

@@ -29,7 +29,7 @@ func Markdown(root *html.Node, baseURL string) (string, error) {
 	if root == nil {
 		return "", nil
 	}
-	dropUnsafeLinks(root)
+	DropUnsafeLinks(root)
 	var opts []converter.ConvertOptionFunc
 	if baseURL != "" {
 		opts = append(opts, converter.WithDomain(baseURL))

@@ -37,23 +37,45 @@ func (d *Document) Sanitize() {
 	}
 }
 
-// dropUnsafeLinks removes href and src values with a scheme other than http(s), mailto or
-// a relative reference (javascript:, data:, vbscript:…): links lose their target and keep
-// their text; images lose their source.
-func dropUnsafeLinks(n *html.Node) {
-	if n.Type == html.ElementNode && (n.DataAtom == atom.A || n.DataAtom == atom.Img) {
-		attrs := n.Attr[:0]
-		for _, a := range n.Attr {
-			if (a.Key == "href" || a.Key == "src") && !safeURL(a.Val) {
-				continue
-			}
-			attrs = append(attrs, a)
+// DropUnsafeLinks removes link targets with a scheme other than http(s), mailto or a
+// relative reference (javascript:, data:, vbscript:…): such a link is replaced by its
+// content, so its text stays, and such an image is removed. Links without any target are
+// unwrapped too, as Markdown converters would point them at the page itself.
+//
+// It runs again at rendering; callers run it before extraction too, as readability turns
+// some of these targets into links to the page itself.
+func DropUnsafeLinks(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		DropUnsafeLinks(c)
+		switch {
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.A && !hasSafeAttr(c, "href"):
+			unwrap(c)
+		case c.DataAtom == atom.Img && !hasSafeAttr(c, "src") && !hasSafeAttr(c, "srcset") && !hasSafeAttr(c, "data-src"):
+			n.RemoveChild(c)
 		}
-		n.Attr = attrs
+		c = next
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		dropUnsafeLinks(c)
+}
+
+// hasSafeAttr reports whether n has the attribute key with a non-empty safe URL.
+func hasSafeAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return strings.TrimSpace(a.Val) != "" && safeURL(a.Val)
+		}
 	}
+	return false
+}
+
+// unwrap replaces n by its children.
+func unwrap(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = n.FirstChild {
+		n.RemoveChild(c)
+		n.Parent.InsertBefore(c, n)
+	}
+	n.Parent.RemoveChild(n)
 }
 
 func safeURL(u string) bool {
