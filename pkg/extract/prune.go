@@ -17,7 +17,7 @@ import (
 
 // boilerTags are elements that never hold article body text.
 var boilerTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Figcaption: true,
+	atom.Nav: true, atom.Header: true, atom.Aside: true, atom.Footer: true, atom.Figcaption: true,
 	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
 	atom.Input: true, atom.Label: true, atom.Menu: true, atom.Dialog: true,
 }
@@ -36,7 +36,7 @@ var boilerTokens = map[string]bool{
 	"tags": true, "tag": true, "breadcrumb": true, "breadcrumbs": true,
 	"ad": true, "ads": true, "advert": true, "advertisement": true, "sponsor": true, "sponsored": true,
 	"meta": true, "toolbar": true, "popup": true, "modal": true, "overlay": true, "cookie": true,
-	"gallery": true, "slideshow": true, "carousel": true, "embed": true,
+	"gallery": true, "nav": true, "navigation": true, "menu": true, "pagination": true, "pager": true, "print": true, "skip": true, "header": true, "popular": true, "trending": true, "outbrain": true, "taboola": true, "copyright": true, "slideshow": true, "carousel": true, "embed": true,
 }
 
 // maxPruneShare bounds what one pruning step may remove: an element holding more than this
@@ -64,6 +64,34 @@ func prune(root *html.Node) {
 	for _, n := range doomed {
 		blocks.Remove(n, root)
 	}
+	dropTrailingHeading(root)
+}
+
+// dropTrailingHeading removes a heading left as the last block of the article: it heads
+// nothing ("Related stories" over a removed link list).
+func dropTrailingHeading(root *html.Node) {
+	if leaves := blocks.Leaves(root); len(leaves) > 0 && headingLevel(leaves[len(leaves)-1]) > 0 {
+		blocks.Remove(leaves[len(leaves)-1], root)
+	}
+}
+
+// headingLevel is 1 to 6 for h1 to h6, else 0.
+func headingLevel(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
 }
 
 // isBoilerplate judges one element by its kind, visibility, class/id tokens and links.
@@ -73,6 +101,8 @@ func isBoilerplate(n *html.Node) bool {
 		return true
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
 		return linkDensity(n) > 0.5
+	case blocks.IsBlock(n) && !hasBlockChild(n):
+		return linkDensity(n) > 0.8
 	}
 	return false
 }
@@ -176,4 +206,13 @@ func textLen(n *html.Node) int {
 		total += textLen(c)
 	}
 	return total
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if blocks.IsBlock(c) || hasBlockChild(c) {
+			return true
+		}
+	}
+	return false
 }
