@@ -59,7 +59,7 @@ func writeText(b *strings.Builder, n *html.Node) {
 	}
 }
 
-// writeRow writes a table row as one line, its cells separated by " | ", so that a table
+// writeRow starts a line with a table row, its cells separated by " | ", so that a table
 // comes out as one paragraph with a line per row.
 func writeRow(b *strings.Builder, tr *html.Node) {
 	b.WriteString("\n")
@@ -76,7 +76,6 @@ func writeRow(b *strings.Builder, tr *html.Node) {
 		writeText(&cell, c)
 		b.WriteString(strings.Join(strings.Fields(cell.String()), " "))
 	}
-	b.WriteString("\n")
 }
 
 func tidyParagraph(p string) string {
