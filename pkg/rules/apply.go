@@ -32,7 +32,7 @@ func (s *Set) RemoveSelected(doc *html.Node, host string) []Removal {
 	var out []Removal
 	for _, r := range s.ForHost(host)[Select] {
 		for _, n := range cascadia.QueryAll(doc, r.sel) {
-			if n.Parent == nil {
+			if !attached(n, doc) {
 				continue // inside an element removed already
 			}
 			out = append(out, removal(r, blocks.Text(n)))
@@ -40,6 +40,16 @@ func (s *Set) RemoveSelected(doc *html.Node, host string) []Removal {
 		}
 	}
 	return out
+}
+
+// attached reports whether n is still in the tree under root.
+func attached(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
 }
 
 // Apply runs the text rules in scope for host over an article DOM: strip rules edit the
