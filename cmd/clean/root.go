@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/cleanhq/clean/pkg/batch"
@@ -18,8 +19,21 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
+// version is set at build time with -ldflags "-X main.version=…"; when it is not, the
+// module version recorded by `go install …@version` is used (see buildVersion).
 var version = "dev"
+
+// buildVersion returns version, or the main module's version from the build information
+// when version was not set and the binary was built from a tagged module.
+func buildVersion() string {
+	if version != "dev" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return version
+}
 
 // rootOptions are the flags of the clean command.
 type rootOptions struct {
@@ -54,7 +68,7 @@ the article as Markdown, plain text or JSON with metadata.
 
 INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 		Example:       rootExamples,
-		Version:       version,
+		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          exactInputs,

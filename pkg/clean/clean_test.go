@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/cleanhq/clean/pkg/clean"
 	"github.com/cleanhq/clean/pkg/decode"
 	"github.com/cleanhq/clean/pkg/render"
@@ -126,6 +127,7 @@ func TestRelativeURLsMadeAbsolute(t *testing.T) {
 // TestFallbackToVisibleText: pages where readability finds no article still give their
 // visible text (script, style and hidden parts excluded).
 func TestFallbackToVisibleText(t *testing.T) {
+	fallbacks := 0
 	for _, c := range []struct{ page, want string }{
 		{`<html><head><title>Shopping</title></head><body><ul><li>Milk</li><li>Eggs</li></ul></body></html>`, "Milk\n\nEggs"},
 		{`<html><body>Closed for the holidays.<br>Back on 3 January.</body></html>`, "Closed for the holidays.\nBack on 3 January."},
@@ -141,7 +143,25 @@ func TestFallbackToVisibleText(t *testing.T) {
 		if doc.Markdown == "" {
 			t.Errorf("%s: no markdown", c.page)
 		}
+		if readabilityAlone(c.page) != c.want {
+			fallbacks++
+		}
 	}
+	if fallbacks == 0 {
+		t.Error("readability alone finds all these texts: no case exercises the fallback")
+	}
+}
+
+// readabilityAlone returns the text that go-readability alone extracts from page.
+func readabilityAlone(page string) string {
+	p := readability.NewParser()
+	art, err := p.Parse(strings.NewReader(page), nil)
+	if err != nil || art.Node == nil {
+		return ""
+	}
+	var b strings.Builder
+	art.RenderText(&b)
+	return b.String()
 }
 
 // TestNothingToClean: inputs with no text fail with an error naming the input, no panic.
