@@ -205,3 +205,26 @@ func TestTextExcludesTitle(t *testing.T) {
 		t.Errorf("word_count = %d", doc.WordCount)
 	}
 }
+
+// TestBaseHref: a <base href> (absolute, or relative to the page URL) is the base for
+// relative links and images.
+func TestBaseHref(t *testing.T) {
+	body := `<body><article><p>` + longPara + ` See <a href="prices.html">prices</a> and <a href="#top">top</a>.</p><p>` +
+		longPara + `</p><p><img src="img/p.png" alt="p"></p></article></body></html>`
+	for _, c := range []struct{ base, pageURL, want string }{
+		{"https://cdn.example/docs/", "", "https://cdn.example/docs/"},
+		{"/docs/", "https://news.example/a/story.html", "https://news.example/docs/"},
+		{"", "https://news.example/a/story.html", "https://news.example/a/"},
+	} {
+		page := `<html><head><base href="` + c.base + `"><title>T</title></head>` + body
+		if c.base == "" {
+			page = `<html><head><title>T</title></head>` + body
+		}
+		doc := cleanString(t, "page.html", page, c.pageURL)
+		for _, want := range []string{"[prices](" + c.want + "prices.html)", "![p](" + c.want + "img/p.png)"} {
+			if !strings.Contains(doc.Markdown, want) {
+				t.Errorf("base %q, page %q: missing %s in\n%s", c.base, c.pageURL, want, doc.Markdown)
+			}
+		}
+	}
+}
