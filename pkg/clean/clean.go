@@ -71,7 +71,7 @@ func cleanInput(ctx context.Context, in Input, opts Options) (Document, error) {
 	var removed []rules.Removal
 	if kind == decode.HTML {
 		art, err = extract.HTML(text, pageURL, func(doc *html.Node) {
-			render.DropUnsafeLinks(doc) // before readability, which would point them at the page
+			render.DropUnsafeLinks(doc)   // before readability, which would point them at the page
 			absolutizeLinks(doc, pageURL) // so that <base href> is honoured
 			removed = set.RemoveSelected(doc, host)
 		})
