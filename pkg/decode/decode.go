@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -85,10 +86,14 @@ func hasBOM(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe"))
 }
 
-// hasMeta reports whether the first 1024 bytes declare a charset in a <meta> tag.
+// metaCharset matches a <meta> tag that declares a charset, in either form:
+// <meta charset=…> or <meta http-equiv=Content-Type content="…; charset=…">.
+var metaCharset = regexp.MustCompile(`(?i)<meta\s[^>]*charset\s*=\s*["']?\s*[a-z0-9_:.-]`)
+
+// hasMeta reports whether the first 1024 bytes (where HTML parsers look) declare a charset
+// in a <meta> tag.
 func hasMeta(data []byte) bool {
-	head := bytes.ToLower(data[:min(len(data), 1024)])
-	return bytes.Contains(head, []byte("<meta")) && bytes.Contains(head, []byte("charset"))
+	return metaCharset.Match(data[:min(len(data), 1024)])
 }
 
 // detect guesses the charset of undeclared data: UTF-8 when it is valid, else a

@@ -85,6 +85,9 @@ func TestDetectCJK(t *testing.T) {
 	}{
 		{ko, mustEncode(t, "<p>"+ko+"</p>", korean.EUCKR.NewEncoder())},
 		{japaneseText, mustEncode(t, "<p>"+japaneseText+"</p>", japanese.ShiftJIS.NewEncoder())},
+		// A <meta> without a charset, and the word charset elsewhere, is no declaration.
+		{ko, mustEncode(t, `<html><head><meta http-equiv="Content-Type" content="text/html"><script>var charset = 1;</script>`+
+			"</head><body><p>"+ko+"</p></body></html>", korean.EUCKR.NewEncoder())},
 	} {
 		got, name, err := ToUTF8(c.data, "")
 		if err != nil || !strings.Contains(got, c.text) {
