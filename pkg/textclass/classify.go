@@ -54,8 +54,9 @@ func Classify(blocks []string) Result {
 		res.Language = languages[lang]
 	}
 	countRepeats(blocks, res.Blocks)
+	lv := levelsFor(res.Blocks, lang >= 0)
 	for i := range res.Blocks {
-		res.Blocks[i].Initial = initialClass(&res.Blocks[i].Features, lang >= 0)
+		res.Blocks[i].Initial = initialClass(&res.Blocks[i].Features, lv)
 	}
 	smooth(res.Blocks)
 	from, to := articleSpan(res.Blocks)

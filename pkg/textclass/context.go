@@ -92,12 +92,41 @@ func neighbour(cls []Class, i, step int, skipNear bool) Class {
 // minPenalty characters, so that a long menu between two good runs splits them.
 const minPenalty = 25
 
-// articleSpan returns the run of blocks [from, to) with the highest total weight
-// (Kadane's maximum subarray), or -1, -1 when no block is good.
+// Datelines split a document into posts (the article, then comments or teasers, each
+// headed by a date or time). The article is the first post whose best run weighs at least
+// firstPostShare of the heaviest post's: comments and teasers follow the article.
+const firstPostShare = 0.5
+
+// articleSpan returns the article's run of blocks [from, to), or -1, -1 when no block is
+// good.
 func articleSpan(bs []Block) (from, to int) {
-	best, bestFrom, bestTo := 0, -1, -1
-	sum, start := 0, 0
-	for i := range bs {
+	type run struct{ weight, from, to int }
+	var runs []run
+	start, heaviest := 0, 0
+	for i := 0; i <= len(bs); i++ {
+		if i < len(bs) && !isDateline(&bs[i].Features) {
+			continue
+		}
+		if w, f, t := heaviestRun(bs, start, i); f >= 0 {
+			runs = append(runs, run{w, f, t})
+			heaviest = max(heaviest, w)
+		}
+		start = i + 1
+	}
+	for _, r := range runs {
+		if float64(r.weight) >= firstPostShare*float64(heaviest) {
+			return r.from, r.to
+		}
+	}
+	return -1, -1
+}
+
+// heaviestRun returns the run of blocks within [lo, hi) with the highest total weight
+// (Kadane's maximum subarray) and that weight; from is -1 when no block is good.
+func heaviestRun(bs []Block, lo, hi int) (weight, from, to int) {
+	weight, from, to = 0, -1, -1
+	sum, start := 0, lo
+	for i := lo; i < hi; i++ {
 		w := -max(bs[i].Runes, minPenalty)
 		if bs[i].Class == Good {
 			w = bs[i].Runes
@@ -106,9 +135,9 @@ func articleSpan(bs []Block) (from, to int) {
 			sum, start = 0, i
 		}
 		sum += w
-		if sum > best {
-			best, bestFrom, bestTo = sum, start, i+1
+		if sum > weight {
+			weight, from, to = sum, start, i+1
 		}
 	}
-	return bestFrom, bestTo
+	return weight, from, to
 }

@@ -17,6 +17,9 @@ type Features struct {
 	Lines    int  // lines in the block
 	Terminal bool // ends like a sentence: . ! ? … (closing quotes and brackets skipped)
 	Copy     bool // holds a © sign
+	Time     bool // holds a clock time such as 10:31
+	Dash     bool // starts with a dash: a quote's attribution or a list item
+	Years    int  // four-digit numbers from 1900 to 2099
 	Repeats  int  // how many blocks of the document have exactly this text
 }
 
@@ -54,6 +57,7 @@ func (sc *scanner) scan(s string, hits *[maxLangs]int32) Features {
 		}
 		i += n
 	}
+	f.Dash = startsWithDash(s)
 	f.Runes = utf8.RuneCountInString(s)
 	f.Terminal = endsSentence(s)
 	return f
@@ -85,6 +89,10 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 	case ':':
 		if i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
 			f.Links++
+		}
+		if i > 0 && isDigit(s[i-1]) && i+2 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) &&
+			(i+3 == len(s) || !isDigit(s[i+3])) {
+			f.Time = true
 		}
 	}
 }
@@ -124,6 +132,9 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[maxLangs]int32) int
 	f.Words++
 	if digit {
 		f.Numeric++
+		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3]) {
+			f.Years++
+		}
 	} else if first, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(first) {
 		f.Caps++
 	}
@@ -138,6 +149,8 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[maxLangs]int32) int
 	}
 	return i
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // isWordStart reports whether s starts with a letter (so an apostrophe before it is inside
 // a word, as in "don't" or "l'homme").
@@ -170,6 +183,20 @@ func (sc *scanner) lowerWord(w string, ascii bool) []byte {
 	}
 	sc.lower = b
 	return b
+}
+
+// startsWithDash reports whether s, leading spaces skipped, starts with a dash.
+func startsWithDash(s string) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\u00a0':
+			continue
+		case '-', '–', '—', '―':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // endsSentence reports whether s ends with sentence punctuation, ignoring trailing spaces,

@@ -1,5 +1,7 @@
 package textclass
 
+import "slices"
+
 // Thresholds of the block classifier. They are generic: lengths in characters as jusText
 // uses them, stop-word densities for the embedded lists (function words only, smaller
 // than jusText's lists, so the densities are a little lower).
@@ -15,8 +17,46 @@ const (
 	copyLen     = 400  // a © sign in a block shorter than this makes it a footer
 )
 
+// stopLevels are the stop-word densities that tell prose in one document.
+type stopLevels struct {
+	known     bool // a stop-word list fits the document
+	low, high float64
+}
+
+// Prose density: the usual share of stop words in prose with the embedded lists is about
+// proseDensity. Languages without articles (Russian, Polish) have less. The levels of a
+// document scale with the median density of its likely prose (sentence-ended blocks over
+// lenHigh characters, at least minProseBlocks of them), never above the defaults nor
+// below minScale of them.
+const (
+	proseDensity   = 0.42
+	minProseBlocks = 3
+	minScale       = 0.5
+)
+
+// levelsFor returns the stop-word levels of a document.
+func levelsFor(bs []Block, known bool) stopLevels {
+	lv := stopLevels{known: known, low: stopLow, high: stopHigh}
+	if !known {
+		return lv
+	}
+	var ds []float64
+	for i := range bs {
+		if f := &bs[i].Features; f.Terminal && f.Runes >= lenHigh && f.Words > 0 {
+			ds = append(ds, float64(f.Stops)/float64(f.Words))
+		}
+	}
+	if len(ds) < minProseBlocks {
+		return lv
+	}
+	slices.Sort(ds)
+	scale := min(1, max(minScale, ds[len(ds)/2]/proseDensity))
+	lv.low, lv.high = stopLow*scale, stopHigh*scale
+	return lv
+}
+
 // initialClass classifies a block from its own features.
-func initialClass(f *Features, hasLang bool) Class {
+func initialClass(f *Features, lv stopLevels) Class {
 	if f.Words == 0 || f.Copy && f.Runes < copyLen {
 		return Bad
 	}
@@ -26,20 +66,23 @@ func initialClass(f *Features, hasLang bool) Class {
 	if f.Seps >= 2 && f.Runes < menuItemLen*(f.Seps+1) {
 		return Bad
 	}
+	if isDateline(f) {
+		return Bad
+	}
 	if f.Repeats > 1 {
 		return Bad // menus and notices come twice, article paragraphs once
 	}
 	if f.Runes < lenLow {
-		return shortClass(f, hasLang)
+		return shortClass(f, lv.known)
 	}
-	if !hasLang {
+	if !lv.known {
 		return proseWithoutStops(f)
 	}
 	density := float64(f.Stops) / float64(f.Words)
 	switch {
-	case density >= stopHigh && f.Runes >= lenHigh:
+	case density >= lv.high && f.Runes >= lenHigh:
 		return Good
-	case density >= stopHigh || density >= stopLow && f.Terminal:
+	case density >= lv.high || density >= lv.low && f.Terminal:
 		return NearGood
 	}
 	return Bad
@@ -67,4 +110,14 @@ func proseWithoutStops(f *Features) Class {
 		return NearGood
 	}
 	return Bad
+}
+
+// A dateline is a short line giving a date or a time and little else: the head of a post,
+// a comment or a teaser, so never inside the run of one article. A line starting with a
+// dash is not one: it attributes a quote or an embedded post within the article.
+const datelineRunes = 80
+
+func isDateline(f *Features) bool {
+	return !f.Terminal && !f.Dash && f.Runes <= datelineRunes &&
+		(f.Time || f.Years > 0 && f.Numeric >= 2)
 }
