@@ -32,8 +32,8 @@ func (c Class) String() string {
 type Block struct {
 	Features
 	Initial Class // from the block alone
-	Class   Class // after context: Good or Bad
-	Keep    bool  // good and inside the article span
+	Class   Class // after context: Good, Bad, or NearGood when only bad blocks surround it
+	Keep    bool  // good or near-good, inside the article span, and not the title
 }
 
 // Result is the verdict on a document.
@@ -44,9 +44,9 @@ type Result struct {
 }
 
 // Classify sorts the blocks of one document (paragraphs, in order) into article and
-// boilerplate. When no block looks like article text, every block is kept (the input is
-// then not a page dump but a short note, and there is nothing to cut) and a heading-like
-// first block is the title.
+// boilerplate. When no block is good and most of the text is not bad, every block is kept
+// (the input is then not a page dump but a short note, and there is nothing to cut) and a
+// heading-like first block is the title.
 func Classify(blocks []string) Result {
 	res := Result{Blocks: make([]Block, len(blocks)), Title: -1}
 	lang := measure(blocks, res.Blocks)
@@ -60,7 +60,7 @@ func Classify(blocks []string) Result {
 	}
 	smooth(res.Blocks)
 	from, to := articleSpan(res.Blocks)
-	if from < 0 {
+	if from < 0 || !looksLikeDump(res.Blocks) {
 		for i := range res.Blocks {
 			res.Blocks[i].Keep = true
 		}
@@ -70,13 +70,29 @@ func Classify(blocks []string) Result {
 		return res
 	}
 	for i := from; i < to; i++ {
-		res.Blocks[i].Keep = res.Blocks[i].Class == Good
+		res.Blocks[i].Keep = res.Blocks[i].Class >= NearGood
 	}
 	res.Title = findTitle(blocks, res.Blocks, from)
 	if res.Title >= 0 {
 		res.Blocks[res.Title].Keep = false
 	}
 	return res
+}
+
+// looksLikeDump reports whether the blocks hold boilerplate to cut: some block is good on
+// its own, or most of the text is bad.
+func looksLikeDump(bs []Block) bool {
+	bad, all := 0, 0
+	for _, b := range bs {
+		if b.Class == Good {
+			return true
+		}
+		if b.Class == Bad {
+			bad += b.Runes
+		}
+		all += b.Runes
+	}
+	return 2*bad > all
 }
 
 // measure fills in the features of every block and returns the index of the document's

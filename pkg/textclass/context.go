@@ -1,7 +1,8 @@
 package textclass
 
 // smooth decides the short and near-good blocks from their neighbours, as jusText does,
-// and sets Class on every block to Good or Bad.
+// and sets Class on every block: Good, Bad, or NearGood for a near-good block between bad
+// ones, which the article span decides.
 func smooth(bs []Block) {
 	cls := make([]Class, len(bs))
 	for i := range bs {
@@ -34,7 +35,7 @@ func smooth(bs []Block) {
 			continue
 		}
 		if neighbour(cls, i, -1, true) == Bad && neighbour(cls, i, 1, true) == Bad {
-			next[i] = Bad
+			next[i] = NearGood
 		} else {
 			next[i] = Good
 		}
@@ -45,14 +46,15 @@ func smooth(bs []Block) {
 }
 
 // Prose runs: an article of short paragraphs has no block long enough to be good on its
-// own. A run of at least proseRunBlocks near-good blocks (short ones between them allowed)
-// holding proseRunRunes characters is article text all the same.
+// own. A run of at least proseRunBlocks sentences (near-good blocks, or short ones ending
+// like a sentence and holding a stop word) between bad or good blocks, with proseRunRunes
+// characters in those sentences, is article text all the same.
 const (
 	proseRunBlocks = 3
 	proseRunRunes  = 2 * lenHigh
 )
 
-// promoteProseRuns turns the near-good blocks of such runs good.
+// promoteProseRuns turns the sentences of such runs good.
 func promoteProseRuns(cls []Class, bs []Block) {
 	start := 0
 	for i := 0; i <= len(cls); i++ {
@@ -61,20 +63,24 @@ func promoteProseRuns(cls []Class, bs []Block) {
 		}
 		n, runes := 0, 0
 		for j := start; j < i; j++ {
-			if cls[j] == NearGood {
+			if isSentence(cls[j], &bs[j].Features) {
 				n++
 				runes += bs[j].Runes
 			}
 		}
 		if n >= proseRunBlocks && runes >= proseRunRunes {
 			for j := start; j < i; j++ {
-				if cls[j] == NearGood {
+				if isSentence(cls[j], &bs[j].Features) {
 					cls[j] = Good
 				}
 			}
 		}
 		start = i + 1
 	}
+}
+
+func isSentence(c Class, f *Features) bool {
+	return c == NearGood || c == Short && f.Terminal && f.Stops > 0
 }
 
 // neighbour returns the class of the nearest block from i in direction step that is not
@@ -92,13 +98,15 @@ func neighbour(cls []Class, i, step int, skipNear bool) Class {
 // minPenalty characters, so that a long menu between two good runs splits them.
 const minPenalty = 25
 
+const nearGoodPercent = 50
+
 // Datelines split a document into posts (the article, then comments or teasers, each
 // headed by a date or time). The article is the first post whose best run weighs at least
 // firstPostShare of the heaviest post's: comments and teasers follow the article.
 const firstPostShare = 0.5
 
 // articleSpan returns the article's run of blocks [from, to), or -1, -1 when no block is
-// good.
+// good or near-good.
 func articleSpan(bs []Block) (from, to int) {
 	type run struct{ weight, from, to int }
 	var runs []run
@@ -122,14 +130,18 @@ func articleSpan(bs []Block) (from, to int) {
 }
 
 // heaviestRun returns the run of blocks within [lo, hi) with the highest total weight
-// (Kadane's maximum subarray) and that weight; from is -1 when no block is good.
+// (Kadane's maximum subarray) and that weight; from is -1 when no block is good or
+// near-good.
 func heaviestRun(bs []Block, lo, hi int) (weight, from, to int) {
 	weight, from, to = 0, -1, -1
 	sum, start := 0, lo
 	for i := lo; i < hi; i++ {
 		w := -max(bs[i].Runes, minPenalty)
-		if bs[i].Class == Good {
+		switch bs[i].Class {
+		case Good:
 			w = bs[i].Runes
+		case NearGood:
+			w = bs[i].Runes * nearGoodPercent / 100
 		}
 		if sum <= 0 {
 			sum, start = 0, i

@@ -6,11 +6,14 @@
 // of capitalised words and of numbers, stop-word density in the language of the text,
 // repetition within the document, menu- and link-like patterns such as pipes, bullets,
 // "»", URLs, e-mail addresses, or a date standing alone) and sorts it into good,
-// near-good, short or bad, as jusText does. Then context decides the uncertain ones: a
-// short or near-good block takes the class of its nearest certain neighbours. Last, the
-// article is taken to be one coherent run of blocks, the span with the highest total score
-// (good blocks count for their length, bad ones against it), and only the good blocks in
-// that span are kept. A heading-like block just before the article becomes the title.
+// near-good, short or bad, as jusText does. Then context decides the uncertain ones: a run
+// of sentence-like blocks is prose even when each is short, and a short or near-good block
+// takes the class of its nearest certain neighbours. Last, the article is taken to be one
+// coherent run of blocks, the span with the highest total score (good blocks count for
+// their length, near-good ones for half, bad ones against it), and only the good and
+// near-good blocks in that span are kept. A line holding only a date or a time starts a
+// new post (a comment, a teaser): the article is the first post whose span weighs at least
+// half the heaviest one's. A heading-like block just before the article becomes the title.
 //
 // The stop-word lists (stopwords/*.txt, embedded) cover English, German, French, Spanish,
 // Portuguese, Italian, Dutch, Polish and Russian; the language of a document is the one
