@@ -151,3 +151,33 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownStructureKept: whatever extraction improvements change in the golden
+// outputs, the hand-written features page keeps every kind of Markdown structure, with
+// relative targets made absolute, and loses its navigation, aside and footer.
+func TestMarkdownStructureKept(t *testing.T) {
+	md, _ := cleanCase(t, goldenCase{name: "features", inPath: filepath.Join(goldenDir, "features.in.html")})
+	out := string(md)
+	for _, want := range []string{
+		"# How the river town rebuilt its library\n",
+		"\n## What was saved\n",
+		"\n- About 41,000 books, of 44,500 before the flood\n",
+		"\n1. Construction starts in May.\n2. The building",
+		"\n| Adult fiction    | 18,200 | 17,650 |\n",
+		"\n> A library is the one building in town",
+		"\n```\ncatalog export --branch mill-street --format marc > records.mrc\n```\n",
+		"[damage report](https://valley-courier.example/reports/flood-damage.pdf)",
+		"![Volunteers passing boxes of books](https://valley-courier.example/news/2024/03/images/volunteers.jpg)",
+		"[the library office](mailto:library@council.example)",
+		"or sign up for updates by e-mail",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	for _, gone := range []string{"javascript", "Flood insurance claims rise", "Privacy", "All rights reserved", "Search", "Opinion"} {
+		if strings.Contains(out, gone) {
+			t.Errorf("still holds %q", gone)
+		}
+	}
+}
