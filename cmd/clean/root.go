@@ -47,6 +47,7 @@ type rootOptions struct {
 	userAgent   string
 	timeout     time.Duration
 	maxSize     int64
+	batch       batchOptions
 }
 
 const rootExamples = `  clean page.html                      # Markdown of the article
@@ -71,8 +72,14 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          exactInputs,
+		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.isBatch(args) {
+				return o.runBatch(cmd, s, args)
+			}
+			if err := exactInputs(cmd, args); err != nil {
+				return err
+			}
 			return o.run(cmd.Context(), s, args[0])
 		},
 	}
@@ -86,6 +93,7 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 	f.StringVar(&o.userAgent, "user-agent", source.DefaultAgent, "User-Agent header for URLs")
 	f.DurationVar(&o.timeout, "timeout", source.DefaultTimeout, "time limit for fetching a URL")
 	f.Int64Var(&o.maxSize, "max-size", source.DefaultMaxBytes, "largest document accepted, in bytes (after decompression)")
+	addBatchFlags(cmd, &o.batch)
 	cmd.AddCommand(newRulesCmd(s))
 	return cmd
 }

@@ -123,7 +123,7 @@ func (e *StatusError) Temporary() bool { return e.Code == http.StatusTooManyRequ
 func fetchError(ctx context.Context, client *http.Client, err error) error {
 	var te interface{ Timeout() bool }
 	if errors.As(err, &te) && te.Timeout() && ctx.Err() == nil && client.Timeout > 0 {
-		return fmt.Errorf("timed out after %v (--timeout)", client.Timeout)
+		return &TimeoutError{Limit: client.Timeout}
 	}
 	return unwrapURLError(err)
 }
