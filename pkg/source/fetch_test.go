@@ -201,3 +201,40 @@ func TestFetchHonoursProxy(t *testing.T) {
 		t.Errorf("data = %q", in.Data)
 	}
 }
+
+// TestFetchHonoursHTTPSProxy: an https URL is tunnelled through HTTPS_PROXY (a CONNECT to
+// the proxy), and NO_PROXY exempts hosts from it.
+func TestFetchHonoursHTTPSProxy(t *testing.T) {
+	seen := make(chan string, 1)
+	proxy := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		seen <- r.Method + " " + r.Host
+		http.Error(w, "no tunnels here", http.StatusForbidden)
+	})
+	for _, k := range []string{"HTTPS_PROXY", "https_proxy"} {
+		t.Setenv(k, proxy.URL)
+	}
+	for _, k := range []string{"NO_PROXY", "no_proxy"} {
+		t.Setenv(k, "")
+	}
+	if _, err := Read(context.Background(), "https://news.invalid/story.html", Options{}); err == nil {
+		t.Error("the proxy refused the tunnel, yet the fetch succeeded")
+	}
+	select {
+	case got := <-seen:
+		if got != "CONNECT news.invalid:443" {
+			t.Errorf("proxy saw %q", got)
+		}
+	default:
+		t.Error("the proxy was not asked")
+	}
+
+	for _, k := range []string{"NO_PROXY", "no_proxy"} {
+		t.Setenv(k, "news.invalid")
+	}
+	Read(context.Background(), "https://news.invalid/story.html", Options{Timeout: time.Second})
+	select {
+	case got := <-seen:
+		t.Errorf("NO_PROXY host went through the proxy: %s", got)
+	default:
+	}
+}
