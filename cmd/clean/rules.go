@@ -69,6 +69,9 @@ func newRulesTestCmd(s streams) *cobra.Command {
 				}
 				for _, r := range set.Rules {
 					checked += len(r.Keep) + len(r.DropExamples)
+					if len(r.Keep)+len(r.DropExamples) == 0 {
+						fmt.Fprintf(s.out, "note %s: rule %q has no keep: or drop: examples\n", r.Origin(), r.ID)
+					}
 				}
 			}
 			if failures > 0 {

@@ -73,6 +73,10 @@ func cleanInput(ctx context.Context, in Input, opts Options) (Document, error) {
 		art, err = extract.HTML(text, pageURL, func(doc *html.Node) {
 			render.DropUnsafeLinks(doc)   // before readability, which would point them at the page
 			absolutizeLinks(doc, pageURL) // so that <base href> is honoured
+			// A file or stdin: site-scoped rules go by the page's canonical URL.
+			if pageURL == nil {
+				host = extract.CanonicalHost(doc)
+			}
 			removed = set.RemoveSelected(doc, host)
 		})
 		if err != nil {

@@ -112,6 +112,16 @@ func visibleText(doc *html.Node) *html.Node {
 	return root
 }
 
+// CanonicalHost returns the host of the page's absolute <link rel=canonical>, or "". It
+// tells which site a saved page comes from, for site-scoped rules.
+func CanonicalHost(doc *html.Node) string {
+	u, err := url.Parse(canonicalURL(doc, nil))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.Hostname()
+}
+
 // canonicalURL returns the page's <link rel=canonical> made absolute, else pageURL.
 func canonicalURL(doc *html.Node, pageURL *url.URL) string {
 	base := ""

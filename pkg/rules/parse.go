@@ -135,7 +135,12 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		return nil
 	}
 	if err := r.compile(); err != nil {
-		p.fail(n.Line, err)
+		line := n.Line
+		var fe *fieldError
+		if errors.As(err, &fe) && field(n, fe.field) != nil {
+			line = field(n, fe.field).Line
+		}
+		p.fail(line, err)
 	}
 	return r
 }

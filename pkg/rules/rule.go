@@ -48,6 +48,23 @@ type Rule struct {
 	sel                  cascadia.SelectorGroup
 }
 
+// fieldError is a problem with one field of a rule, so that it can be located by that
+// field's line.
+type fieldError struct {
+	field string
+	err   error
+}
+
+func (e *fieldError) Error() string { return e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
+
+func inField(field string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &fieldError{field: field, err: err}
+}
+
 // validID is the form of a rule id.
 var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
@@ -57,19 +74,23 @@ func (r *Rule) compile() error {
 	case r.ID == "":
 		return fmt.Errorf("missing id")
 	case !validID.MatchString(r.ID):
-		return fmt.Errorf("id %q: use letters, digits, '.', '_' and '-' only", r.ID)
+		return inField("id", fmt.Errorf("id %q: use letters, digits, '.', '_' and '-' only", r.ID))
 	case r.Kind == "":
 		return fmt.Errorf("missing kind (want one of %s)", kindList())
 	case !knownKind(r.Kind):
-		return fmt.Errorf("unknown kind %q (want one of %s)", r.Kind, kindList())
+		return inField("kind", fmt.Errorf("unknown kind %q (want one of %s)", r.Kind, kindList()))
 	}
 	if err := checkSites(r.Sites); err != nil {
-		return err
+		return inField("sites", err)
 	}
 	if r.Kind == Select {
-		return r.compileSelector()
+		return inField("selector", r.compileSelector())
 	}
-	return r.compilePattern()
+	field := "regex"
+	if r.Pattern != "" {
+		field = "pattern"
+	}
+	return inField(field, r.compilePattern())
 }
 
 // checkSites refuses site scopes that are not host globs.
@@ -100,23 +121,24 @@ func (r *Rule) compileSelector() error {
 }
 
 func (r *Rule) compilePattern() error {
-	expr := r.Regex
 	switch {
 	case r.Selector != "":
 		return fmt.Errorf("selector: is only for kind select")
 	case r.Pattern != "" && r.Regex != "":
 		return fmt.Errorf("has both pattern and regex; give one")
-	case r.Pattern != "":
-		expr = regexp.QuoteMeta(r.Pattern)
-	case r.Regex == "":
+	case r.Pattern == "" && r.Regex == "":
 		return fmt.Errorf("missing pattern (give pattern: for literal text or regex: for an RE2 regular expression)")
 	}
-	if len(r.Pattern) > MaxPatternLength || len(r.Regex) > MaxPatternLength {
-		return fmt.Errorf("pattern longer than %d bytes", MaxPatternLength)
+	field, src, expr := "regex", r.Regex, r.Regex
+	if r.Pattern != "" {
+		field, src, expr = "pattern", r.Pattern, regexp.QuoteMeta(r.Pattern)
+	}
+	if len(src) > MaxPatternLength {
+		return fmt.Errorf("%s longer than %d bytes (%d)", field, MaxPatternLength, len(src))
 	}
 	if _, err := regexp.Compile(expr); err != nil {
 		return fmt.Errorf("invalid regex %q: %v (patterns are RE2: no look-around or back-references)",
-			r.Regex, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			src, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}
 	if r.Kind != Strip {
 		expr = `^(?:` + expr + `)$`
@@ -126,10 +148,10 @@ func (r *Rule) compilePattern() error {
 	}
 	re, err := regexp.Compile(expr)
 	if err != nil {
-		return fmt.Errorf("invalid regex %q: %v", r.Regex, err)
+		return fmt.Errorf("invalid regex %q: %v", src, err)
 	}
 	if r.Kind == Strip && re.MatchString("") {
-		return fmt.Errorf("regex %q matches empty text; a strip pattern must match at least one character", r.Regex)
+		return fmt.Errorf("regex %q matches empty text; a strip pattern must match at least one character", src)
 	}
 	r.re = re
 	return nil
@@ -161,16 +183,17 @@ func (r *Rule) Matches(text string) bool {
 }
 
 // AppliesTo reports whether the rule is in scope for a page on host. A rule with no sites
-// applies everywhere; a site glob is matched against the host, and a glob without a
-// wildcard also matches the host's subdomains.
+// applies everywhere. A site is a host glob (path.Match syntax, case-insensitive) matched
+// against the whole host; a site without wildcards also matches its subdomains, so
+// example.com covers www.example.com and news.example.com.
 func (r *Rule) AppliesTo(host string) bool {
 	if len(r.Sites) == 0 {
 		return true
 	}
-	host = strings.ToLower(strings.TrimPrefix(host, "www."))
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	for _, site := range r.Sites {
-		site = strings.ToLower(strings.TrimPrefix(site, "www."))
-		if ok, _ := path.Match(site, host); ok {
+		site = strings.ToLower(site)
+		if ok, _ := path.Match(site, host); ok && host != "" {
 			return true
 		}
 		if !strings.ContainsAny(site, "*?[") && strings.HasSuffix(host, "."+site) {
