@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cleanhq/clean/pkg/clean"
@@ -51,9 +52,18 @@ func goldenCases(t *testing.T) []goldenCase {
 // cleanCase runs the pipeline on a golden input and returns its Markdown and JSON outputs.
 func cleanCase(t *testing.T, c goldenCase) (md, js []byte) {
 	t.Helper()
-	data, err := os.ReadFile(c.inPath)
+	md, js, err := cleanGolden(c)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return md, js
+}
+
+// cleanGolden is cleanCase for any goroutine: it returns its error.
+func cleanGolden(c goldenCase) (md, js []byte, err error) {
+	data, err := os.ReadFile(c.inPath)
+	if err != nil {
+		return nil, nil, err
 	}
 	in := clean.Input{Name: filepath.Base(c.inPath), Data: data}
 	if u, err := os.ReadFile(filepath.Join(goldenDir, c.name+".url")); err == nil {
@@ -61,18 +71,16 @@ func cleanCase(t *testing.T, c goldenCase) (md, js []byte) {
 	}
 	doc, err := clean.Clean(context.Background(), in, clean.Options{})
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
-	return renderAs(t, doc, render.FormatMarkdown), renderAs(t, doc, render.FormatJSON)
-}
-
-func renderAs(t *testing.T, doc clean.Document, f render.Format) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := render.Write(&b, doc, f, render.Options{}); err != nil {
-		t.Fatal(err)
+	var m, j bytes.Buffer
+	if err := render.Write(&m, doc, render.FormatMarkdown, render.Options{}); err != nil {
+		return nil, nil, err
 	}
-	return b.Bytes()
+	if err := render.Write(&j, doc, render.FormatJSON, render.Options{}); err != nil {
+		return nil, nil, err
+	}
+	return m.Bytes(), j.Bytes(), nil
 }
 
 // TestGolden compares the Markdown and JSON of every golden input with its .out.md and
@@ -178,6 +186,34 @@ func TestMarkdownStructureKept(t *testing.T) {
 	for _, gone := range []string{"javascript", "Flood insurance claims rise", "Privacy", "All rights reserved", "Search", "Opinion"} {
 		if strings.Contains(out, gone) {
 			t.Errorf("still holds %q", gone)
+		}
+	}
+}
+
+// TestConcurrentClean: Clean shares no parser or other state between calls: cleaning all
+// golden inputs at once, twice each, gives the same bytes as one at a time.
+func TestConcurrentClean(t *testing.T) {
+	cases := goldenCases(t)
+	want := make([][]byte, len(cases))
+	for i, c := range cases {
+		want[i], _ = cleanCase(t, c)
+	}
+	got := make([][]byte, 2*len(cases))
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var err error
+			if got[i], _, err = cleanGolden(cases[i%len(cases)]); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		if !bytes.Equal(got[i], want[i%len(cases)]) {
+			t.Errorf("%s: concurrent run differs", cases[i%len(cases)].name)
 		}
 	}
 }
