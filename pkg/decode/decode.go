@@ -59,6 +59,10 @@ func ToUTF8(data []byte, contentType string) (string, string, error) {
 		}
 		enc, name = detect(data)
 	}
+	if (enc == encoding.Nop || name == "utf-8") && utf8.Valid(data) {
+		// Valid UTF-8 needs no decoding: one copy instead of a decode and a re-validation.
+		return string(bytes.TrimPrefix(data, []byte("\ufeff"))), name, nil
+	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", "", fmt.Errorf("decoding %s: %w", name, err)

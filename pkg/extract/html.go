@@ -11,8 +11,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// minArticleRunes is the least text a readability result must hold to be taken; below it
-// the page's visible text is used instead.
+// minArticleRunes is the least text (non-space runes) a readability result must hold to be
+// taken; below it the page's visible text is used instead.
 const minArticleRunes = 200
 
 // HTML extracts the article from a page. prepare, when not nil, is called on the parsed DOM
@@ -36,12 +36,12 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 			prune(a.Root)
 		}
 	}
-	if got := textOf(a.Root); runeCount(got) < minArticleRunes {
+	if got := textLen(a.Root); got < minArticleRunes {
 		doc, err := parse(page, prepare)
 		if err != nil {
 			return Article{}, err
 		}
-		if fallback := visibleText(doc); runeCount(blocks.Text(fallback)) > runeCount(got) {
+		if fallback := visibleText(doc); textLen(fallback) > got {
 			a.Root = fallback
 		}
 	}
@@ -86,15 +86,6 @@ func fromReadability(art readability.Article, canonical string) Article {
 	}
 	return a
 }
-
-func textOf(n *html.Node) string {
-	if n == nil {
-		return ""
-	}
-	return blocks.Text(n)
-}
-
-func runeCount(s string) int { return len([]rune(s)) }
 
 // visibleText copies the visible text blocks of the page body into a paragraph DOM, the
 // fallback when readability finds no article.

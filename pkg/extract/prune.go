@@ -45,7 +45,7 @@ const maxPruneShare = 0.3
 
 // prune removes boilerplate from an article DOM in place.
 func prune(root *html.Node) {
-	total := float64(len(blocks.Text(root)))
+	total := float64(textLen(root))
 	var doomed []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -53,7 +53,7 @@ func prune(root *html.Node) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBoilerplate(c) && float64(len(blocks.Text(c))) <= maxPruneShare*total {
+			if isBoilerplate(c) && float64(textLen(c)) <= maxPruneShare*total {
 				doomed = append(doomed, c)
 				continue
 			}
@@ -187,9 +187,11 @@ func linkTextLen(n *html.Node) int {
 	return total
 }
 
-// textLen counts the non-space bytes of n's visible text.
+// textLen counts the non-space runes of n's visible text (0 for nil).
 func textLen(n *html.Node) int {
 	switch {
+	case n == nil:
+		return 0
 	case n.Type == html.TextNode:
 		k := 0
 		for _, r := range n.Data {

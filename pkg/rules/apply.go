@@ -84,6 +84,9 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			for _, r := range rules {
+				if !r.pre.admits(n.Data) {
+					continue
+				}
 				for _, tok := range r.re.FindAllString(n.Data, -1) {
 					out = append(out, removal(r, tok))
 				}

@@ -45,6 +45,7 @@ type Rule struct {
 
 	keepLines, dropLines []int // lines of the examples, when read from a file
 	re                   *regexp.Regexp
+	pre                  prefilter // a cheap test before the regex
 	sel                  cascadia.SelectorGroup
 }
 
@@ -154,6 +155,10 @@ func (r *Rule) compilePattern() error {
 		return fmt.Errorf("regex %q matches empty text; a strip pattern must match at least one character", src)
 	}
 	r.re = re
+	r.pre = newPrefilter(expr)
+	if r.Kind == Strip {
+		r.pre.maxRunes = -1 // a strip rule matches inside longer text
+	}
 	return nil
 }
 
@@ -167,14 +172,14 @@ func (r *Rule) Matches(text string) bool {
 		return false
 	}
 	if r.Kind == Strip {
-		return r.re.MatchString(text)
+		return r.pre.admits(text) && r.re.MatchString(text)
 	}
 	found := false
 	for _, line := range strings.Split(text, "\n") {
 		if line = strings.TrimSpace(line); line == "" {
 			continue
 		}
-		if !r.re.MatchString(line) {
+		if !r.pre.admits(line) || !r.re.MatchString(line) {
 			return false
 		}
 		found = true

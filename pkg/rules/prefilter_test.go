@@ -1,0 +1,54 @@
+package rules
+
+import "testing"
+
+func TestMaxRunes(t *testing.T) {
+	cases := []struct {
+		expr string
+		want int
+	}{
+		{`abc`, 3},
+		{`(?i)^(?:tags?)$`, 4},
+		{`a{2,5}b?`, 6},
+		{`(?:share|tweet)[\s:]*`, -1},
+		{`.{0,400}`, 400},
+		{`x|yyy|zz`, 3},
+		{`\bword\b`, 4},
+		{`(?:)*`, 0},
+		{`[^.]+`, -1},
+		{`é{3}`, 3},
+	}
+	for _, c := range cases {
+		if got := newPrefilter(c.expr).maxRunes; got != c.want {
+			t.Errorf("maxRunes(%q) = %d, want %d", c.expr, got, c.want)
+		}
+	}
+}
+
+// The prefilter must never turn away a line the regex matches; it may admit lines the
+// regex then rejects.
+func TestPrefilterAdmitsEveryMatch(t *testing.T) {
+	cases := []struct {
+		expr  string
+		lines []string
+	}{
+		{`(?i)^(?:.{0,20}\ball rights reserved\b[.!]*)$`, []string{"© 2020 X. All Rights Reserved.", "ALL RIGHTS RESERVED", "Kelvin \u212a. all rights reserved"}},
+		{`^(?:[^.!?]{1,60}?\s*[↴⤵↓])$`, []string{"Main Area Top ↴", "Sidebar ↓"}},
+		{`(?i)^(?:share(?: on)?[\s:]*)$`, []string{"Share", "SHARE ON:::"}},
+	}
+	for _, c := range cases {
+		p := newPrefilter(c.expr)
+		for _, l := range c.lines {
+			if !p.admits(l) {
+				t.Errorf("prefilter of %q turns away %q", c.expr, l)
+			}
+		}
+	}
+	p := newPrefilter(`(?i)^(?:.{0,20}\ball rights reserved\b)$`)
+	if p.admits("A long paragraph of prose that says nothing about rights at all.") {
+		t.Error("prefilter admits a line without the required text")
+	}
+	if p = newPrefilter(`^(?:[^.!?]{1,60}?\s*[↴⤵↓])$`); p.admits("Prose without arrows.") {
+		t.Error("prefilter admits a line without the required sign")
+	}
+}
