@@ -41,7 +41,7 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 		if err != nil {
 			return Article{}, err
 		}
-		if fallback := visibleText(doc); textLen(fallback) > got {
+		if fallback := visibleText(doc); textLen(fallback) >= got {
 			a.Root = fallback
 		}
 	}
