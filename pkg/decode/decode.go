@@ -53,10 +53,14 @@ func ToUTF8(data []byte, contentType string) (string, string, error) {
 		return "", "", ErrEmpty
 	}
 	enc, name := declared(data, contentType)
-	if enc == nil {
+	// Binary content is refused even when declared as text (servers mislabel downloads),
+	// unless it is UTF-16, whose text holds NUL bytes.
+	if !strings.HasPrefix(name, "utf-16") {
 		if kind := binaryType(data); kind != "" {
 			return "", "", fmt.Errorf("%w (%s)", ErrBinary, kind)
 		}
+	}
+	if enc == nil {
 		enc, name = detect(data)
 	}
 	if (enc == encoding.Nop || name == "utf-8") && utf8.Valid(data) {

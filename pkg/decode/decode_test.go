@@ -107,8 +107,10 @@ func TestToUTF8Errors(t *testing.T) {
 		"application/pdf": []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
 		"application/zip": []byte("PK\x03\x04\x14\x00\x00\x00"),
 	} {
-		if _, _, err := ToUTF8(data, ""); !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), name) {
-			t.Errorf("%s: err = %v, want ErrBinary naming it", name, err)
+		for _, ctype := range []string{"", "text/html; charset=utf-8"} { // mislabelled too
+			if _, _, err := ToUTF8(data, ctype); !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), name) {
+				t.Errorf("%s as %q: err = %v, want ErrBinary naming it", name, ctype, err)
+			}
 		}
 	}
 }
