@@ -101,9 +101,8 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 // addRuleFlags adds the flags that choose rules, shared by the commands that clean.
 func addRuleFlags(cmd *cobra.Command, o *rootOptions) {
 	f := cmd.Flags()
-	f.BoolVar(&o.explain, "explain", false, "report every removal with its rule (stderr; inside the record for json)")
-	f.StringArrayVar(&o.ruleFiles, "rules", nil, "add the rules of a YAML rule `FILE` (repeatable)")
-	f.BoolVar(&o.noUserRules, "no-user-rules", false, "do not load the user rule file ("+userRulesHint()+")")
+	f.BoolVar(&o.explain, "explain", false, "report every removal with its rule (stderr; inside the record for json and jsonl)")
+	addRuleFileFlags(cmd, o)
 }
 
 func exactInputs(_ *cobra.Command, args []string) error {

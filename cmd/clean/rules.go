@@ -26,11 +26,16 @@ func newRulesCmd(s streams) *cobra.Command {
 			return listRules(s, set)
 		},
 	}
-	f := cmd.Flags()
-	f.StringArrayVar(&o.ruleFiles, "rules", nil, "add the rules of a YAML rule `FILE` (repeatable)")
-	f.BoolVar(&o.noUserRules, "no-user-rules", false, "do not load the user rule file")
+	addRuleFileFlags(cmd, o)
 	cmd.AddCommand(newRulesTestCmd(s))
 	return cmd
+}
+
+// addRuleFileFlags adds the flags that choose rule files: --rules and --no-user-rules.
+func addRuleFileFlags(cmd *cobra.Command, o *rootOptions) {
+	f := cmd.Flags()
+	f.StringArrayVar(&o.ruleFiles, "rules", nil, "add the rules of a YAML rule `FILE` (repeatable)")
+	f.BoolVar(&o.noUserRules, "no-user-rules", false, "do not load the user rule file ("+userRulesHint()+")")
 }
 
 func listRules(s streams, set *rules.Set) error {
@@ -57,30 +62,37 @@ func newRulesTestCmd(s streams) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			failures, checked := 0, 0
-			for _, name := range args {
-				set, err := rulesOfFile(name)
-				if err != nil {
-					return usageError{err}
-				}
-				for _, f := range set.TestExamples() {
-					fmt.Fprintln(s.out, "FAIL "+f.String())
-					failures++
-				}
-				for _, r := range set.Rules {
-					checked += len(r.Keep) + len(r.DropExamples)
-					if len(r.Keep)+len(r.DropExamples) == 0 {
-						fmt.Fprintf(s.out, "note %s: rule %q has no keep: or drop: examples\n", r.Origin(), r.ID)
-					}
-				}
-			}
-			if failures > 0 {
-				return fmt.Errorf("%d of %d rule examples failed", failures, checked)
-			}
-			fmt.Fprintf(s.out, "ok: %d rule examples pass\n", checked)
-			return nil
+			return testRuleFiles(s, args)
 		},
 	}
+}
+
+// testRuleFiles checks the examples of each file's rules, printing each failure; it fails
+// (exit 1) when any example fails, and is a usage error (exit 2) when a file does not load.
+func testRuleFiles(s streams, names []string) error {
+	failures, checked := 0, 0
+	for _, name := range names {
+		set, err := rulesOfFile(name)
+		if err != nil {
+			return usageError{err}
+		}
+		for _, f := range set.TestExamples() {
+			fmt.Fprintln(s.out, "FAIL "+f.String())
+			failures++
+		}
+		for _, r := range set.Rules {
+			n := len(r.Keep) + len(r.DropExamples)
+			if n == 0 {
+				fmt.Fprintf(s.out, "note %s: rule %q has no keep: or drop: examples\n", r.Origin(), r.ID)
+			}
+			checked += n
+		}
+	}
+	if failures > 0 {
+		return fmt.Errorf("%d of %d rule examples failed", failures, checked)
+	}
+	fmt.Fprintf(s.out, "ok: %d rule examples pass\n", checked)
+	return nil
 }
 
 // rulesOfFile loads a rule file on top of the built-ins (so that its disable: list and

@@ -435,3 +435,26 @@ func TestEmptyFiles(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAddYAML: any rule file either loads or fails with a FileError; never a panic. The
+// rules it loads can be applied and their examples tested.
+func FuzzAddYAML(f *testing.F) {
+	f.Add(builtinYAML)
+	f.Add([]byte("disable: [label-tags]\nrules:\n  - {id: a, kind: strip, regex: 'x+'}\n"))
+	f.Add([]byte("rules:\n  - &r {id: a, kind: drop, pattern: b}\n  - *r\n"))
+	f.Add([]byte("rules:\n  - {id: s, kind: select, selector: 'p:nth-child(2n+1)', sites: ['*.x']}\n"))
+	f.Add([]byte("rules: [\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := Builtin()
+		err := s.AddYAML("f.yaml", data)
+		var fe *FileError
+		if err != nil && !errors.As(err, &fe) {
+			t.Fatalf("error %v is not a FileError", err)
+		}
+		if err != nil {
+			return
+		}
+		s.TestExamples()
+		applyTo(t, s, "Tags", "A body paragraph that the rules may or may not keep.", "© 2024 X")
+	})
+}
