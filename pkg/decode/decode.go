@@ -132,8 +132,22 @@ func binaryType(data []byte) string {
 	return strings.SplitN(t, ";", 2)[0]
 }
 
-// Sniff tells HTML from plain text: HTML starts with a tag or a doctype, or holds a
-// <html>/<body> element or several common tags near its start.
+// leadingTag matches a start tag at the beginning of a text.
+var leadingTag = regexp.MustCompile(`^<([a-z][a-z0-9]*)[\s/>]`)
+
+// fragmentElements are the elements an HTML fragment commonly starts with.
+var fragmentElements = map[string]bool{
+	"a": true, "article": true, "aside": true, "b": true, "blockquote": true, "dl": true,
+	"div": true, "em": true, "figure": true, "footer": true, "form": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "header": true, "i": true, "img": true,
+	"link": true, "main": true, "meta": true, "nav": true, "ol": true, "p": true, "pre": true,
+	"script": true, "section": true, "span": true, "strong": true, "style": true, "svg": true,
+	"table": true, "title": true, "ul": true,
+}
+
+// Sniff tells HTML from plain text: HTML starts with a doctype or a document tag, holds a
+// <html>/<body> element, starts with a common element and closes one, or holds several
+// common tags near its start.
 func Sniff(text string) Kind {
 	head := strings.ToLower(text[:min(len(text), 4096)])
 	trimmed := strings.TrimLeft(head, " \t\r\n\ufeff")
@@ -144,6 +158,10 @@ func Sniff(text string) Kind {
 	}
 	if strings.Contains(head, "<html") || strings.Contains(head, "<body") {
 		return HTML
+	}
+	if m := leadingTag.FindStringSubmatch(trimmed); m != nil && fragmentElements[m[1]] &&
+		(strings.Contains(head, "</") || strings.Contains(head, "/>")) {
+		return HTML // a fragment such as <p>…</p> or <div class=…>…</div>
 	}
 	tags := 0
 	for _, t := range []string{"<p>", "<p ", "</p>", "<div", "</div>", "<br", "<a href", "<h1", "<h2", "<li>", "<span", "<table"} {

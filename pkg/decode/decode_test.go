@@ -135,7 +135,13 @@ func TestSniff(t *testing.T) {
 		"Title\n\nA paragraph of text.\n\nAnother one.":      Text,
 		"Notes on the <b> element\n\nThe b element marks...": Text,
 		"Use <p> for paragraphs and <br> for line breaks.":   Text,
-		"": Text,
+		"<p>Hello</p>":                          HTML,
+		"<table><tr><td>a</td></tr></table>":    HTML,
+		"<div class=\"x\">one<br/>two":          HTML,
+		"<p> marks a paragraph in HTML.":        Text,
+		"<b> and <i> are inline elements":       Text,
+		"<example> is not an element</example>": Text,
+		"":                                      Text,
 	} {
 		if got := Sniff(text); got != want {
 			t.Errorf("Sniff(%q) = %s, want %s", text, got, want)
