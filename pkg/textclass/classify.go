@@ -151,14 +151,26 @@ func DetectLanguage(text string) string {
 	return ""
 }
 
-// countRepeats sets Repeats: how many blocks share each block's text (spaces trimmed,
-// case kept).
+// countRepeats sets Repeats (how many blocks share each block's text, spaces trimmed,
+// case kept) and Dup: a block is a duplicate when an earlier block has its text, or when
+// it repeats next to another repeated block of lenLow characters or more (a list shown
+// twice, such as a carousel of teasers).
 func countRepeats(blocks []string, out []Block) {
 	seen := make(map[string]int, len(blocks))
-	for _, b := range blocks {
-		seen[strings.TrimSpace(b)]++
+	for i, b := range blocks {
+		k := strings.TrimSpace(b)
+		out[i].Dup = seen[k] > 0
+		seen[k]++
 	}
 	for i, b := range blocks {
 		out[i].Repeats = seen[strings.TrimSpace(b)]
+	}
+	longRepeat := func(i int) bool {
+		return i >= 0 && i < len(out) && out[i].Repeats > 1 && out[i].Runes >= lenLow
+	}
+	for i := range out {
+		if longRepeat(i) && (longRepeat(i-1) || longRepeat(i+1)) {
+			out[i].Dup = true
+		}
 	}
 }

@@ -21,6 +21,8 @@ type Features struct {
 	Dash     bool // starts with a dash: a quote's attribution or a list item
 	Years    int  // four-digit numbers from 1900 to 2099
 	Repeats  int  // how many blocks of the document have exactly this text
+	Dup      bool // an earlier block has this text, or a repeated neighbour (see countRepeats)
+	Unlisted int  // words in a script no stop-word list covers (not Latin or Cyrillic)
 }
 
 // scanner tokenises blocks, counting stop words per language. It reuses its buffers.
@@ -97,57 +99,98 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 	}
 }
 
-// word consumes the word starting at s[i] and returns the index after it.
+// word consumes the word starting at s[i] and returns the index after it. ASCII words,
+// most of them, are hashed for the stop-word lookup as they are read.
 func (sc *scanner) word(s string, i int, f *Features, hits *[maxLangs]int32) int {
 	start := i
-	ascii, digit := true, false
+	digit := false
+	h := uint32(fnvOffset)
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return sc.wordSlow(s, start, f, hits)
+		}
+		if !asciiWord[c] && (c != '\'' || i == start || i+1 == len(s) || !isWordStart(s[i+1:])) {
+			break
+		}
+		digit = digit || c <= '9'
+		h = (h ^ uint32(c|0x20)) * fnvPrime // | 0x20 lowers letters, keeps digits and '
+		i++
+	}
+	w := s[start:i]
+	if sc.count(f, w, digit) && len(w) <= sc.idx.maxLen {
+		sc.addHits(sc.idx.lookupHashed(h, w), hits)
+	}
+	return i
+}
+
+// wordSlow consumes a word holding non-ASCII letters.
+func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[maxLangs]int32) int {
+	start := i
+	digit := false
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if asciiWord[c] {
+			if asciiWord[c] || c == '\'' && i > start && i+1 < len(s) && isWordStart(s[i+1:]) {
 				digit = digit || c <= '9'
-				i++
-				continue
-			}
-			if c == '\'' && i+1 < len(s) && i > start && isWordStart(s[i+1:]) {
 				i++
 				continue
 			}
 			break
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == '’' && i+n < len(s) && isWordStart(s[i+n:]) {
-			ascii = false
+		if r == '’' && i > start && i+n < len(s) && isWordStart(s[i+n:]) {
 			i += n
 			continue
 		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
 			break
 		}
-		ascii = false
 		digit = digit || unicode.IsDigit(r)
 		i += n
 	}
 	w := s[start:i]
+	if sc.count(f, w, digit) && len(w) <= sc.idx.maxLen {
+		sc.addHits(sc.idx.lookup(sc.lowerWord(w)), hits)
+	}
+	return i
+}
+
+// unlistedScripts: letters from here on (Armenian, Hebrew, Arabic, Indic, CJK, Hangul…)
+// belong to no shipped stop-word list, unless they are Latin or Cyrillic.
+const unlistedScripts = 0x0530
+
+// count adds word w to f and reports whether it may be a stop word (it holds no digit).
+func (sc *scanner) count(f *Features, w string, digit bool) bool {
 	f.Words++
 	if digit {
 		f.Numeric++
 		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3]) {
 			f.Years++
 		}
-	} else if first, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(first) {
+		return false
+	}
+	if c := w[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			f.Caps++
+		}
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(first) {
 		f.Caps++
 	}
-	if !digit && len(w) <= sc.idx.maxLen {
-		if m := sc.idx.words[string(sc.lowerWord(w, ascii))]; m != 0 {
-			for b := 0; m != 0; b, m = b+1, m>>1 {
-				if m&1 != 0 {
-					hits[b]++
-				}
-			}
-		}
+	if first >= unlistedScripts && !unicode.In(first, unicode.Latin, unicode.Cyrillic) {
+		f.Unlisted++
 	}
-	return i
+	return true
+}
+
+// addHits counts a stop word for each of its languages.
+func (sc *scanner) addHits(m langMask, hits *[maxLangs]int32) {
+	for b := 0; m != 0; b, m = b+1, m>>1 {
+		hits[b] += int32(m & 1)
+	}
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -163,23 +206,13 @@ func isWordStart(s string) bool {
 }
 
 // lowerWord returns w in lower case with ’ as ', in sc's buffer (valid until the next call).
-func (sc *scanner) lowerWord(w string, ascii bool) []byte {
+func (sc *scanner) lowerWord(w string) []byte {
 	b := sc.lower[:0]
-	if ascii {
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
+	for _, r := range w {
+		if r == '’' {
+			r = '\''
 		}
-	} else {
-		for _, r := range w {
-			if r == '’' {
-				r = '\''
-			}
-			b = utf8.AppendRune(b, unicode.ToLower(r))
-		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	sc.lower = b
 	return b

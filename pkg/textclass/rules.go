@@ -69,13 +69,14 @@ func initialClass(f *Features, lv stopLevels) Class {
 	if isDateline(f) {
 		return Bad
 	}
-	if f.Repeats > 1 {
-		return Bad // menus and notices come twice, article paragraphs once
+	if f.Dup || f.Repeats > 1 && f.Runes < lenHigh {
+		return Bad // menus and labels come twice; a long text counts once
 	}
+	known := lv.known && 2*f.Unlisted <= f.Words
 	if f.Runes < lenLow {
-		return shortClass(f, lv.known)
+		return shortClass(f, known)
 	}
-	if !lv.known {
+	if !known {
 		return proseWithoutStops(f)
 	}
 	density := float64(f.Stops) / float64(f.Words)
@@ -114,10 +115,18 @@ func proseWithoutStops(f *Features) Class {
 
 // A dateline is a short line giving a date or a time and little else: the head of a post,
 // a comment or a teaser, so never inside the run of one article. A line starting with a
-// dash is not one: it attributes a quote or an embedded post within the article.
-const datelineRunes = 80
+// dash is not one: it attributes a quote or an embedded post within the article. Besides
+// the numbers, a dateline with a clock time has at most datelineWords words (a name, "at",
+// "said"), one with a date only datelineWords/2 (a weekday, a month, "posted on").
+const (
+	datelineRunes = 80
+	datelineWords = 8
+)
 
 func isDateline(f *Features) bool {
-	return !f.Terminal && !f.Dash && f.Runes <= datelineRunes &&
-		(f.Time || f.Years > 0 && f.Numeric >= 2)
+	if f.Terminal || f.Dash || f.Runes > datelineRunes {
+		return false
+	}
+	words := f.Words - f.Numeric
+	return f.Time && words <= datelineWords || f.Years > 0 && f.Numeric >= 2 && words <= datelineWords/2
 }

@@ -19,10 +19,92 @@ const maxLangs = 16
 // langMask has bit i set when a word is a stop word of languages[i].
 type langMask uint16
 
-// stopIndex maps a lower-case word to the languages whose stop-word list holds it.
+// stopIndex maps a lower-case word to the languages whose stop-word list holds it. Lookups
+// go through an open-addressing table hashed with FNV-1a, which lets ASCII words be hashed
+// and compared case-insensitively in place: the classifier looks up every word of a page.
 type stopIndex struct {
 	words  map[string]langMask
+	slots  []stopSlot
+	mask   uint32
 	maxLen int // longest stop word in bytes; longer words are not looked up
+}
+
+type stopSlot struct {
+	key   string
+	langs langMask
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// buildTable fills the lookup table from words, at most a quarter full.
+func (idx *stopIndex) buildTable() {
+	n := 1
+	for n < 4*len(idx.words) {
+		n <<= 1
+	}
+	idx.slots, idx.mask = make([]stopSlot, n), uint32(n-1)
+	for w, m := range idx.words {
+		h := uint32(fnvOffset)
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * fnvPrime
+		}
+		j := h & idx.mask
+		for idx.slots[j].key != "" {
+			j = (j + 1) & idx.mask
+		}
+		idx.slots[j] = stopSlot{w, m}
+	}
+}
+
+// lookupHashed returns the languages of the ASCII word w, in any case, given the FNV-1a
+// hash h of w in lower case.
+func (idx *stopIndex) lookupHashed(h uint32, w string) langMask {
+	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
+		s := &idx.slots[j]
+		if s.key == "" {
+			return 0
+		}
+		if len(s.key) == len(w) && equalLowerASCII(s.key, w) {
+			return s.langs
+		}
+	}
+}
+
+// lookup returns the languages of the lower-case word w.
+func (idx *stopIndex) lookup(w []byte) langMask {
+	h := uint32(fnvOffset)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
+		s := &idx.slots[j]
+		if s.key == "" {
+			return 0
+		}
+		if s.key == string(w) {
+			return s.langs
+		}
+	}
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalLowerASCII reports whether w in lower case is key.
+func equalLowerASCII(key, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if key[i] != lowerASCII(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 var loadStopwords = sync.OnceValue(func() *stopIndex {
@@ -42,6 +124,7 @@ var loadStopwords = sync.OnceValue(func() *stopIndex {
 			idx.maxLen = max(idx.maxLen, len(w))
 		}
 	}
+	idx.buildTable()
 	return idx
 })
 

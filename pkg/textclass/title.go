@@ -26,11 +26,11 @@ func findTitle(blocks []string, bs []Block, from int) int {
 	return best
 }
 
-// headingLike: one line of a few words, not mostly numbers, not ending like a sentence
-// (a question or exclamation may), no separators or links.
+// headingLike: one line of a few words, not mostly numbers nor a dateline, not ending like
+// a sentence (a question or exclamation may), no separators or links.
 func headingLike(text string, f *Features) bool {
 	if f.Lines != 1 || f.Words < titleMinWords || f.Runes > titleMaxRunes || f.Seps > 0 ||
-		f.Links > 0 || f.Copy || f.Repeats > 1 || 2*f.Numeric > f.Words {
+		f.Links > 0 || f.Copy || f.Repeats > 1 || 2*f.Numeric > f.Words || isDateline(f) {
 		return false
 	}
 	t := strings.TrimSpace(text)

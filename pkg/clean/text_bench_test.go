@@ -1,0 +1,31 @@
+package clean_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/cleanhq/clean/pkg/clean"
+	"github.com/cleanhq/clean/pkg/decode"
+	"github.com/cleanhq/clean/pkg/quality"
+	"github.com/cleanhq/clean/pkg/rules"
+)
+
+// BenchmarkCleanText is the whole clean path for plain text on the 181 text dumps, one
+// iteration = all dumps: decoding, paragraphs, the block classifier (package textclass),
+// rules, Markdown and text rendering. Compare with BenchmarkClassify in pkg/textclass.
+func BenchmarkCleanText(b *testing.B) {
+	pages, err := quality.LoadCorpus(benchDir, "text")
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := clean.Options{Kind: decode.Text, Rules: rules.Builtin()}
+	ctx := context.Background()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := clean.Clean(ctx, clean.Input{Name: p.ID, URL: p.URL, Data: p.Input}, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	report(b, pages)
+}
