@@ -1,8 +1,6 @@
 package batch
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path"
@@ -41,7 +39,8 @@ func (d *Dir) Has(rel string) bool {
 }
 
 // Write writes data to rel atomically: a temporary file in the same directory, synced,
-// then renamed over rel.
+// then renamed over rel. The temporary name is fixed (".NAME.tmp"), so that one left by a
+// killed run is overwritten and renamed by the rerun that redoes its input.
 func (d *Dir) Write(rel string, data []byte) (err error) {
 	dir, base := path.Split(rel)
 	if dir != "" {
@@ -49,10 +48,8 @@ func (d *Dir) Write(rel string, data []byte) (err error) {
 			return err
 		}
 	}
-	var rnd [6]byte
-	rand.Read(rnd[:])
-	tmp := filepath.FromSlash(dir + "." + base + ".tmp-" + hex.EncodeToString(rnd[:]))
-	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	tmp := filepath.FromSlash(dir + "." + base + ".tmp")
+	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
