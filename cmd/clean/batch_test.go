@@ -30,7 +30,7 @@ func writeCorpus(t *testing.T, dir string, n int) string {
 			fmt.Fprintf(&body, "<p>Paragraph %d of document %d tells a short story about a town, its river and the bridge the council wants to build.</p>", p, i)
 		}
 		rec, _ := json.Marshal(map[string]any{"id": fmt.Sprintf("doc-%d", i),
-			"url": fmt.Sprintf("https://town%d.example/news/%d", i%7, i),
+			"url":  fmt.Sprintf("https://town%d.example/news/%d", i%7, i),
 			"html": "<html><head><title>Story " + fmt.Sprint(i) + "</title></head><body><nav>Home</nav><article>" + body.String() + "</article></body></html>"})
 		w.Write(rec)
 		w.WriteByte('\n')
