@@ -95,6 +95,7 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 	f.Int64Var(&o.maxSize, "max-size", source.DefaultMaxBytes, "largest document accepted, in bytes (after decompression)")
 	addBatchFlags(cmd, &o.batch)
 	cmd.AddCommand(newRulesCmd(s))
+	cmd.AddCommand(newLearnCmd(s))
 	return cmd
 }
 

@@ -91,7 +91,7 @@ func (b *Batch) finished(t *Task) (bool, error) {
 
 // process runs in a worker: it cleans t and renders its record, or writes its file.
 func (b *Batch) process(ctx context.Context, t *Task) Outcome {
-	doc, err := b.clean(ctx, t)
+	doc, err := b.Document(ctx, t)
 	if b.Dir != nil {
 		if err == nil {
 			err = b.writeFile(t, doc)
@@ -108,7 +108,8 @@ func (b *Batch) process(ctx context.Context, t *Task) Outcome {
 	return Outcome{Out: buf.Bytes(), Err: err}
 }
 
-func (b *Batch) clean(ctx context.Context, t *Task) (clean.Document, error) {
+// Document reads and cleans the input of t. Errors name the input.
+func (b *Batch) Document(ctx context.Context, t *Task) (clean.Document, error) {
 	if t.Err != nil {
 		return clean.Document{}, fmt.Errorf("%s: %w", t.Name, t.Err)
 	}
