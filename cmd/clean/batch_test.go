@@ -42,30 +42,43 @@ func writeCorpus(t *testing.T, dir string, n int) string {
 	return path
 }
 
-// startClean starts the clean command (the test binary, see TestMain) in dir.
-func startClean(t *testing.T, dir string, args ...string) *exec.Cmd {
-	t.Helper()
-	cmd := exec.Command("clean", args...)
-	cmd.Dir = dir
-	cmd.Stderr = new(strings.Builder)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	return cmd
+// proc is a clean command running in the background.
+type proc struct {
+	cmd    *exec.Cmd
+	stderr strings.Builder
+	done   chan struct{}
+	err    error // once done is closed
 }
 
-// waitForOutput waits until path exists and is at least size bytes, or cmd ends.
-func waitForOutput(t *testing.T, cmd *exec.Cmd, path string, size int64) {
+// startClean starts the clean command (the test binary, see TestMain) in dir.
+func startClean(t *testing.T, dir string, args ...string) *proc {
 	t.Helper()
-	done := make(chan struct{})
-	go func() { cmd.Process.Wait(); close(done) }() // only to notice an early end
+	p := &proc{cmd: exec.Command("clean", args...), done: make(chan struct{})}
+	p.cmd.Dir = dir
+	p.cmd.Stderr = &p.stderr
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { p.err = p.cmd.Wait(); close(p.done) }()
+	return p
+}
+
+func (p *proc) wait() error {
+	<-p.done
+	return p.err
+}
+
+// waitForOutput waits until path exists and is at least size bytes; the batch must still
+// be running then.
+func waitForOutput(t *testing.T, p *proc, path string, size int64) {
+	t.Helper()
 	for {
 		if info, err := os.Stat(path); err == nil && info.Size() >= size {
 			return
 		}
 		select {
-		case <-done:
-			t.Fatalf("the batch ended before it could be interrupted (%s)", cmd.Stderr)
+		case <-p.done:
+			t.Fatalf("the batch ended before it could be interrupted (%v: %s)", p.err, p.stderr.String())
 		case <-time.After(2 * time.Millisecond):
 		}
 	}
@@ -109,8 +122,8 @@ func TestResumeAfterKill(t *testing.T) {
 	args := []string{"-j", "2", "-o", "out.jsonl", "corpus.jsonl"}
 	cmd := startClean(t, dir, args...)
 	waitForOutput(t, cmd, out, 1)
-	cmd.Process.Kill()
-	err := cmd.Wait()
+	cmd.cmd.Process.Kill()
+	err := cmd.wait()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
 		t.Fatalf("first run was not killed: %v", err)
@@ -122,11 +135,11 @@ func TestResumeAfterKill(t *testing.T) {
 	t.Logf("killed with %d bytes written, partial last line: %v", len(data), !strings.HasSuffix(string(data), "\n"))
 
 	rerun := startClean(t, dir, args...)
-	if err := rerun.Wait(); err != nil {
-		t.Fatalf("rerun: %v: %s", err, rerun.Stderr)
+	if err := rerun.wait(); err != nil {
+		t.Fatalf("rerun: %v: %s", err, rerun.stderr.String())
 	}
-	if !strings.Contains(fmt.Sprint(rerun.Stderr), "skipped") || strings.Contains(fmt.Sprint(rerun.Stderr), " 0 skipped") {
-		t.Errorf("rerun skipped nothing: %s", rerun.Stderr)
+	if summary := rerun.stderr.String(); strings.Contains(summary, " 0 skipped") {
+		t.Errorf("rerun skipped nothing: %s", summary)
 	}
 	checkRecords(t, out, n)
 }
@@ -144,21 +157,21 @@ func TestResumeAfterInterrupt(t *testing.T) {
 	args := []string{"-j", "2", "-o", "out.jsonl", "corpus.jsonl"}
 	cmd := startClean(t, dir, args...)
 	waitForOutput(t, cmd, out, 1)
-	cmd.Process.Signal(os.Interrupt)
-	err := cmd.Wait()
+	cmd.cmd.Process.Signal(os.Interrupt)
+	err := cmd.wait()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != exitFailure {
 		t.Fatalf("interrupted run: %v, want exit 1", err)
 	}
-	if !strings.Contains(fmt.Sprint(cmd.Stderr), "interrupted; run the same command again") {
-		t.Errorf("stderr: %s", cmd.Stderr)
+	if !strings.Contains(cmd.stderr.String(), "interrupted; run the same command again") {
+		t.Errorf("stderr: %s", cmd.stderr.String())
 	}
 	data, _ := os.ReadFile(out)
 	if len(data) > 0 && !strings.HasSuffix(string(data), "\n") {
 		t.Errorf("an interrupted run left a partial line")
 	}
-	if rerun := startClean(t, dir, args...); rerun.Wait() != nil {
-		t.Fatalf("rerun: %s", rerun.Stderr)
+	if rerun := startClean(t, dir, args...); rerun.wait() != nil {
+		t.Fatalf("rerun: %s", rerun.stderr.String())
 	}
 	checkRecords(t, out, n)
 }
@@ -174,10 +187,10 @@ func TestResumeDirAfterKill(t *testing.T) {
 	args := []string{"-j", "2", "-f", "text", "-o", "out", "corpus.jsonl"}
 	cmd := startClean(t, dir, args...)
 	waitForOutput(t, cmd, filepath.Join(dir, "out", "corpus", "line-20-doc-19.txt"), 1)
-	cmd.Process.Kill()
-	cmd.Wait()
-	if rerun := startClean(t, dir, args...); rerun.Wait() != nil {
-		t.Fatalf("rerun: %s", rerun.Stderr)
+	cmd.cmd.Process.Kill()
+	cmd.wait()
+	if rerun := startClean(t, dir, args...); rerun.wait() != nil {
+		t.Fatalf("rerun: %s", rerun.stderr.String())
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "out", "corpus", "*"))
 	if len(files) != n {
