@@ -92,6 +92,9 @@ func cleanInput(ctx context.Context, in Input, opts Options) (Document, error) {
 		art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
 	}
 	removed = append(removed, set.Apply(art.Root, host)...)
+	for _, field := range []*string{&art.Title, &art.Byline, &art.Excerpt} {
+		*field = set.StripText(*field, host) // inline tokens such as {mosads} leak into metadata
+	}
 	doc, err := build(in, art, removed, opts.Explain)
 	if err == nil && doc.Title == "" && doc.Text == "" {
 		return Document{}, ErrNoText

@@ -74,6 +74,22 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 	return out
 }
 
+// StripText removes from text the tokens of the strip rules in scope for host, for metadata
+// such as a title or an excerpt. These removals are not reported: the same tokens are
+// reported where Apply strips them from the article.
+func (s *Set) StripText(text, host string) string {
+	changed := false
+	for _, r := range s.ForHost(host)[Strip] {
+		if r.re.MatchString(text) {
+			text, changed = r.re.ReplaceAllString(text, ""), true
+		}
+	}
+	if changed {
+		text = blocks.CollapseSpace(text)
+	}
+	return text
+}
+
 // strip removes inline tokens from every text node under root.
 func strip(root *html.Node, rules []*Rule) []Removal {
 	if len(rules) == 0 {

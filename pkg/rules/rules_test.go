@@ -331,6 +331,19 @@ func TestRemoveSelected(t *testing.T) {
 	}
 }
 
+func TestStripText(t *testing.T) {
+	s := Builtin()
+	for in, want := range map[string]string{
+		"{mosads}The city council voted.": "The city council voted.",
+		"Title <mosads> here":             "Title here",
+		"  No token,  spacing kept ":      "  No token,  spacing kept ",
+	} {
+		if got := s.StripText(in, ""); got != want {
+			t.Errorf("StripText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestRemovalTextIsShortened(t *testing.T) {
 	long := strings.Repeat("word ", 100) + "© 2024 Example"
 	r := removal(&Rule{ID: "x"}, "  "+long+"\n")
