@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/url"
 	"testing"
+	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/cleanhq/clean/pkg/clean"
@@ -91,4 +92,31 @@ func BenchmarkCleanHTML(b *testing.B) {
 		}
 	}
 	report(b, pages)
+}
+
+// BenchmarkCleanVsParse alternates, page by page, parsing alone and the whole clean path,
+// timing each, and reports clean time over parse time ("x-parse"). Alternating keeps the
+// ratio honest on a shared machine whose load changes during the run.
+func BenchmarkCleanVsParse(b *testing.B) {
+	pages := loadPages(b)
+	opts := clean.Options{Kind: decode.HTML, Rules: rules.Builtin()}
+	ctx := context.Background()
+	var parse, whole time.Duration
+	for b.Loop() {
+		for _, p := range pages {
+			start := time.Now()
+			if _, err := html.Parse(bytes.NewReader(p.Input)); err != nil {
+				b.Fatal(err)
+			}
+			mid := time.Now()
+			if _, err := clean.Clean(ctx, clean.Input{Name: p.ID, URL: p.URL, Data: p.Input}, opts); err != nil {
+				b.Fatal(err)
+			}
+			parse += mid.Sub(start)
+			whole += time.Since(mid)
+		}
+	}
+	b.ReportMetric(float64(whole)/float64(parse), "x-parse")
+	b.ReportMetric(parse.Seconds()*1000/float64(b.N*len(pages)), "parse-ms/page")
+	b.ReportMetric(whole.Seconds()*1000/float64(b.N*len(pages)), "clean-ms/page")
 }

@@ -27,6 +27,7 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 	}
 	canonical := canonicalURL(doc, pageURL)
 	title := documentTitle(doc)
+	preprune(doc)
 	parser := readability.NewParser()
 	parser.KeepClasses = true
 	a := Article{URL: canonical, Title: title}

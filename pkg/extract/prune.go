@@ -218,3 +218,31 @@ func hasBlockChild(n *html.Node) bool {
 	}
 	return false
 }
+
+// strippedTags are removed from the whole page before readability runs: they never hold
+// article text, and every element readability need not score saves time.
+var strippedTags = map[atom.Atom]bool{
+	atom.Style: true, atom.Svg: true, atom.Template: true, atom.Nav: true, atom.Aside: true,
+	atom.Footer: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
+	atom.Input: true, atom.Dialog: true, atom.Iframe: true,
+}
+
+// preprune removes from a page what is never article text: the elements above, scripts
+// other than JSON-LD metadata (which readability reads), comments and hidden elements.
+func preprune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode,
+			c.Type == html.ElementNode && (strippedTags[c.DataAtom] || isHidden(c) || isPlainScript(c)):
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode:
+			preprune(c)
+		}
+		c = next
+	}
+}
+
+func isPlainScript(n *html.Node) bool {
+	return n.DataAtom == atom.Script && !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+}

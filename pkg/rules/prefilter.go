@@ -3,133 +3,160 @@ package rules
 import (
 	"regexp/syntax"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
-// prefilter is a cheap test a line must pass before a block rule's regex runs on it. Block
-// rules match a whole line and most lines are prose, so most can be turned away by length
-// or by a piece of text every match must contain ("all rights reserved", an arrow sign)
-// without paying for the regex.
+// prefilter is a cheap test a line must pass before a rule's regex runs on it. Most lines
+// are prose, and most can be turned away by length (block rules match a whole line, and
+// most look for short labels) or by a piece of text every match must contain ("all rights
+// reserved", "©", an arrow sign) without paying for the regex.
 type prefilter struct {
-	maxRunes int        // longest match, -1 when unbounded
-	literals []string   // texts every match contains (lower-case ASCII when fold)
-	fold     bool       // literals are compared ignoring ASCII case
-	anyOf    [][]string // per small character class every match uses: its runes
+	maxRunes int         // most runes outside free a match holds, -1 when unbounded
+	free     []rune      // ranges of the runes unbounded repetitions match ([\s:]*)
+	need     [][]literal // every match contains a literal of each of these sets
 }
 
-// newPrefilter analyses a block rule's final expression; an unparsable one gets a
-// prefilter that admits everything.
+// literal is a text a match may contain; fold ones are kept case-folded (see fold).
+type literal struct {
+	text string
+	fold bool
+}
+
+// newPrefilter analyses a rule's final expression; an unparsable one gets a prefilter that
+// admits everything.
 func newPrefilter(expr string) prefilter {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return prefilter{maxRunes: -1}
 	}
 	re = re.Simplify()
-	p := prefilter{maxRunes: maxRunes(re)}
-	for _, sub := range topConcat(re) {
-		switch {
-		case sub.Op == syntax.OpLiteral && len(sub.Rune) >= 3 && isASCII(sub.Rune):
-			p.fold = p.fold || sub.Flags&syntax.FoldCase != 0
-			p.literals = append(p.literals, string(sub.Rune))
-		case sub.Op == syntax.OpCharClass && !hasASCII(sub.Rune):
-			if runes := classRunes(sub.Rune); runes != nil {
-				p.anyOf = append(p.anyOf, runes)
-			}
-		}
+	p := prefilter{}
+	if p.maxRunes = p.bound(re); len(p.free) > 64 {
+		p.maxRunes = -1 // too many free ranges to test cheaply
 	}
-	if p.fold {
-		for i, l := range p.literals {
-			p.literals[i] = strings.ToLower(l)
+	for _, sub := range topConcat(re) {
+		if set, ok := required(sub); ok && selective(set) {
+			p.need = append(p.need, set)
 		}
 	}
 	return p
 }
 
-// classRunes lists the runes of a character class as strings, nil when there are more
-// than a few.
-func classRunes(ranges []rune) []string {
-	var out []string
-	for i := 0; i+1 < len(ranges); i += 2 {
-		for r := ranges[i]; r <= ranges[i+1]; r++ {
-			if len(out) == 16 {
-				return nil
-			}
-			out = append(out, string(r))
-		}
-	}
-	return out
-}
-
 // admits reports whether line may match.
 func (p prefilter) admits(line string) bool {
-	if p.maxRunes >= 0 && utf8.RuneCountInString(line) > p.maxRunes {
+	if p.maxRunes >= 0 && p.tooLong(line) {
 		return false
 	}
-	for _, runes := range p.anyOf {
-		if !containsAny(line, runes) {
-			return false
+	folded := ""
+	for _, set := range p.need {
+		found := false
+		for _, l := range set {
+			s := line
+			if l.fold {
+				if folded == "" {
+					folded = fold(line)
+				}
+				s = folded
+			}
+			if strings.Contains(s, l.text) {
+				found = true
+				break
+			}
 		}
-	}
-	if p.fold && (strings.Contains(line, "\u017f") || strings.Contains(line, "\u212a")) {
-		return true // ſ and the Kelvin sign fold to ASCII letters: leave those to the regex
-	}
-	for _, l := range p.literals {
-		if p.fold && !containsFoldASCII(line, l) || !p.fold && !strings.Contains(line, l) {
-			return false
-		}
-	}
-	return true
-}
-
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsFoldASCII reports whether s contains lower (lower-case ASCII), ignoring ASCII case.
-func containsFoldASCII(s, lower string) bool {
-	if lower == "" {
-		return true
-	}
-	first := lower[0]
-	upper := first
-	if 'a' <= first && first <= 'z' {
-		upper = first - 'a' + 'A'
-	}
-	for len(s) >= len(lower) {
-		i := strings.IndexByte(s, first)
-		if j := strings.IndexByte(s, upper); j >= 0 && (i < 0 || j < i) {
-			i = j
-		}
-		if i < 0 || i+len(lower) > len(s) {
-			return false
-		}
-		if equalFoldASCII(s[i:i+len(lower)], lower) {
-			return true
-		}
-		s = s[i+1:]
-	}
-	return false
-}
-
-func equalFoldASCII(s, lower string) bool {
-	for k := 0; k < len(lower); k++ {
-		if toLowerASCII(s[k]) != lower[k] {
+		if !found {
 			return false
 		}
 	}
 	return true
 }
 
-func toLowerASCII(b byte) byte {
-	if 'A' <= b && b <= 'Z' {
-		return b + 'a' - 'A'
+// required returns literals one of which every match of re contains, if it can tell.
+func required(re *syntax.Regexp) ([]literal, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []literal{newLiteral(string(re.Rune), re.Flags&syntax.FoldCase != 0)}, true
+	case syntax.OpCharClass:
+		var out []literal
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) == 16 {
+					return nil, false
+				}
+				out = append(out, literal{text: string(r)})
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []literal
+		for _, sub := range re.Sub {
+			if set, ok := required(sub); ok && shortest(set) > shortest(best) {
+				best = set
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var out []literal
+		for _, sub := range re.Sub {
+			set, ok := required(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, set...)
+		}
+		return out, true
 	}
-	return b
+	return nil, false
+}
+
+func newLiteral(text string, folded bool) literal {
+	if folded {
+		text = fold(text)
+	}
+	return literal{text: text, fold: folded}
+}
+
+// selective reports whether a set is worth testing: each literal is three bytes or more
+// (a non-ASCII sign such as © or ↴ counts).
+func selective(set []literal) bool {
+	return shortest(set) >= 3
+}
+
+func shortest(set []literal) int {
+	if len(set) == 0 {
+		return 0
+	}
+	n := len(set[0].text)
+	for _, l := range set[1:] {
+		n = min(n, len(l.text))
+	}
+	return n
+}
+
+// fold maps every rune to the smallest rune it matches case-insensitively (as regexp's
+// (?i) does), so folded texts compare with strings.Contains.
+func fold(s string) string {
+	return strings.Map(foldRune, s)
+}
+
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'a' <= r && r <= 'z' {
+			return r - 'a' + 'A'
+		}
+		return r
+	}
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
 }
 
 // topConcat returns the parts of the concatenation re is (inside captures and groups), or
@@ -148,45 +175,67 @@ func topConcat(re *syntax.Regexp) []*syntax.Regexp {
 	return out
 }
 
-func isASCII(rs []rune) bool {
-	for _, r := range rs {
-		if r >= utf8.RuneSelf {
-			return false
+// tooLong reports whether line holds more runes outside the free ranges than a match can.
+func (p prefilter) tooLong(line string) bool {
+	if len(line) <= p.maxRunes {
+		return false
+	}
+	n := 0
+	for _, r := range line {
+		if !inRanges(p.free, r) {
+			if n++; n > p.maxRunes {
+				return true
+			}
 		}
 	}
-	return true
+	return false
 }
 
-func hasASCII(ranges []rune) bool {
-	return len(ranges) > 0 && ranges[0] < utf8.RuneSelf
+func inRanges(ranges []rune, r rune) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if ranges[i] <= r && r <= ranges[i+1] {
+			return true
+		}
+	}
+	return false
 }
 
-// maxRunes returns the most runes a match of re can span, or -1 when that is unbounded.
-func maxRunes(re *syntax.Regexp) int {
+// bound returns the most runes a match of re can hold outside the character classes of
+// its unbounded repetitions, which it adds to p.free; -1 when that is unbounded (an
+// unbounded repetition of anything but a character class).
+func (p *prefilter) bound(re *syntax.Regexp) int {
 	switch re.Op {
 	case syntax.OpLiteral:
 		return len(re.Rune)
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return 1
 	case syntax.OpCapture, syntax.OpQuest:
-		return maxRunes(re.Sub[0])
+		return p.bound(re.Sub[0])
 	case syntax.OpStar, syntax.OpPlus:
-		if maxRunes(re.Sub[0]) == 0 {
-			return 0
-		}
-		return -1
+		return p.unbounded(re.Sub[0])
 	case syntax.OpRepeat:
-		n := maxRunes(re.Sub[0])
-		if n < 0 || (re.Max < 0 && n > 0) {
+		if re.Max < 0 {
+			return p.unbounded(re.Sub[0])
+		}
+		n := p.bound(re.Sub[0])
+		if n < 0 {
 			return -1
 		}
-		return max(re.Max, 0) * n
+		return re.Max * n
 	case syntax.OpConcat:
-		return sumRunes(re.Sub)
+		total := 0
+		for _, sub := range re.Sub {
+			n := p.bound(sub)
+			if n < 0 {
+				return -1
+			}
+			total += n
+		}
+		return total
 	case syntax.OpAlternate:
 		longest := 0
 		for _, sub := range re.Sub {
-			n := maxRunes(sub)
+			n := p.bound(sub)
 			if n < 0 {
 				return -1
 			}
@@ -197,14 +246,18 @@ func maxRunes(re *syntax.Regexp) int {
 	return 0 // empty matches, anchors and word boundaries
 }
 
-func sumRunes(subs []*syntax.Regexp) int {
-	total := 0
-	for _, sub := range subs {
-		n := maxRunes(sub)
-		if n < 0 {
-			return -1
-		}
-		total += n
+// unbounded handles sub repeated without limit: a character class or single rune becomes
+// free; anything else leaves the match unbounded.
+func (p *prefilter) unbounded(sub *syntax.Regexp) int {
+	switch {
+	case sub.Op == syntax.OpCharClass:
+		p.free = append(p.free, sub.Rune...)
+		return 0
+	case sub.Op == syntax.OpLiteral && len(sub.Rune) == 1 && sub.Flags&syntax.FoldCase == 0:
+		p.free = append(p.free, sub.Rune[0], sub.Rune[0])
+		return 0
+	case p.bound(sub) == 0:
+		return 0
 	}
-	return total
+	return -1
 }

@@ -10,18 +10,30 @@ func TestMaxRunes(t *testing.T) {
 		{`abc`, 3},
 		{`(?i)^(?:tags?)$`, 4},
 		{`a{2,5}b?`, 6},
-		{`(?:share|tweet)[\s:]*`, -1},
+		{`(?:share|tweet)[\s:]*`, 5},
+		{`(?:ab)*`, -1},
+		{`.*x`, -1},
 		{`.{0,400}`, 400},
 		{`x|yyy|zz`, 3},
 		{`\bword\b`, 4},
 		{`(?:)*`, 0},
-		{`[^.]+`, -1},
+		{`[^.]+`, 0},
 		{`é{3}`, 3},
 	}
 	for _, c := range cases {
 		if got := newPrefilter(c.expr).maxRunes; got != c.want {
 			t.Errorf("maxRunes(%q) = %d, want %d", c.expr, got, c.want)
 		}
+	}
+}
+
+func TestTooLong(t *testing.T) {
+	p := newPrefilter(`(?i)^(?:(?:share|tweet)[\s:]*)$`)
+	if p.tooLong("Share   :::   ") || p.tooLong("TWEET") {
+		t.Error("a match counted too long")
+	}
+	if !p.tooLong("Share prices rose on Monday.") {
+		t.Error("prose not counted too long")
 	}
 }
 
@@ -35,6 +47,8 @@ func TestPrefilterAdmitsEveryMatch(t *testing.T) {
 		{`(?i)^(?:.{0,20}\ball rights reserved\b[.!]*)$`, []string{"© 2020 X. All Rights Reserved.", "ALL RIGHTS RESERVED", "Kelvin \u212a. all rights reserved"}},
 		{`^(?:[^.!?]{1,60}?\s*[↴⤵↓])$`, []string{"Main Area Top ↴", "Sidebar ↓"}},
 		{`(?i)^(?:share(?: on)?[\s:]*)$`, []string{"Share", "SHARE ON:::"}},
+		{`(?i)^(?:.{0,20}(?:all rights reserved|все права защищены)\.?)$`, []string{"© X. ВСЕ ПРАВА ЗАЩИЩЕНЫ.", "(c) all rights ReServed"}},
+		{`(?i)^(?:.{0,9}(?:©|copyright).{0,30})$`, []string{"© 2020 Example", "COPYRIGHT 2019", "\u212aelvin ©"}},
 	}
 	for _, c := range cases {
 		p := newPrefilter(c.expr)
@@ -47,6 +61,9 @@ func TestPrefilterAdmitsEveryMatch(t *testing.T) {
 	p := newPrefilter(`(?i)^(?:.{0,20}\ball rights reserved\b)$`)
 	if p.admits("A long paragraph of prose that says nothing about rights at all.") {
 		t.Error("prefilter admits a line without the required text")
+	}
+	if p = newPrefilter(`(?i)^(?:.{0,20}(?:all rights reserved|все права защищены))$`); p.admits("Права человека.") {
+		t.Error("prefilter admits a line without any of the required texts")
 	}
 	if p = newPrefilter(`^(?:[^.!?]{1,60}?\s*[↴⤵↓])$`); p.admits("Prose without arrows.") {
 		t.Error("prefilter admits a line without the required sign")
