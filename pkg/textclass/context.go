@@ -22,7 +22,8 @@ func smooth(bs []Block) {
 		case prev == Bad && after == Bad:
 			next[i] = Bad
 		case prev == Bad && neighbour(cls, i, -1, false) == NearGood,
-			after == Bad && neighbour(cls, i, 1, false) == NearGood:
+			after == Bad && neighbour(cls, i, 1, false) == NearGood,
+			isSentence(Short, &bs[i].Features): // at the edge of the article
 			next[i] = Good
 		default:
 			next[i] = Bad
@@ -103,7 +104,7 @@ const nearGoodPercent = 50
 // Datelines split a document into posts (the article, then comments or teasers, each
 // headed by a date or time). The article is the first post whose best run weighs at least
 // firstPostShare of the heaviest post's: comments and teasers follow the article.
-const firstPostShare = 0.5
+const firstPostShare = 0.25
 
 // articleSpan returns the article's run of blocks [from, to), or -1, -1 when no block is
 // good or near-good.

@@ -1,6 +1,7 @@
 package textclass
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,7 +16,7 @@ type Features struct {
 	Links    int  // URLs and e-mail addresses
 	Seps     int  // menu separators: | • · » › ¦ and similar
 	Lines    int  // lines in the block
-	Terminal bool // ends like a sentence: . ! ? … (closing quotes and brackets skipped)
+	Terminal bool // ends like a sentence: . ! ? (closing quotes and brackets skipped; not …)
 	Copy     bool // holds a © sign
 	Time     bool // holds a clock time such as 10:31
 	Dash     bool // starts with a dash: a quote's attribution or a list item
@@ -233,12 +234,15 @@ func startsWithDash(s string) bool {
 }
 
 // endsSentence reports whether s ends with sentence punctuation, ignoring trailing spaces,
-// closing quotes and brackets.
+// closing quotes and brackets. An ellipsis (… or ...) does not count: it mostly ends a
+// teaser cut short.
 func endsSentence(s string) bool {
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
 		switch r {
-		case '.', '!', '?', '…', '。', '！', '？', '؟', '।':
+		case '.':
+			return !strings.HasSuffix(s, "...")
+		case '!', '?', '。', '！', '？', '؟', '।':
 			return true
 		case ' ', '\t', '\n', '"', '\'', '”', '’', '»', '«', '“', ')', ']', '\u00a0':
 			s = s[:len(s)-n]

@@ -65,8 +65,8 @@ func TestNoArticleKeepsEverything(t *testing.T) {
 
 func TestEndsSentence(t *testing.T) {
 	for s, want := range map[string]bool{
-		"He said so.": true, "“Really?”": true, "Ready…": true, "Menu": false,
-		"Read more »": false, "(see above.)": true, "Note:": false, "": false,
+		"He said so.": true, "“Really?”": true, "Ready…": false, "and then...": false,
+		"Menu": false, "Read more »": false, "(see above.)": true, "Note:": false, "": false,
 	} {
 		if got := endsSentence(s); got != want {
 			t.Errorf("endsSentence(%q) = %v, want %v", s, got, want)
