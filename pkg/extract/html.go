@@ -15,19 +15,19 @@ import (
 // taken; below it the page's visible text is used instead.
 const minArticleRunes = 200
 
-// HTML extracts the article from a page. prepare, when not nil, is called on the parsed DOM
-// before extraction (the rule stage removes selected elements there); it may be called a
-// second time on a fresh parse when the visible-text fallback is needed. pageURL, when not
+// HTML extracts the article from a page. The parsed page first loses what is never article
+// text (see preprune); prepare, when not nil, is then called on the DOM before extraction
+// (the rule stage removes selected elements there); it may be called a second time on a
+// fresh, unstripped parse when the visible-text fallback is needed. pageURL, when not
 // nil, is the base for relative links. A new readability parser is made per call, as a
 // parser must not be shared between goroutines.
 func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, error) {
-	doc, err := parse(page, prepare)
+	doc, err := parse(page, prepare, true)
 	if err != nil {
 		return Article{}, err
 	}
 	canonical := canonicalURL(doc, pageURL)
 	title := documentTitle(doc)
-	preprune(doc)
 	parser := readability.NewParser()
 	parser.KeepClasses = true
 	a := Article{URL: canonical, Title: title}
@@ -38,7 +38,7 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 		}
 	}
 	if got := textLen(a.Root); got < minArticleRunes {
-		doc, err := parse(page, prepare)
+		doc, err := parse(page, prepare, false) // all of the page: a shop sign may sit in an <aside>
 		if err != nil {
 			return Article{}, err
 		}
@@ -52,10 +52,15 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 	return a, nil
 }
 
-func parse(page string, prepare func(*html.Node)) (*html.Node, error) {
+// parse parses a page, then strips what is never article text when strip is set (see
+// preprune), then calls prepare.
+func parse(page string, prepare func(*html.Node), strip bool) (*html.Node, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, err
+	}
+	if strip {
+		preprune(doc)
 	}
 	if prepare != nil {
 		prepare(doc)
