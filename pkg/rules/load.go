@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -24,6 +25,8 @@ const MaxFileSize = 4 << 20
 // Set is an ordered collection of compiled rules. The zero Set has no rules.
 type Set struct {
 	Rules []*Rule
+
+	disabled []string // ids removed by disable: lists, which later files may name again
 }
 
 // FileError is a problem in a rule file, located by file, line and rule id.
@@ -95,9 +98,11 @@ func (s *Set) AddYAML(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	next := &Set{Rules: append([]*Rule(nil), s.Rules...)}
+	next := &Set{Rules: append([]*Rule(nil), s.Rules...), disabled: append([]string(nil), s.disabled...)}
 	for _, d := range f.disable {
-		if !next.remove(d.id) {
+		if next.remove(d.id) {
+			next.disabled = append(next.disabled, d.id)
+		} else if !slices.Contains(next.disabled, d.id) {
 			return &FileError{File: name, Line: d.line, RuleID: d.id, Err: errors.New("disable: no rule has this id")}
 		}
 	}
@@ -108,7 +113,7 @@ func (s *Set) AddYAML(name string, data []byte) error {
 		}
 		next.Rules = append(next.Rules, r)
 	}
-	s.Rules = next.Rules
+	*s = *next
 	return nil
 }
 

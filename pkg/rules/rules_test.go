@@ -244,6 +244,18 @@ rules:
 	}
 }
 
+func TestDisableTwice(t *testing.T) {
+	s := Builtin()
+	for _, name := range []string{"user.yaml", "extra.yaml"} {
+		if err := s.AddYAML(name, []byte("disable: [label-media]\n")); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	if s.byID("label-media") != nil {
+		t.Error("label-media still in force")
+	}
+}
+
 func TestSiteScope(t *testing.T) {
 	cases := []struct {
 		sites []string
