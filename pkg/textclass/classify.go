@@ -88,28 +88,41 @@ func looksLikeDump(bs []Block) bool {
 			return true
 		}
 		if b.Class == Bad {
-			bad += b.Runes
+			bad += b.Size()
 		}
-		all += b.Runes
+		all += b.Size()
 	}
 	return 2*bad > all
 }
 
 // measure fills in the features of every block and returns the index of the document's
-// language in languages, or -1.
+// language in languages, or -1. The language is decided on the document's prose (blocks
+// of lenLow characters or more with a sentence break) when it holds minProseWords words,
+// else on all its words.
 func measure(blocks []string, out []Block) int {
 	sc := scanner{idx: loadStopwords()}
 	hits := make([][maxLangs]int32, len(blocks))
-	var total [maxLangs]int32
-	words := 0
+	var all, prose [maxLangs]int32
+	allWords, proseWords := 0, 0
 	for i, b := range blocks {
-		out[i].Features = sc.scan(b, &hits[i])
-		words += out[i].Words
+		f := sc.scan(b, &hits[i])
+		out[i].Features = f
+		allWords += f.Words
+		isProse := (f.Terminal || f.Breaks > 0) && f.Size() >= lenLow
+		if isProse {
+			proseWords += f.Words
+		}
 		for l := range languages {
-			total[l] += hits[i][l]
+			all[l] += hits[i][l]
+			if isProse {
+				prose[l] += hits[i][l]
+			}
 		}
 	}
-	lang := pickLanguage(&total, words)
+	lang := pickLanguage(&all, allWords, minLangShare)
+	if proseWords >= minProseWords {
+		lang = pickLanguage(&prose, proseWords, minProseShare)
+	}
 	if lang >= 0 {
 		for i := range out {
 			out[i].Stops = int(hits[i][lang])
@@ -118,34 +131,38 @@ func measure(blocks []string, out []Block) int {
 	return lang
 }
 
-// minLangHits and minLangShare decide when stop words say nothing about a text: fewer
-// hits than that, or a smaller share of all words, and no language is picked.
+// Stop words say nothing about a text when the best list has fewer than minLangHits hits,
+// or covers less than minProseShare of the words of prose (minLangShare of all words, when
+// menus and labels are most of them). Prose in a listed language has 20 to 50% stop words.
 const (
-	minLangHits  = 3
-	minLangShare = 0.05
+	minLangHits   = 3
+	minLangShare  = 0.05
+	minProseShare = 0.12
+	minProseWords = 30
 )
 
-// pickLanguage returns the language with the most stop-word hits, or -1.
-func pickLanguage(total *[maxLangs]int32, words int) int {
+// pickLanguage returns the language with the most stop-word hits, or -1 when it has too
+// few of them or less than minShare of words.
+func pickLanguage(total *[maxLangs]int32, words int, minShare float64) int {
 	best := -1
 	for l := range languages {
 		if best < 0 || total[l] > total[best] {
 			best = l
 		}
 	}
-	if best < 0 || total[best] < minLangHits || float64(total[best]) < minLangShare*float64(words) {
+	if best < 0 || total[best] < minLangHits || float64(total[best]) < minShare*float64(words) {
 		return -1
 	}
 	return best
 }
 
-// DetectLanguage returns the code of the shipped stop-word list that fits text best, or ""
-// when none does.
+// DetectLanguage returns the code of the shipped stop-word list that fits the prose text
+// best, or "" when none does.
 func DetectLanguage(text string) string {
 	sc := scanner{idx: loadStopwords()}
 	var hits [maxLangs]int32
 	f := sc.scan(text, &hits)
-	if l := pickLanguage(&hits, f.Words); l >= 0 {
+	if l := pickLanguage(&hits, f.Words, minProseShare); l >= 0 {
 		return languages[l]
 	}
 	return ""
@@ -166,7 +183,7 @@ func countRepeats(blocks []string, out []Block) {
 		out[i].Repeats = seen[strings.TrimSpace(b)]
 	}
 	longRepeat := func(i int) bool {
-		return i >= 0 && i < len(out) && out[i].Repeats > 1 && out[i].Runes >= lenLow
+		return i >= 0 && i < len(out) && out[i].Repeats > 1 && out[i].Size() >= lenLow
 	}
 	for i := range out {
 		if longRepeat(i) && (longRepeat(i-1) || longRepeat(i+1)) {

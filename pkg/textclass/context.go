@@ -66,7 +66,7 @@ func promoteProseRuns(cls []Class, bs []Block) {
 		for j := start; j < i; j++ {
 			if isSentence(cls[j], &bs[j].Features) {
 				n++
-				runes += bs[j].Runes
+				runes += bs[j].Size()
 			}
 		}
 		if n >= proseRunBlocks && runes >= proseRunRunes {
@@ -81,7 +81,7 @@ func promoteProseRuns(cls []Class, bs []Block) {
 }
 
 func isSentence(c Class, f *Features) bool {
-	return c == NearGood || c == Short && f.Terminal && f.Stops > 0
+	return c == NearGood || c == Short && (f.Terminal || f.Breaks > 0) && f.Stops > 0
 }
 
 // neighbour returns the class of the nearest block from i in direction step that is not
@@ -137,12 +137,12 @@ func heaviestRun(bs []Block, lo, hi int) (weight, from, to int) {
 	weight, from, to = 0, -1, -1
 	sum, start := 0, lo
 	for i := lo; i < hi; i++ {
-		w := -max(bs[i].Runes, minPenalty)
+		w := -max(bs[i].Size(), minPenalty)
 		switch bs[i].Class {
 		case Good:
-			w = bs[i].Runes
+			w = bs[i].Size()
 		case NearGood:
-			w = bs[i].Runes * nearGoodPercent / 100
+			w = bs[i].Size() * nearGoodPercent / 100
 		}
 		if sum <= 0 {
 			sum, start = 0, i

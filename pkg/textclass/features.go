@@ -9,6 +9,7 @@ import (
 // Features are what Classify measures on one block.
 type Features struct {
 	Runes    int  // characters, spaces included
+	Wide     int  // of those, CJK and Hangul characters, each worth a few Latin letters
 	Words    int  // runs of letters and digits (apostrophes inside words kept)
 	Stops    int  // words in the stop-word list of the document's language
 	Caps     int  // words starting with an upper-case letter
@@ -17,6 +18,7 @@ type Features struct {
 	Seps     int  // menu separators: | • · » › ¦ and similar
 	Lines    int  // lines in the block
 	Terminal bool // ends like a sentence: . ! ? (closing quotes and brackets skipped; not …)
+	Breaks   int  // sentence breaks inside: . ! or ? then a space and a capital letter
 	Copy     bool // holds a © sign
 	Time     bool // holds a clock time such as 10:31
 	Dash     bool // starts with a dash: a quote's attribution or a list item
@@ -57,6 +59,10 @@ func (sc *scanner) scan(s string, hits *[maxLangs]int32) Features {
 			f.Seps++
 		case '©':
 			f.Copy = true
+		case '。', '！', '？':
+			if i+n < len(s) {
+				f.Breaks++ // no space follows a full stop in CJK text
+			}
 		}
 		i += n
 	}
@@ -85,6 +91,10 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 		f.Seps++
 	case '\n':
 		f.Lines++
+	case '.', '!', '?':
+		if i+2 < len(s) && s[i+1] == ' ' && startsUpper(s[i+2:]) {
+			f.Breaks++
+		}
 	case '@':
 		if i > 0 && asciiWord[s[i-1]] && i+1 < len(s) && asciiWord[s[i+1]] {
 			f.Links++
@@ -148,6 +158,9 @@ func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[maxLangs]int32)
 			break
 		}
 		digit = digit || unicode.IsDigit(r)
+		if isWide(r) {
+			f.Wide++
+		}
 		i += n
 	}
 	w := s[start:i]
@@ -192,6 +205,29 @@ func (sc *scanner) addHits(m langMask, hits *[maxLangs]int32) {
 	for b := 0; m != 0; b, m = b+1, m>>1 {
 		hits[b] += int32(m & 1)
 	}
+}
+
+// wideFactor: a CJK or Hangul character carries about as much text as this many Latin
+// letters, so that the length thresholds hold for those scripts too.
+const wideFactor = 3
+
+// Size is the block's length in Latin-letter equivalents: Runes, with CJK and Hangul
+// characters counted wideFactor times.
+func (f *Features) Size() int { return f.Runes + (wideFactor-1)*f.Wide }
+
+// isWide reports whether r is a CJK ideograph, kana or Hangul.
+func isWide(r rune) bool {
+	return 0x2E80 <= r && r <= 0x9FFF || 0xAC00 <= r && r <= 0xD7AF ||
+		0xF900 <= r && r <= 0xFAFF || 0x1100 <= r && r <= 0x11FF
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	if c := s[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -42,7 +42,7 @@ func levelsFor(bs []Block, known bool) stopLevels {
 	}
 	var ds []float64
 	for i := range bs {
-		if f := &bs[i].Features; f.Terminal && f.Runes >= lenHigh && f.Words > 0 {
+		if f := &bs[i].Features; f.Terminal && f.Size() >= lenHigh && f.Words > 0 {
 			ds = append(ds, float64(f.Stops)/float64(f.Words))
 		}
 	}
@@ -57,23 +57,23 @@ func levelsFor(bs []Block, known bool) stopLevels {
 
 // initialClass classifies a block from its own features.
 func initialClass(f *Features, lv stopLevels) Class {
-	if f.Words == 0 || f.Copy && f.Runes < copyLen {
+	if f.Words == 0 || f.Copy && f.Size() < copyLen {
 		return Bad
 	}
 	if f.Links > 0 && float64(f.Links*linkWords) > maxLinkRate*float64(f.Words) {
 		return Bad
 	}
-	if f.Seps >= 2 && f.Runes < menuItemLen*(f.Seps+1) {
+	if f.Seps >= 2 && f.Size() < menuItemLen*(f.Seps+1) {
 		return Bad
 	}
 	if isDateline(f) {
 		return Bad
 	}
-	if f.Dup || f.Repeats > 1 && f.Runes < lenHigh {
+	if f.Dup || f.Repeats > 1 && f.Size() < lenHigh {
 		return Bad // menus and labels come twice; a long text counts once
 	}
 	known := lv.known && 2*f.Unlisted <= f.Words
-	if f.Runes < lenLow {
+	if f.Size() < lenLow {
 		return shortClass(f, known)
 	}
 	if !known {
@@ -81,9 +81,9 @@ func initialClass(f *Features, lv stopLevels) Class {
 	}
 	density := float64(f.Stops) / float64(f.Words)
 	switch {
-	case density >= lv.high && f.Runes >= lenHigh:
+	case density >= lv.high && f.Size() >= lenHigh:
 		return Good
-	case density >= lv.high || density >= lv.low && f.Terminal:
+	case density >= lv.high || density >= lv.low && (f.Terminal || f.Breaks > 0):
 		return NearGood
 	}
 	return Bad
@@ -105,9 +105,9 @@ func shortClass(f *Features, hasLang bool) Class {
 // sentences end with punctuation, labels and lists do not.
 func proseWithoutStops(f *Features) Class {
 	switch {
-	case f.Terminal && f.Runes >= lenHigh:
+	case f.Terminal && f.Size() >= lenHigh:
 		return Good
-	case f.Terminal:
+	case f.Terminal || f.Breaks > 0:
 		return NearGood
 	}
 	return Bad

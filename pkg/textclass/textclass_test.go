@@ -32,7 +32,10 @@ func TestDetectLanguageEachList(t *testing.T) {
 }
 
 func TestDetectLanguageNone(t *testing.T) {
-	for _, text := range []string{"", "12 34 56", "東京都は新しい計画を発表した。", "Home About Contact"} {
+	for _, text := range []string{
+		"", "12 34 56", "東京都は新しい計画を発表した。", "Home About Contact",
+		"Kommunfullmäktige beslutade på måndagen att bygga en ny grundskola i centrum.", // Swedish
+	} {
 		if got := DetectLanguage(text); got != "" {
 			t.Errorf("DetectLanguage(%q) = %q, want none", text, got)
 		}

@@ -1,6 +1,9 @@
 package textclass
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Title search: a heading sits at most titleWindow blocks before the article (bylines,
 // dates and share counters may come between) and is titleMinWords to titleMaxRunes long.
@@ -26,14 +29,15 @@ func findTitle(blocks []string, bs []Block, from int) int {
 	return best
 }
 
-// headingLike: one line of a few words, not mostly numbers nor a dateline, not ending like
-// a sentence (a question or exclamation may), no separators or links.
+// headingLike: one line of a few words (or CJK characters), not mostly numbers nor a
+// dateline, not ending like a sentence or a clause (a question or exclamation may), no
+// separators or links.
 func headingLike(text string, f *Features) bool {
-	if f.Lines != 1 || f.Words < titleMinWords || f.Runes > titleMaxRunes || f.Seps > 0 ||
-		f.Links > 0 || f.Copy || f.Repeats > 1 || 2*f.Numeric > f.Words || isDateline(f) {
+	if f.Lines != 1 || f.Words < titleMinWords && f.Wide < 2*titleMinWords ||
+		f.Size() > titleMaxRunes || f.Seps > 0 || f.Links > 0 || f.Copy || f.Repeats > 1 ||
+		2*f.Numeric > f.Words || isDateline(f) {
 		return false
 	}
-	t := strings.TrimSpace(text)
-	return !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, ";") &&
-		!strings.HasSuffix(t, ":")
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return !strings.ContainsRune(".,;:。，；：、", last)
 }
