@@ -12,15 +12,16 @@ import (
 // most look for short labels) or by a piece of text every match must contain ("all rights
 // reserved", "©", an arrow sign) without paying for the regex.
 type prefilter struct {
-	maxRunes int         // most runes outside free a match holds, -1 when unbounded
-	free     []rune      // ranges of the runes unbounded repetitions match ([\s:]*)
-	need     [][]literal // every match contains a literal of each of these sets
+	maxRunes  int         // most runes outside free a match holds, -1 when unbounded
+	free      []rune      // ranges of the runes unbounded repetitions match ([\s:]*)
+	freeASCII [128]bool   // free, for ASCII runes
+	need      [][]literal // every match contains a literal of each of these sets
 }
 
 // literal is a text a match may contain; fold ones are kept case-folded (see fold).
 type literal struct {
-	text string
-	fold bool
+	text        string
+	fold, ascii bool
 }
 
 // newPrefilter analyses a rule's final expression; an unparsable one gets a prefilter that
@@ -35,6 +36,9 @@ func newPrefilter(expr string) prefilter {
 	if p.maxRunes = p.bound(re); len(p.free) > 64 {
 		p.maxRunes = -1 // too many free ranges to test cheaply
 	}
+	for r := range p.freeASCII {
+		p.freeASCII[r] = inRanges(p.free, rune(r))
+	}
 	for _, sub := range topConcat(re) {
 		if set, ok := required(sub); ok && selective(set) {
 			p.need = append(p.need, set)
@@ -44,27 +48,68 @@ func newPrefilter(expr string) prefilter {
 }
 
 // admits reports whether line may match.
-func (p prefilter) admits(line string) bool {
+func (p *prefilter) admits(line string) bool {
 	if p.maxRunes >= 0 && p.tooLong(line) {
 		return false
 	}
 	folded := ""
+	// ſ and the Kelvin sign fold to ASCII letters: such lines take the slow path.
+	oddFold := strings.Contains(line, "\u017f") || strings.Contains(line, "\u212a")
 	for _, set := range p.need {
 		found := false
 		for _, l := range set {
-			s := line
-			if l.fold {
+			switch {
+			case !l.fold:
+				found = strings.Contains(line, l.text)
+			case l.ascii && !oddFold:
+				found = containsFoldASCII(line, l.text)
+			default:
 				if folded == "" {
 					folded = fold(line)
 				}
-				s = folded
+				found = strings.Contains(folded, l.text)
 			}
-			if strings.Contains(s, l.text) {
-				found = true
+			if found {
 				break
 			}
 		}
 		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s contains upper (folded ASCII: upper-case letters),
+// ignoring ASCII case.
+func containsFoldASCII(s, upper string) bool {
+	first, other := upper[0], upper[0]
+	if 'A' <= first && first <= 'Z' {
+		other = first + 'a' - 'A'
+	}
+	for len(s) >= len(upper) {
+		i := strings.IndexByte(s, first)
+		if j := strings.IndexByte(s, other); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 || i+len(upper) > len(s) {
+			return false
+		}
+		if equalFoldASCII(s[i:i+len(upper)], upper) {
+			return true
+		}
+		s = s[i+1:]
+	}
+	return false
+}
+
+func equalFoldASCII(s, upper string) bool {
+	for k := 0; k < len(upper); k++ {
+		c := s[k]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if c != upper[k] {
 			return false
 		}
 	}
@@ -119,7 +164,11 @@ func newLiteral(text string, folded bool) literal {
 	if folded {
 		text = fold(text)
 	}
-	return literal{text: text, fold: folded}
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		ascii = ascii && text[i] < utf8.RuneSelf
+	}
+	return literal{text: text, fold: folded, ascii: ascii}
 }
 
 // selective reports whether a set is worth testing: each literal is three bytes or more
@@ -176,13 +225,13 @@ func topConcat(re *syntax.Regexp) []*syntax.Regexp {
 }
 
 // tooLong reports whether line holds more runes outside the free ranges than a match can.
-func (p prefilter) tooLong(line string) bool {
-	if len(line) <= p.maxRunes {
+func (p *prefilter) tooLong(line string) bool {
+	if len(line) <= p.maxRunes { // bytes: at least as many as runes
 		return false
 	}
 	n := 0
 	for _, r := range line {
-		if !inRanges(p.free, r) {
+		if r < utf8.RuneSelf && !p.freeASCII[r] || r >= utf8.RuneSelf && !inRanges(p.free, r) {
 			if n++; n > p.maxRunes {
 				return true
 			}
