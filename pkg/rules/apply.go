@@ -7,6 +7,7 @@ import (
 	"github.com/andybalholm/cascadia"
 	"github.com/cleanhq/clean/pkg/blocks"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Removal records one piece of boilerplate taken out of a document and the rule that took it.
@@ -63,8 +64,9 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 		texts[i] = blocks.Text(n)
 	}
 	gone := make([]*Rule, len(leaves)) // the rule that removes each leaf, if any
-	markDrops(texts, gone, byKind[Drop])
-	markCuts(texts, gone, byKind[CutTail], byKind[CutHead])
+	matchable := matchTexts(leaves, texts)
+	markDrops(matchable, gone, byKind[Drop])
+	markCuts(texts, matchable, gone, byKind[CutTail], byKind[CutHead])
 	for i, n := range leaves {
 		if gone[i] != nil {
 			out = append(out, removal(gone[i], texts[i]))
@@ -72,6 +74,28 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 		}
 	}
 	return out
+}
+
+// matchTexts returns the texts that block rules may match: those of table cells are
+// blanked, since a cell saying "Video" or "Tag" is a column heading, and dropping it would
+// shift the columns. A cut can still remove a table that lies beyond its match.
+func matchTexts(leaves []*html.Node, texts []string) []string {
+	out := make([]string, len(texts))
+	for i, n := range leaves {
+		if !inTable(n) {
+			out[i] = texts[i]
+		}
+	}
+	return out
+}
+
+func inTable(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+			return true
+		}
+	}
+	return false
 }
 
 // StripText removes from text the tokens of the strip rules in scope for host, for metadata
@@ -148,14 +172,15 @@ func isProse(runes int, text string) bool {
 
 // markCuts applies the first cut-tail match near the end (removing it and all that
 // follows) and the last cut-head match near the start (removing it and all that precedes).
-func markCuts(texts []string, gone []*Rule, tail, head []*Rule) {
+// texts are the blocks' texts, matchable the ones rules may match.
+func markCuts(texts, matchable []string, gone []*Rule, tail, head []*Rule) {
 	if len(tail) == 0 && len(head) == 0 {
 		return
 	}
 	e := newEdges(texts)
 	cutFrom, cutTo := len(texts), -1
 	var tailRule, headRule *Rule
-	for i, t := range texts {
+	for i, t := range matchable {
 		if r := firstMatch(tail, t); r != nil {
 			if i < cutFrom && e.nearEnd(i) {
 				cutFrom, tailRule = i, r

@@ -14,7 +14,7 @@
 // Patterns are RE2 regular expressions (regex:) or literal text (pattern:), at most
 // MaxPatternLength bytes, case-insensitive unless case_sensitive is set. For drop, cut-tail
 // and cut-head they are anchored: they must match the whole block text (white space trimmed
-// and collapsed). For strip they match anywhere. A cut acts only near the edge: when what
+// and collapsed); table cells are never matched. For strip they match anywhere. A cut acts only near the edge: when what
 // lies beyond the match is at most a third of the text or holds no prose; elsewhere the
 // rule drops only its own block.
 //

@@ -189,6 +189,24 @@ func TestBuiltinRulesKeepOtherLanguages(t *testing.T) {
 	}
 }
 
+// TestTableCellsAreNotLabels: a table's column headings that read like labels stay, so
+// the columns do not shift.
+func TestTableCellsAreNotLabels(t *testing.T) {
+	page := "<article><p>" + body(1) + "</p><table><tr><th>Tag</th><th>Video</th><th>Email</th></tr>" +
+		"<tr><td>Montag</td><td>Ja</td><td>a@example.org</td></tr></table><p>Share</p><p>" + body(2) + "</p></article>"
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	removed := Builtin().Apply(doc, "")
+	if len(removed) != 1 || removed[0].Text != "Share" {
+		t.Errorf("removed %v", removed)
+	}
+	if got := blocks.Text(doc); !strings.Contains(got, "Tag\nVideo\nEmail\nMontag") {
+		t.Errorf("table changed: %q", got)
+	}
+}
+
 func TestMultiLineBlocksMatchWhenEveryLineDoes(t *testing.T) {
 	r := Builtin().byID("layout-arrow-label")
 	if !r.Matches("Main Area Middle ↴\nMain Area Bottom ↴") {
