@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -76,6 +77,7 @@ func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) err
 	}
 	ctx, stop := signal.NotifyContext(contextOf(cmd), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	tuneGC()
 	b.Progress = newProgress(ctx, s.err, b.Inputs)
 	st, err := b.Run(ctx)
 	if cerr := closeOutputs(b); err == nil {
@@ -91,6 +93,18 @@ func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) err
 		return partialError{failed: st.Failed, total: st.Done + st.Failed}
 	}
 	return nil
+}
+
+// batchGCPercent is the garbage collector's target in batch mode. A batch's live heap is
+// small and bounded (the in-flight window), so letting it grow 4× between collections,
+// instead of 2×, costs little memory and frees much of a core: at the default, the
+// collector takes a large share of a second core even with -j 1. GOGC, when set, wins.
+const batchGCPercent = 400
+
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(batchGCPercent)
+	}
 }
 
 func contextOf(cmd *cobra.Command) context.Context {

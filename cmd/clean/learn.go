@@ -86,6 +86,7 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 			counter.AddPage(p.host, p.blocks)
 			return nil
 		}}
+	tuneGC()
 	if err := pool.Run(contextOf(cmd), b.Inputs.Each); err != nil {
 		return err
 	}

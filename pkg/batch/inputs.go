@@ -27,6 +27,8 @@ type Task struct {
 	Kind decode.Kind // the input kind a JSONL field implies ("" for the default)
 	Data []byte      // the document, for JSONL records; nil means read Name
 	Err  error       // the input is already known to be bad (a bad JSONL record)
+
+	record *pendingRecord // a JSONL record to decode (see Decode)
 }
 
 // Inputs describe where a batch's inputs come from. Every argument, list entry and JSONL
@@ -184,8 +186,9 @@ func (e *enumerator) jsonl(name string) error {
 	if strings.HasSuffix(strings.ToLower(name), ".gz") {
 		stem = strings.TrimSuffix(stem, path.Ext(stem))
 	}
-	err = source.ScanJSONL(r, e.in.JSONL, func(rec source.Record) bool {
-		e.emit(recordTask(name, stem, rec))
+	err = source.ScanJSONL(r, e.in.JSONL.MaxBytes, func(n int, line []byte, err error) bool {
+		e.emit(&Task{Name: name + ":" + strconv.Itoa(n), Err: err,
+			record: &pendingRecord{line: n, raw: line, stem: stem, opts: &e.in.JSONL}})
 		return !e.stopped
 	})
 	if err != nil {
@@ -194,20 +197,38 @@ func (e *enumerator) jsonl(name string) error {
 	return nil
 }
 
-func recordTask(file, stem string, rec source.Record) *Task {
-	line := strconv.Itoa(rec.Line)
-	rel := stem + "/line-" + line
-	if rec.ID != "" {
-		rel += "-" + strings.NewReplacer("/", "_", "\\", "_").Replace(rec.ID) // the line number keeps it unique
+// pendingRecord is a JSONL line not decoded yet: decoding waits for a worker.
+type pendingRecord struct {
+	line int
+	raw  []byte
+	stem string
+	opts *source.JSONLOptions
+}
+
+// Decode decodes the task's JSONL record, if it has one not yet decoded, filling in ID,
+// URL, Rel, Kind, Data or Err.
+func (t *Task) Decode() {
+	p := t.record
+	if p == nil {
+		return
 	}
-	t := &Task{Name: file + ":" + line, ID: rec.ID, URL: rec.URL, Rel: rel, Data: rec.Data, Err: rec.Err}
+	t.record = nil
+	line := strconv.Itoa(p.line)
+	t.Rel = p.stem + "/line-" + line
+	if p.raw == nil {
+		return // over the size cap: Err is set
+	}
+	rec := source.ParseRecord(p.line, p.raw, *p.opts)
+	if rec.ID != "" {
+		t.Rel += "-" + strings.NewReplacer("/", "_", "\\", "_").Replace(rec.ID) // the line number keeps it unique
+	}
+	t.ID, t.URL, t.Data, t.Err = rec.ID, rec.URL, rec.Data, rec.Err
 	switch rec.Field {
 	case "html":
 		t.Kind = decode.HTML
 	case "text":
 		t.Kind = decode.Text
 	}
-	return t
 }
 
 // open opens a file or "-" (Stdin), expanding gzip.

@@ -84,6 +84,7 @@ func (b *Batch) finished(t *Task) (bool, error) {
 	case b.JSONLFile != nil:
 		return b.JSONLFile.Done(t.Name)
 	case b.Dir != nil:
+		t.Decode() // the file name holds the record's id
 		return b.Dir.Has(b.Dir.Target(t)), nil
 	}
 	return false, nil
@@ -110,6 +111,7 @@ func (b *Batch) process(ctx context.Context, t *Task) Outcome {
 
 // Document reads and cleans the input of t. Errors name the input.
 func (b *Batch) Document(ctx context.Context, t *Task) (clean.Document, error) {
+	t.Decode()
 	if t.Err != nil {
 		return clean.Document{}, fmt.Errorf("%s: %w", t.Name, t.Err)
 	}

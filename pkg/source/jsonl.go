@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // JSONLOptions say where a JSONL record keeps its document, id and page URL.
@@ -35,27 +37,24 @@ func IsJSONL(name string) bool {
 	return strings.HasSuffix(l, ".jsonl") || strings.HasSuffix(l, ".ndjson")
 }
 
-// ScanJSONL reads JSON Lines from r, one record per non-blank line, and calls yield for
-// each, in order, holding one line in memory at a time. It stops early when yield returns
-// false. The error is for reading r; a bad record is reported in Record.Err.
-func ScanJSONL(r io.Reader, opts JSONLOptions, yield func(Record) bool) error {
-	max := opts.MaxBytes
+// ScanJSONL reads JSON Lines from r and calls yield for each non-blank line, in order,
+// with its 1-based number and its bytes (the caller's to keep); a line over max bytes
+// (default DefaultMaxBytes) comes with a nil line and an ErrTooLarge error. Decoding is
+// left to ParseRecord, so that it can run in parallel. ScanJSONL stops early when yield
+// returns false; its error is for reading r.
+func ScanJSONL(r io.Reader, max int64, yield func(n int, line []byte, err error) bool) error {
 	if max <= 0 {
 		max = DefaultMaxBytes
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	lr := lineReader{br: bufio.NewReaderSize(r, 256<<10), max: max}
 	for n := 1; ; n++ {
-		line, tooLong, err := readLine(br, max)
-		if len(bytes.TrimSpace(line)) > 0 || tooLong {
-			rec := Record{Line: n}
-			if tooLong {
-				rec.Err = fmt.Errorf("%w: record over the %d-byte cap (--max-size)", ErrTooLarge, max)
-			} else {
-				rec = parseRecord(n, line, opts)
-			}
-			if !yield(rec) {
+		line, tooLong, err := lr.next()
+		if tooLong {
+			if !yield(n, nil, fmt.Errorf("%w: record over the %d-byte cap (--max-size)", ErrTooLarge, max)) {
 				return nil
 			}
+		} else if len(bytes.TrimSpace(line)) > 0 && !yield(n, bytes.Clone(line), nil) {
+			return nil
 		}
 		if err == io.EOF {
 			return nil
@@ -66,29 +65,46 @@ func ScanJSONL(r io.Reader, opts JSONLOptions, yield func(Record) bool) error {
 	}
 }
 
-// readLine reads one line (without its newline). Past max bytes it discards the rest of
-// the line and reports tooLong.
-func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error) {
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if int64(len(line)+len(chunk)) > max+1 {
-				tooLong, line = true, nil
-			} else {
-				line = append(line, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		return bytes.TrimSuffix(line, []byte("\n")), tooLong, err
+// lineReader reads lines, holding a long line in a scratch buffer it reuses.
+type lineReader struct {
+	br      *bufio.Reader
+	max     int64
+	scratch []byte
+}
+
+// next returns the next line without its newline, valid until the next call. Past max
+// bytes it discards the rest of the line and reports tooLong.
+func (lr *lineReader) next() (line []byte, tooLong bool, err error) {
+	chunk, err := lr.br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		return bytes.TrimSuffix(chunk, []byte("\n")), int64(len(chunk)) > lr.max+1, err
 	}
+	lr.scratch = append(lr.scratch[:0], chunk...)
+	for err == bufio.ErrBufferFull {
+		chunk, err = lr.br.ReadSlice('\n')
+		if !tooLong && int64(len(lr.scratch)+len(chunk)) > lr.max+1 {
+			tooLong = true
+		}
+		if !tooLong {
+			lr.scratch = append(lr.scratch, chunk...)
+		}
+	}
+	if cap(lr.scratch) > 4<<20 && tooLong {
+		lr.scratch = nil // do not keep a huge buffer for one bad line
+	}
+	return bytes.TrimSuffix(lr.scratch, []byte("\n")), tooLong, err
+}
+
+// ParseRecord decodes line n of a JSONL file. A record that is not usable (bad JSON, no
+// document field) is returned with Err set.
+func ParseRecord(n int, line []byte, opts JSONLOptions) Record {
+	return parseRecord(n, line, opts)
 }
 
 func parseRecord(n int, line []byte, opts JSONLOptions) Record {
 	rec := Record{Line: n}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(line, &fields); err != nil {
+	fields, err := topFields(line)
+	if err != nil {
 		rec.Err = fmt.Errorf("bad JSON record: %v", err)
 		return rec
 	}
@@ -99,18 +115,172 @@ func parseRecord(n int, line []byte, opts JSONLOptions) Record {
 		if !ok {
 			continue
 		}
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
+		data, ok := unquote(raw)
+		if !ok {
 			rec.Err = fmt.Errorf("field %q is not a string", f)
 			return rec
 		}
-		if s != "" {
-			rec.Field, rec.Data = f, []byte(s)
+		if len(data) > 0 {
+			rec.Field, rec.Data = f, data
 			return rec
 		}
 	}
 	rec.Err = errors.New("no document: fields " + strings.Join(opts.Fields, ", ") + " missing or empty (--jsonl-field)")
 	return rec
+}
+
+// topFields returns the top-level values of a JSON object by key, as slices of data (no
+// copy: documents are large). The last of duplicate keys wins, as in encoding/json.
+func topFields(data []byte) (map[string][]byte, error) {
+	var probe any
+	if !json.Valid(data) {
+		return nil, json.Unmarshal(data, &probe) // for its error message
+	}
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil, errors.New("not a JSON object")
+	}
+	out := map[string][]byte{}
+	i := 1
+	for {
+		i = skipSpace(data, i)
+		if data[i] == '}' {
+			return out, nil
+		}
+		end := skipValue(data, i) // the key
+		var key string
+		if err := json.Unmarshal(data[i:end], &key); err != nil {
+			return nil, err
+		}
+		i = skipSpace(data, end) + 1 // past ':'
+		i = skipSpace(data, i)
+		end = skipValue(data, i)
+		out[key] = data[i:end]
+		i = skipSpace(data, end)
+		if data[i] == ',' {
+			i++
+		}
+	}
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the end of the (valid) JSON value starting at i.
+func skipValue(data []byte, i int) int {
+	depth := 0
+	for j := i; j < len(data); j++ {
+		switch c := data[j]; c {
+		case '"':
+			j = skipString(data, j)
+			if depth == 0 {
+				return j + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return j
+			}
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		case ',':
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return len(data)
+}
+
+// skipString returns the index of the closing quote of the string opening at i.
+func skipString(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j
+		}
+	}
+	return len(data)
+}
+
+// unquote decodes a (valid) JSON string into new bytes, with one allocation: documents
+// are large, and encoding/json would copy them three times.
+func unquote(raw []byte) ([]byte, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return nil, false
+	}
+	raw = raw[1 : len(raw)-1]
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return bytes.Clone(raw), true
+	}
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		i++
+		switch raw[i] {
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, n := unicodeEscape(raw[i-1:])
+			out = utf8.AppendRune(out, r)
+			i += n - 2
+		default: // " \ /
+			out = append(out, raw[i])
+		}
+	}
+	return out, true
+}
+
+// unicodeEscape decodes \uXXXX at the start of b, with a following low surrogate if
+// XXXX is a high one; it returns the rune (U+FFFD for a lone surrogate) and the bytes used.
+func unicodeEscape(b []byte) (rune, int) {
+	r1 := hex4(b[2:6])
+	if !utf16.IsSurrogate(r1) {
+		return r1, 6
+	}
+	if len(b) >= 12 && b[6] == '\\' && b[7] == 'u' {
+		if r := utf16.DecodeRune(r1, hex4(b[8:12])); r != utf8.RuneError {
+			return r, 12
+		}
+	}
+	return utf8.RuneError, 6
+}
+
+func hex4(b []byte) rune {
+	var r rune
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }
 
 // rawText is a JSON string's value, or another JSON value's text ("" for null or absent).

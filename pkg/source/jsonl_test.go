@@ -1,0 +1,117 @@
+package source
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var testOpts = JSONLOptions{Fields: []string{"html", "text"}, IDField: "id", URLField: "url"}
+
+func TestParseRecord(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want Record
+		err  string
+	}{
+		{`{"id": 7, "url": "https://x.example/a", "html": "<p>a \"q\" \u00e9</p>"}`,
+			Record{ID: "7", URL: "https://x.example/a", Field: "html", Data: []byte(`<p>a "q" é</p>`)}, ""},
+		{` { "meta": {"html": "nested, not ours", "list": [1, "]", {"}": 2}]}, "text" : "body" , "id":"x\"y"} `,
+			Record{ID: `x"y`, Field: "text", Data: []byte("body")}, ""},
+		{`{"html": "", "text": "second choice", "id": null}`, Record{Field: "text", Data: []byte("second choice")}, ""},
+		{`{"id": {"a": 1}, "text": "t"}`, Record{ID: `{"a": 1}`, Field: "text", Data: []byte("t")}, ""},
+		{`{"html": "dup", "html": "last wins"}`, Record{Field: "html", Data: []byte("last wins")}, ""},
+		{`{"id": 1}`, Record{ID: "1"}, "no document"},
+		{`{"html": 5}`, Record{}, `field "html" is not a string`},
+		{`[1, 2]`, Record{}, "bad JSON record: not a JSON object"},
+		{`{"html": "unterminated}`, Record{}, "bad JSON record"},
+		{`{}`, Record{}, "no document"},
+	} {
+		got := ParseRecord(3, []byte(tc.line), testOpts)
+		tc.want.Line = 3
+		if tc.err != "" {
+			if got.Err == nil || !strings.Contains(got.Err.Error(), tc.err) {
+				t.Errorf("%s: err %v, want %q", tc.line, got.Err, tc.err)
+			}
+			continue
+		}
+		if got.Err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\n got %+v (%v)\nwant %+v", tc.line, got, got.Err, tc.want)
+		}
+	}
+}
+
+func TestScanJSONL(t *testing.T) {
+	long := `{"text": "` + strings.Repeat("x", 300) + `"}`
+	in := "{\"text\":\"a\"}\n\n  \n" + long + "\n{\"text\":\"b\"}" // no final newline
+	type got struct {
+		n   int
+		len int
+		err error
+	}
+	var all []got
+	err := ScanJSONL(strings.NewReader(in), 100, func(n int, line []byte, err error) bool {
+		all = append(all, got{n, len(line), err})
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 || all[0].n != 1 || all[1].n != 4 || all[2].n != 5 || all[2].len != 12 {
+		t.Fatalf("lines %+v", all)
+	}
+	if !errors.Is(all[1].err, ErrTooLarge) || all[1].len != 0 {
+		t.Errorf("long line: %+v", all[1])
+	}
+}
+
+func TestScanList(t *testing.T) {
+	var names []string
+	ScanList(strings.NewReader("# comment\n a.html \n\nhttps://x.example/\n"), func(n int, name string) bool {
+		names = append(names, name)
+		return true
+	})
+	if strings.Join(names, "|") != "a.html|https://x.example/" {
+		t.Errorf("names %q", names)
+	}
+}
+
+// TestUnquoteMatchesEncodingJSON: the fast decoder gives what encoding/json gives.
+func TestUnquoteMatchesEncodingJSON(t *testing.T) {
+	for _, s := range []string{
+		`""`, `"plain"`, `"a\"b\\c\/d"`, `"\b\f\n\r\t"`, `"\u00e9\u4e2d"`, `"\ud83d\ude00 emoji"`,
+		`"lone \ud83d high"`, `"lone \ude00 low"`, `"\ud83d\u0041"`, `"é direct"`, `"<p class=\"x\">\u003c</p>"`,
+	} {
+		var want string
+		if err := json.Unmarshal([]byte(s), &want); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		got, ok := unquote([]byte(s))
+		if !ok || string(got) != want {
+			t.Errorf("unquote(%s) = %q, want %q", s, got, want)
+		}
+	}
+	if _, ok := unquote([]byte("5")); ok {
+		t.Error("unquote accepted a number")
+	}
+}
+
+// FuzzUnquote compares unquote with encoding/json on valid JSON strings of valid UTF-8.
+func FuzzUnquote(f *testing.F) {
+	for _, s := range []string{"a\"b", "\\u00e9", "😀", "\x01\t\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		raw, _ := json.Marshal(s)
+		var want string
+		if json.Unmarshal(raw, &want) != nil || !utf8.ValidString(s) {
+			return
+		}
+		if got, ok := unquote(raw); !ok || string(got) != want {
+			t.Errorf("unquote(%s) = %q, want %q", raw, got, want)
+		}
+	})
+}
