@@ -5,6 +5,7 @@ package blocks
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -108,7 +109,48 @@ func tidyLines(s string) string {
 
 // CollapseSpace trims s and turns every run of white space (NBSP included) into one space.
 func CollapseSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	if isCollapsed(s) {
+		return s // the common case: no copy
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for _, r := range s {
+		if isSpace(r) {
+			gap = b.Len() > 0
+			continue
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isCollapsed reports whether s has no white space but single ASCII spaces between words.
+func isCollapsed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+				return false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
 }
 
 func isSpace(r rune) bool {

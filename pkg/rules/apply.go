@@ -124,7 +124,7 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			for _, r := range rules {
-				if !r.pre.admits(n.Data) {
+				if !r.pre.admits(&subject{text: n.Data}) {
 					continue
 				}
 				for _, tok := range r.re.FindAllString(n.Data, -1) {
@@ -247,8 +247,9 @@ func firstMatch(rules []*Rule, text string) *Rule {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
+	lines := subjectLines(text)
 	for _, r := range rules {
-		if r.Matches(text) {
+		if r.match(text, lines) {
 			return r
 		}
 	}

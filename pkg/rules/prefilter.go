@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,8 +21,8 @@ type prefilter struct {
 
 // literal is a text a match may contain; fold ones are kept case-folded (see fold).
 type literal struct {
-	text        string
-	fold, ascii bool
+	text string
+	fold bool
 }
 
 // newPrefilter analyses a rule's final expression; an unparsable one gets a prefilter that
@@ -47,69 +48,48 @@ func newPrefilter(expr string) prefilter {
 	return p
 }
 
+// subject is a line of text being matched, with its case-folded form made at most once
+// whatever the number of rules tried on it.
+type subject struct {
+	text, folded string
+	hasFolded    bool
+}
+
+// subjectLines splits a block's text into its trimmed, non-empty lines.
+func subjectLines(text string) []*subject {
+	var out []*subject
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, &subject{text: l})
+		}
+	}
+	return out
+}
+
+func (s *subject) fold() string {
+	if !s.hasFolded {
+		s.folded, s.hasFolded = fold(s.text), true
+	}
+	return s.folded
+}
+
 // admits reports whether line may match.
-func (p *prefilter) admits(line string) bool {
-	if p.maxRunes >= 0 && p.tooLong(line) {
+func (p *prefilter) admits(line *subject) bool {
+	if p.maxRunes >= 0 && p.tooLong(line.text) {
 		return false
 	}
-	folded := ""
-	// ſ and the Kelvin sign fold to ASCII letters: such lines take the slow path.
-	oddFold := strings.Contains(line, "\u017f") || strings.Contains(line, "\u212a")
 	for _, set := range p.need {
 		found := false
 		for _, l := range set {
-			switch {
-			case !l.fold:
-				found = strings.Contains(line, l.text)
-			case l.ascii && !oddFold:
-				found = containsFoldASCII(line, l.text)
-			default:
-				if folded == "" {
-					folded = fold(line)
-				}
-				found = strings.Contains(folded, l.text)
+			s := line.text
+			if l.fold {
+				s = line.fold()
 			}
-			if found {
+			if found = strings.Contains(s, l.text); found {
 				break
 			}
 		}
 		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-// containsFoldASCII reports whether s contains upper (folded ASCII: upper-case letters),
-// ignoring ASCII case.
-func containsFoldASCII(s, upper string) bool {
-	first, other := upper[0], upper[0]
-	if 'A' <= first && first <= 'Z' {
-		other = first + 'a' - 'A'
-	}
-	for len(s) >= len(upper) {
-		i := strings.IndexByte(s, first)
-		if j := strings.IndexByte(s, other); j >= 0 && (i < 0 || j < i) {
-			i = j
-		}
-		if i < 0 || i+len(upper) > len(s) {
-			return false
-		}
-		if equalFoldASCII(s[i:i+len(upper)], upper) {
-			return true
-		}
-		s = s[i+1:]
-	}
-	return false
-}
-
-func equalFoldASCII(s, upper string) bool {
-	for k := 0; k < len(upper); k++ {
-		c := s[k]
-		if 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		if c != upper[k] {
 			return false
 		}
 	}
@@ -164,11 +144,7 @@ func newLiteral(text string, folded bool) literal {
 	if folded {
 		text = fold(text)
 	}
-	ascii := true
-	for i := 0; i < len(text); i++ {
-		ascii = ascii && text[i] < utf8.RuneSelf
-	}
-	return literal{text: text, fold: folded, ascii: ascii}
+	return literal{text: text, fold: folded}
 }
 
 // selective reports whether a set is worth testing: each literal is three bytes or more
@@ -191,16 +167,39 @@ func shortest(set []literal) int {
 // fold maps every rune to the smallest rune it matches case-insensitively (as regexp's
 // (?i) does), so folded texts compare with strings.Contains.
 func fold(s string) string {
-	return strings.Map(foldRune, s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Map(foldRune, s)
+		}
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
 }
 
 func foldRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'a' <= r && r <= 'z' {
-			return r - 'a' + 'A'
-		}
-		return r
+	if r < foldTableSize {
+		return foldTable()[r]
 	}
+	return leastFold(r)
+}
+
+// foldTableSize covers Latin, Greek, Cyrillic, Armenian and Hebrew.
+const foldTableSize = 0x600
+
+var foldTable = sync.OnceValue(func() []rune {
+	t := make([]rune, foldTableSize)
+	for r := range t {
+		t[r] = leastFold(rune(r))
+	}
+	return t
+})
+
+func leastFold(r rune) rune {
 	least := r
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 		least = min(least, f)

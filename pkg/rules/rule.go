@@ -168,23 +168,23 @@ func (r *Rule) Origin() string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
 // Matches reports whether a block with this text is matched by the rule: for strip rules,
 // whether the text holds the token; for block rules, whether every line of it matches.
 func (r *Rule) Matches(text string) bool {
+	return r.match(text, subjectLines(text))
+}
+
+// match is Matches with the block's lines prepared once for all the rules tried on it.
+func (r *Rule) match(text string, lines []*subject) bool {
 	if r.re == nil {
 		return false
 	}
 	if r.Kind == Strip {
-		return r.pre.admits(text) && r.re.MatchString(text)
+		return r.pre.admits(&subject{text: text}) && r.re.MatchString(text)
 	}
-	found := false
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line == "" {
-			continue
-		}
-		if !r.pre.admits(line) || !r.re.MatchString(line) {
+	for _, line := range lines {
+		if !r.pre.admits(line) || !r.re.MatchString(line.text) {
 			return false
 		}
-		found = true
 	}
-	return found
+	return len(lines) > 0
 }
 
 // AppliesTo reports whether the rule is in scope for a page on host. A rule with no sites
