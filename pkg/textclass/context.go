@@ -95,11 +95,13 @@ func neighbour(cls []Class, i, step int, skipNear bool) Class {
 	return Bad
 }
 
-// Span weights: a good block counts for its length, a bad one against it, at least
-// minPenalty characters, so that a long menu between two good runs splits them.
-const minPenalty = 25
-
-const nearGoodPercent = 50
+// Span weights: a good block counts for its length (Size), a near-good one for
+// nearGoodPercent of it, a bad one against it, at least minPenalty characters, so that a
+// long menu of one-word items between two good runs splits them.
+const (
+	minPenalty      = 40
+	nearGoodPercent = 50
+)
 
 // Datelines split a document into posts (the article, then comments or teasers, each
 // headed by a date or time). The article is the first post whose best run weighs at least

@@ -72,8 +72,9 @@ func (sc *scanner) scan(s string, hits *[maxLangs]int32) Features {
 	return f
 }
 
-// asciiWord marks the ASCII bytes that make up words.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// asciiWord marks the ASCII bytes that make up words (sized for any byte, so that a
+// lookup of a byte of a multi-byte character is safe and false).
+var asciiWord = func() (t [256]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}

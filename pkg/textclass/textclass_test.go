@@ -91,3 +91,33 @@ func TestFeatures(t *testing.T) {
 		t.Errorf("no English stop words counted in %v", hits)
 	}
 }
+
+func TestEmptyAndTinyInputs(t *testing.T) {
+	for _, blocks := range [][]string{nil, {""}, {" "}, {"Hello"}, {"©", "|||", "http://x.y"}} {
+		res := Classify(blocks)
+		if len(res.Blocks) != len(blocks) {
+			t.Errorf("Classify(%q): %d verdicts for %d blocks", blocks, len(res.Blocks), len(blocks))
+		}
+		if res.Title >= len(blocks) {
+			t.Errorf("Classify(%q): title index %d out of range", blocks, res.Title)
+		}
+	}
+}
+
+// FuzzClassify checks that any text, split at blank lines, is classified without a panic,
+// with one verdict per block and the title, when there is one, not kept as a paragraph.
+func FuzzClassify(f *testing.F) {
+	f.Add("Title\n\nA sentence that is long enough to be a paragraph of an article, and ends well.\n\nHome | News")
+	f.Add("2024-05-01 10:15\n\n— Quote (@who) May 1, 2024\n\n東京。大阪。\n\n...")
+	f.Add("\xff\xfe broken \u2019 utf8 it’s\n\n© 2024")
+	f.Fuzz(func(t *testing.T, text string) {
+		blocks := strings.Split(text, "\n\n")
+		res := Classify(blocks)
+		if len(res.Blocks) != len(blocks) {
+			t.Fatalf("%d verdicts for %d blocks", len(res.Blocks), len(blocks))
+		}
+		if res.Title >= 0 && res.Blocks[res.Title].Keep {
+			t.Fatalf("title block %d also kept as a paragraph", res.Title)
+		}
+	})
+}
