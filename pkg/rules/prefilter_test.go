@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMaxRunes(t *testing.T) {
 	cases := []struct {
@@ -68,4 +71,53 @@ func TestPrefilterAdmitsEveryMatch(t *testing.T) {
 	if p = newPrefilter(`^(?:[^.!?]{1,60}?\s*[↴⤵↓])$`); p.admits(&subject{text: "Prose without arrows."}) {
 		t.Error("prefilter admits a line without the required sign")
 	}
+}
+
+// FuzzPrefilterNeverRejectsAMatch: for the built-in rules and for rules made of arbitrary
+// expressions, Matches (prefilter, then regex) agrees with the regex alone.
+func FuzzPrefilterNeverRejectsAMatch(f *testing.F) {
+	for _, r := range Builtin().Rules {
+		for _, ex := range append(append([]string(nil), r.DropExamples...), r.Keep...) {
+			f.Add("", false, ex)
+		}
+	}
+	f.Add(`.{0,20}\ball rights reserved\b`, false, "© X. ALL RIGHTS RESERVED")
+	f.Add(`sk{1,3}|ſ`, true, "\u212a")
+	f.Add(`[a-z]+`, true, "Text [AD] here")
+	f.Fuzz(func(t *testing.T, expr string, strip bool, text string) {
+		rules := Builtin().Rules
+		if expr != "" {
+			r := &Rule{ID: "x", Kind: Drop, Regex: expr}
+			if strip {
+				r.Kind = Strip
+			}
+			if r.compile() != nil {
+				return
+			}
+			rules = []*Rule{r}
+		}
+		for _, r := range rules {
+			if r.re != nil && r.Matches(text) != regexOnly(r, text) {
+				t.Errorf("rule %s (%q): Matches(%q) = %v, the regex alone says %v", r.ID, r.re, text, !regexOnly(r, text), regexOnly(r, text))
+			}
+		}
+	})
+}
+
+// regexOnly is Rule.Matches without the prefilter.
+func regexOnly(r *Rule, text string) bool {
+	if r.Kind == Strip {
+		return r.re.MatchString(text)
+	}
+	found := false
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		if !r.re.MatchString(line) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
