@@ -12,6 +12,7 @@ import (
 	"github.com/cleanhq/clean/pkg/clean"
 	"github.com/cleanhq/clean/pkg/decode"
 	"github.com/cleanhq/clean/pkg/render"
+	"github.com/cleanhq/clean/pkg/rules"
 )
 
 // Batch is one run of the pipeline over many inputs. Set Inputs, Fetch, and one output:
@@ -45,18 +46,7 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	}
 	defer prog.Close()
 	pool := &Pool{Workers: b.Workers, Window: b.Window, DocTimeout: b.DocTimeout, Process: b.process,
-		Emit: func(t *Task, o Outcome) error {
-			if o.Err == nil {
-				st.Done++
-			} else {
-				st.Failed++
-				if b.Dir != nil {
-					prog.Log("clean: " + o.Err.Error())
-				}
-			}
-			prog.Finished(o.Err == nil)
-			return b.emit(o)
-		}}
+		Emit: func(t *Task, o Outcome) error { return b.record(&st, prog, t, o) }}
 	err := pool.Run(ctx, func(ctx context.Context, yield func(*Task) bool) error {
 		var skipErr error
 		err := b.Inputs.Each(ctx, func(t *Task) bool {
@@ -78,6 +68,25 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	return st, err
 }
 
+// record counts and reports one outcome and writes its record, in input order.
+func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
+	if o.Err == nil {
+		st.Done++
+	} else {
+		st.Failed++
+		if b.Dir != nil {
+			prog.Log("clean: " + o.Err.Error())
+		}
+	}
+	if removed, ok := o.Any.([]rules.Removal); ok && b.Format != render.FormatJSON {
+		for _, r := range removed { // --explain with Markdown or text files
+			prog.Log(fmt.Sprintf("%s: removed [%s] %q", t.Name, r.Rule, r.Text))
+		}
+	}
+	prog.Finished(o.Err == nil)
+	return b.emit(o)
+}
+
 // finished reports whether an earlier run wrote t's record or file.
 func (b *Batch) finished(t *Task) (bool, error) {
 	switch {
@@ -97,7 +106,7 @@ func (b *Batch) process(ctx context.Context, t *Task) Outcome {
 		if err == nil {
 			err = b.writeFile(t, doc)
 		}
-		return Outcome{Err: err}
+		return Outcome{Err: err, Any: doc.Removed}
 	}
 	if err != nil {
 		doc = render.Document{ID: t.ID, Source: t.Name, URL: t.URL, Error: strings.TrimPrefix(err.Error(), t.Name+": ")}

@@ -1,0 +1,36 @@
+package batch
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBarShowsCountsAndFailures(t *testing.T) {
+	var out strings.Builder
+	bar := NewBar(&out)
+	bar.SetTotal(4)
+	bar.Finished(true)
+	bar.Skipped()
+	bar.Finished(false)
+	time.Sleep(150 * time.Millisecond) // past the bar's throttle
+	bar.Finished(true)
+	got := out.String()
+	for _, want := range []string{"(1 failed)", "3/4", "docs/s"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("bar output lacks %q: %q", want, got)
+		}
+	}
+	bar.Log("clean: x: failed")
+	bar.Close()
+	if !strings.Contains(out.String(), "clean: x: failed\n") {
+		t.Errorf("logged line missing: %q", out.String())
+	}
+}
+
+func TestSummary(t *testing.T) {
+	s := Stats{Done: 90, Failed: 10, Skipped: 5, Elapsed: 2 * time.Second}.Summary()
+	if s != "90 done, 10 failed, 5 skipped in 2s (50.0 docs/s)" {
+		t.Errorf("summary %q", s)
+	}
+}
