@@ -110,7 +110,7 @@ func detect(data []byte) (encoding.Encoding, string) {
 	if utf8.Valid(data) {
 		return encoding.Nop, "utf-8"
 	}
-	if res, err := chardet.NewHtmlDetector().DetectBest(data[:min(len(data), 64<<10)]); err == nil && res.Confidence >= 30 {
+	if res, ok := bestGuess(data[:min(len(data), 64<<10)]); ok && res.Confidence >= 30 {
 		if enc, err := htmlindex.Get(res.Charset); err == nil {
 			name, _ := htmlindex.Name(enc)
 			return enc, name
@@ -118,6 +118,23 @@ func detect(data []byte) (encoding.Encoding, string) {
 	}
 	enc, _ := htmlindex.Get("windows-1252")
 	return enc, "windows-1252"
+}
+
+// bestGuess is chardet's most confident charset, ties broken by name. chardet's own
+// DetectBest is not used: it runs its recognizers concurrently and breaks ties by which
+// finishes first, so the same bytes could decode differently from one run to the next.
+func bestGuess(data []byte) (chardet.Result, bool) {
+	all, err := chardet.NewHtmlDetector().DetectAll(data)
+	if err != nil || len(all) == 0 {
+		return chardet.Result{}, false
+	}
+	best := all[0]
+	for _, r := range all[1:] {
+		if r.Confidence > best.Confidence || (r.Confidence == best.Confidence && r.Charset < best.Charset) {
+			best = r
+		}
+	}
+	return best, true
 }
 
 // binaryType names the media type of data that is not text, or returns "".

@@ -79,6 +79,9 @@ func fetch(ctx context.Context, rawURL string, opts Options) (Input, error) {
 	if !acceptedType(ctype) {
 		return Input{}, fmt.Errorf("unsupported content type %q (want HTML or text)", ctype)
 	}
+	if resp.ContentLength > opts.maxBytes() {
+		return Input{}, fmt.Errorf("%w: %d bytes announced, over the %d-byte cap (--max-size)", ErrTooLarge, resp.ContentLength, opts.maxBytes())
+	}
 	data, err := readCapped(resp.Body, opts.maxBytes())
 	if err != nil {
 		return Input{}, fetchError(ctx, client, err)
@@ -113,7 +116,12 @@ type StatusError struct {
 	RetryAfter string
 }
 
-func (e *StatusError) Error() string { return "HTTP " + e.Status }
+func (e *StatusError) Error() string {
+	if e.RetryAfter != "" {
+		return fmt.Sprintf("HTTP %s (Retry-After: %q)", e.Status, e.RetryAfter)
+	}
+	return "HTTP " + e.Status
+}
 
 // Temporary reports whether trying again later may succeed (429 and 5xx).
 func (e *StatusError) Temporary() bool { return e.Code == http.StatusTooManyRequests || e.Code >= 500 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -46,6 +47,13 @@ func (o Options) maxBytes() int64 {
 	return DefaultMaxBytes
 }
 
+func (o Options) timeout() time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return DefaultTimeout
+}
+
 // ErrTooLarge is returned for a document over the size cap.
 var ErrTooLarge = errors.New("too large")
 
@@ -68,7 +76,7 @@ func Read(ctx context.Context, name string, opts Options) (Input, error) {
 	case strings.Contains(name, "://"):
 		err = fmt.Errorf("unsupported URL scheme (only http and https)")
 	default:
-		in, err = readFile(name, opts.maxBytes())
+		in, err = readFile(name, opts)
 	}
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: %w", name, err)
@@ -88,7 +96,10 @@ func readStream(name string, r io.Reader, max int64) (Input, error) {
 	return Input{Name: name, Data: data}, err
 }
 
-func readFile(name string, max int64) (Input, error) {
+// readFile reads a file. A named pipe or device is opened without waiting for a writer
+// (a FIFO nobody writes to reads as empty) and must deliver within the time limit, so
+// that such an input can never hang the tool.
+func readFile(name string, opts Options) (Input, error) {
 	info, err := os.Stat(name)
 	if err != nil {
 		return Input{}, pathError(err)
@@ -96,12 +107,23 @@ func readFile(name string, max int64) (Input, error) {
 	if info.IsDir() {
 		return Input{}, errors.New("is a directory")
 	}
-	f, err := os.Open(name)
+	flag := os.O_RDONLY
+	if !info.Mode().IsRegular() {
+		flag |= syscall.O_NONBLOCK
+	}
+	f, err := os.OpenFile(name, flag, 0)
 	if err != nil {
 		return Input{}, pathError(err)
 	}
 	defer f.Close()
-	return readStream(name, f, max)
+	if !info.Mode().IsRegular() {
+		f.SetReadDeadline(time.Now().Add(opts.timeout())) // fails harmlessly where unsupported
+	}
+	in, err := readStream(name, f, opts.maxBytes())
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return Input{}, fmt.Errorf("no complete input within %s (--timeout)", opts.timeout())
+	}
+	return in, pathError(err)
 }
 
 // pathError drops the path from an *os.PathError, as the caller names the input.
