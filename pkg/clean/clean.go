@@ -36,10 +36,6 @@ type Options struct {
 	Explain bool        // record every removal in Document.Removed
 }
 
-// ErrNoText is returned for a page that yields no article at all: nothing visible (a page
-// of scripts, say), or only boilerplate that the rules removed.
-var ErrNoText = errors.New("no article text found")
-
 // Clean runs the pipeline on one input. Errors name the input.
 func Clean(ctx context.Context, in Input, opts Options) (Document, error) {
 	doc, err := cleanInput(ctx, in, opts)
@@ -144,9 +140,6 @@ func build(in Input, art extract.Article, removed []rules.Removal, explain bool)
 		doc.Removed = removed
 	}
 	doc.Sanitize()
-	if strings.TrimSpace(doc.Text) == "" && strings.TrimSpace(doc.Markdown) == "" {
-		return Document{}, ErrNoText
-	}
 	return doc, nil
 }
 

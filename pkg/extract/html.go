@@ -49,9 +49,6 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 	if a.Title == "" {
 		a.Title = title
 	}
-	if a.Root == nil {
-		a.Root = newRoot() // a page with no visible text: an empty article, never a nil one
-	}
 	return a, nil
 }
 

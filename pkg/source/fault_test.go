@@ -21,7 +21,7 @@ import (
 // Faults of files and URLs: each must end in an error that names the input, quickly, and
 // without reading more than the size cap.
 
-const page = "<html><body><p>Hello, world.</p></body></html>"
+const faultPage = "<html><body><p>Hello, world.</p></body></html>"
 
 // wantError checks that err is set, names the input first and is one line.
 func wantError(t *testing.T, err error, name, want string) {
@@ -84,7 +84,7 @@ func TestUnreadableFile(t *testing.T) {
 		t.Skip("running as root, which can read a mode-000 file")
 	}
 	p := filepath.Join(t.TempDir(), "secret.html")
-	if err := os.WriteFile(p, []byte(page), 0o000); err != nil {
+	if err := os.WriteFile(p, []byte(faultPage), 0o000); err != nil {
 		t.Fatal(err)
 	}
 	_, err := Read(context.Background(), p, Options{})
@@ -168,7 +168,7 @@ func TestFIFO(t *testing.T) {
 	}
 	start = time.Now()
 	_, err = Read(context.Background(), p, Options{Timeout: 300 * time.Millisecond})
-	wantError(t, err, p, "no complete input within 300ms (--timeout)")
+	wantError(t, err, p, "timed out after 300ms (--timeout)")
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("a stalled FIFO took %s with a 300ms limit", d)
 	}
@@ -202,7 +202,7 @@ func TestURLFaults(t *testing.T) {
 	})
 	mux.HandleFunc("/announced-big", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", fmt.Sprint(1<<30))
-		w.Write([]byte(page))
+		w.Write([]byte(faultPage))
 	})
 	mux.HandleFunc("/reset", func(w http.ResponseWriter, r *http.Request) {
 		conn, buf, err := w.(http.Hijacker).Hijack()
@@ -286,7 +286,7 @@ func TestURLTimeouts(t *testing.T) {
 			u := srv.URL + path
 			start := time.Now()
 			_, err := Read(context.Background(), u, Options{Timeout: 300 * time.Millisecond})
-			wantError(t, err, u, "Timeout")
+			wantError(t, err, u, "timed out after 300ms (--timeout)")
 			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("took %s with a 300ms limit", d)
 			}
@@ -343,7 +343,7 @@ func TestURLBodyOverCap(t *testing.T) {
 
 // TestURLGzipEncoding: a gzip Content-Encoding is undone.
 func TestURLGzipEncoding(t *testing.T) {
-	body := gzipped(t, []byte(page))
+	body := gzipped(t, []byte(faultPage))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Content-Encoding", "gzip")
@@ -354,8 +354,8 @@ func TestURLGzipEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(in.Data) != page {
-		t.Errorf("got %q, want %q", in.Data, page)
+	if string(in.Data) != faultPage {
+		t.Errorf("got %q, want %q", in.Data, faultPage)
 	}
 }
 

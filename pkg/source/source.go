@@ -121,7 +121,7 @@ func readFile(name string, opts Options) (Input, error) {
 	}
 	in, err := readStream(name, f, opts.maxBytes())
 	if errors.Is(err, os.ErrDeadlineExceeded) {
-		return Input{}, fmt.Errorf("no complete input within %s (--timeout)", opts.timeout())
+		return Input{}, fmt.Errorf("timed out after %s (--timeout)", opts.timeout())
 	}
 	return in, pathError(err)
 }
