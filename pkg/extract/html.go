@@ -34,7 +34,7 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 	if art, err := parser.ParseAndMutate(doc, pageURL); err == nil {
 		a = fromReadability(art, canonical)
 		if a.Root != nil {
-			prune(a.Root)
+			prune(a.Root, a.Byline)
 		}
 	}
 	if got := textLen(a.Root); got < minArticleRunes {

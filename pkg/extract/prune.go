@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -43,8 +44,9 @@ var boilerTokens = map[string]bool{
 // share of the article's text is never removed, however it is marked.
 const maxPruneShare = 0.3
 
-// prune removes boilerplate from an article DOM in place.
-func prune(root *html.Node) {
+// prune removes boilerplate from an article DOM in place. byline is the author line
+// readability found, if any: a short block repeating it near the start goes too.
+func prune(root *html.Node, byline string) {
 	total := float64(textLen(root))
 	var doomed []*html.Node
 	var walk func(n *html.Node)
@@ -64,6 +66,8 @@ func prune(root *html.Node) {
 	for _, n := range doomed {
 		blocks.Remove(n, root)
 	}
+	dropDatelines(root)
+	dropByline(root, byline)
 	dropTrailingHeading(root)
 }
 
@@ -245,4 +249,72 @@ func preprune(n *html.Node) {
 
 func isPlainScript(n *html.Node) bool {
 	return n.DataAtom == atom.Script && !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+}
+
+// A dateline is a short block that carries a timestamp: a time of day next to a year, or
+// a numeric date. It is page furniture ("Updated 10:01 pm, Nov 19, 2019"), in any language.
+var (
+	clockRe       = regexp.MustCompile(`\b\d{1,2}[:h.]\d{2}\b`)
+	yearRe        = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+	numericDateRe = regexp.MustCompile(`\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})\b`)
+)
+
+// maxDatelineWords bounds the length of a dateline.
+const maxDatelineWords = 12
+
+func isDateline(text string) bool {
+	if len(strings.Fields(text)) > maxDatelineWords {
+		return false
+	}
+	return numericDateRe.MatchString(text) || clockRe.MatchString(text) && yearRe.MatchString(text)
+}
+
+// datelineZone is how many leaf blocks at each end of the article may be datelines: a
+// timeline or a schedule in the body keeps its dates.
+const datelineZone = 3
+
+// dropDatelines removes, near the start or end of the article, leaf blocks that are
+// datelines or hold a <time> element and little else.
+func dropDatelines(root *html.Node) {
+	leaves := blocks.Leaves(root)
+	for i, leaf := range leaves {
+		if i >= datelineZone && i < len(leaves)-datelineZone {
+			continue
+		}
+		text := blocks.Text(leaf)
+		if isDateline(text) || hasTimeElement(leaf) && len(strings.Fields(text)) <= maxDatelineWords {
+			blocks.Remove(leaf, root)
+		}
+	}
+}
+
+func hasTimeElement(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Time {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasTimeElement(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropByline removes a short block near the start of the article that holds the byline
+// ("By Jane Doe", "Jane Doe, Staff Writer"): it is metadata, kept in Article.Byline.
+func dropByline(root *html.Node, byline string) {
+	byline = blocks.CollapseSpace(byline)
+	if byline == "" {
+		return
+	}
+	for i, leaf := range blocks.Leaves(root) {
+		if i >= datelineZone {
+			return
+		}
+		text := blocks.CollapseSpace(blocks.Text(leaf))
+		if strings.Contains(text, byline) && len(strings.Fields(text)) <= len(strings.Fields(byline))+maxDatelineWords/2 {
+			blocks.Remove(leaf, root)
+			return
+		}
+	}
 }
