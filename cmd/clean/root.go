@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -47,6 +48,7 @@ type rootOptions struct {
 	userAgent   string
 	timeout     time.Duration
 	maxSize     int64
+	pageURL     string
 	batch       batchOptions
 }
 
@@ -93,6 +95,7 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 	f.StringVar(&o.userAgent, "user-agent", source.DefaultAgent, "User-Agent header for URLs")
 	f.DurationVar(&o.timeout, "timeout", source.DefaultTimeout, "time limit for fetching a URL")
 	f.Int64Var(&o.maxSize, "max-size", source.DefaultMaxBytes, "largest document accepted, in bytes (after decompression)")
+	f.StringVar(&o.pageURL, "url", "", "the page's `URL` when INPUT is a file or -: base for relative links and site of site-scoped rules")
 	addBatchFlags(cmd, &o.batch)
 	cmd.AddCommand(newRulesCmd(s))
 	cmd.AddCommand(newLearnCmd(s))
@@ -126,6 +129,9 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 	if err != nil {
 		return usageError{err}
 	}
+	if err := checkPageURL(o.pageURL); err != nil {
+		return usageError{err}
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -135,6 +141,9 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 	if err != nil {
 		return err
 	}
+	if in.URL == "" {
+		in.URL = o.pageURL
+	}
 	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain})
 	if err != nil {
 		return err
@@ -143,6 +152,17 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 		writeExplain(s.err, doc.Removed)
 	}
 	return o.write(s.out, doc, format)
+}
+
+// checkPageURL accepts "" or an absolute http(s) URL for --url.
+func checkPageURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	if u, err := url.Parse(s); err == nil && source.IsURL(s) && u.Host != "" {
+		return nil
+	}
+	return fmt.Errorf("--url %q: want an absolute http(s) URL", s)
 }
 
 // write renders doc to -o FILE (atomically) or to standard output.
