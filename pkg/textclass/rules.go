@@ -69,6 +69,9 @@ func initialClass(f *Features, lv stopLevels) Class {
 	if isDateline(f) {
 		return Bad
 	}
+	if titleCase(f) && f.Size() >= lenLow {
+		return Bad // a menu or a list of names on one line (short ones are left to context)
+	}
 	if f.Dup || f.Repeats > 1 && f.Size() < lenHigh {
 		return Bad // menus and labels come twice; a long text counts once
 	}
@@ -129,4 +132,19 @@ func isDateline(f *Features) bool {
 	}
 	words := f.Words - f.Numeric
 	return f.Time && words <= datelineWords || f.Years > 0 && f.Numeric >= 2 && words <= datelineWords/2
+}
+
+// titleCaseShare: a line that does not end like a sentence, of at least titleCaseWords
+// words, whose words other than stop words start with a capital letter this often, is a
+// menu, a list of names or a headline in Title Case. Languages that capitalise nouns or
+// have no case stay below it.
+const (
+	titleCaseShare = 0.9
+	titleCaseWords = 4
+)
+
+func titleCase(f *Features) bool {
+	content := f.Words - f.Stops - f.Numeric
+	return !f.Terminal && f.Breaks == 0 && f.Words >= titleCaseWords && content > 0 &&
+		float64(f.Caps) >= titleCaseShare*float64(content)
 }
