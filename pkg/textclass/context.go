@@ -105,8 +105,14 @@ const (
 
 // Datelines split a document into posts (the article, then comments or teasers, each
 // headed by a date or time). The article is the first post whose best run weighs at least
-// firstPostShare of the heaviest post's: comments and teasers follow the article.
-const firstPostShare = 0.25
+// firstPostShare of the heaviest post's: comments and teasers follow the article. A run
+// opening the document (starting in its first openingBlocks+1 blocks) is not preferred so,
+// only the heaviest run may start there: a dump that starts with prose rather than with
+// its menu or title starts with a notice, such as a cookie banner.
+const (
+	firstPostShare = 0.25
+	openingBlocks  = 1
+)
 
 // articleSpan returns the article's run of blocks [from, to), or -1, -1 when no block is
 // good or near-good.
@@ -125,7 +131,7 @@ func articleSpan(bs []Block) (from, to int) {
 		start = i + 1
 	}
 	for _, r := range runs {
-		if float64(r.weight) >= firstPostShare*float64(heaviest) {
+		if r.weight == heaviest || r.from > openingBlocks && float64(r.weight) >= firstPostShare*float64(heaviest) {
 			return r.from, r.to
 		}
 	}
