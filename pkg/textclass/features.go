@@ -23,6 +23,7 @@ type Features struct {
 	Time     bool // holds a clock time such as 10:31
 	Dash     bool // starts with a dash: a quote's attribution or a list item
 	Years    int  // four-digit numbers from 1900 to 2099
+	Days     int  // one- or two-digit numbers from 1 to 31
 	Repeats  int  // how many blocks of the document have exactly this text
 	Dup      bool // an earlier block has this text, or a repeated neighbour (see countRepeats)
 	Unlisted int  // words in a script no stop-word list covers (not Latin or Cyrillic)
@@ -180,8 +181,11 @@ func (sc *scanner) count(f *Features, w string, digit bool) bool {
 	f.Words++
 	if digit {
 		f.Numeric++
-		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3]) {
+		switch {
+		case len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3]):
 			f.Years++
+		case len(w) == 1 && w[0] != '0' || len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) && w > "00" && w <= "31":
+			f.Days++
 		}
 		return false
 	}

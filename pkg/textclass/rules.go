@@ -120,7 +120,8 @@ func proseWithoutStops(f *Features) Class {
 // a comment or a teaser, so never inside the run of one article. A line starting with a
 // dash is not one: it attributes a quote or an embedded post within the article. Besides
 // the numbers, a dateline with a clock time has at most datelineWords words (a name, "at",
-// "said"), one with a date only datelineWords/2 (a weekday, a month, "posted on").
+// "said"), one with a date only (a year and a day of the month) datelineWords/2 (a
+// weekday, a month, "posted on").
 const (
 	datelineRunes = 80
 	datelineWords = 8
@@ -131,7 +132,7 @@ func isDateline(f *Features) bool {
 		return false
 	}
 	words := f.Words - f.Numeric
-	return f.Time && words <= datelineWords || f.Years > 0 && f.Numeric >= 2 && words <= datelineWords/2
+	return f.Time && words <= datelineWords || f.Years > 0 && f.Days > 0 && words <= datelineWords/2
 }
 
 // titleCaseShare: a line that does not end like a sentence, of at least titleCaseWords
