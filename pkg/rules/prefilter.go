@@ -172,13 +172,7 @@ func fold(s string) string {
 			return strings.Map(foldRune, s)
 		}
 	}
-	b := []byte(s)
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
+	return strings.ToUpper(s) // ASCII: the smallest of a and A is A
 }
 
 func foldRune(r rune) rune {
