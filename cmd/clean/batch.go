@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -116,6 +117,9 @@ func contextOf(cmd *cobra.Command) context.Context {
 
 // newBatch checks the flags and opens the output.
 func (o *rootOptions) newBatch(cmd *cobra.Command, s streams, args []string) (*batch.Batch, error) {
+	if o.batch.inputList == "-" && slices.Contains(args, "-") {
+		return nil, usagef("standard input cannot be both the input list and an input")
+	}
 	if o.batch.jobs < 1 {
 		return nil, usagef("-j must be at least 1")
 	}

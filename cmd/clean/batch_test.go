@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -202,5 +205,51 @@ func TestResumeDirAfterKill(t *testing.T) {
 		if err != nil || !strings.HasSuffix(string(data), fmt.Sprintf("Paragraph 7 of document %d tells a short story about a town, its river and the bridge the council wants to build.\n", i)) {
 			t.Fatalf("%s: %v, incomplete: %.60q", name, err, data)
 		}
+	}
+}
+
+// TestBatchURLs: URLs from an input list are fetched (a 503 with Retry-After is retried),
+// each gives its record in list order, and a 404 is an error record (exit 3).
+func TestBatchURLs(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/busy":
+			if calls.Add(1) == 1 {
+				w.Header().Set("Retry-After", "0")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				return
+			}
+			fallthrough
+		case "/ok":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprintf(w, "<html><body><article><p>The page at %s has a paragraph long enough to be the article.</p></article></body></html>", r.URL.Path)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	list := filepath.Join(t.TempDir(), "urls.txt")
+	os.WriteFile(list, []byte(srv.URL+"/busy\n"+srv.URL+"/missing\n"+srv.URL+"/ok\n"), 0o644)
+	out, stderr, code := runClean(t, "--no-user-rules", "--input-list", list, "--per-host", "1")
+	if code != exitPartial {
+		t.Fatalf("exit %d, want 3: %s", code, stderr)
+	}
+	var recs []struct{ Source, Text, Error string }
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r struct{ Source, Text, Error string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	if len(recs) != 3 || !strings.HasSuffix(recs[0].Source, "/busy") || !strings.HasSuffix(recs[2].Source, "/ok") {
+		t.Fatalf("records %+v", recs)
+	}
+	if !strings.Contains(recs[0].Text, "The page at /busy") || calls.Load() != 2 {
+		t.Errorf("busy page: %+v after %d calls", recs[0], calls.Load())
+	}
+	if recs[1].Error != "HTTP 404 Not Found" {
+		t.Errorf("missing page: error %q", recs[1].Error)
 	}
 }
