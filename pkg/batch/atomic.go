@@ -1,4 +1,3 @@
-// Package batch runs the pipeline over many inputs and writes outputs safely.
 package batch
 
 import (

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -46,55 +47,44 @@ type Inputs struct {
 // JSONL record. It stops when yield returns false or ctx is done. The error is for an
 // input that cannot be enumerated at all (a missing list file, an unreadable directory).
 func (in *Inputs) Each(ctx context.Context, yield func(*Task) bool) error {
-	e := &enumerator{in: in, ctx: ctx, yield: yield}
-	for _, arg := range in.Args {
+	return (&enumerator{in: in, ctx: ctx, yield: yield}).run()
+}
+
+// Count returns the number of inputs, for progress, or false when it cannot be known
+// without consuming standard input. It does not decode JSONL records.
+func (in *Inputs) Count(ctx context.Context) (int, bool) {
+	if in.List == "-" || (in.ForceJSON && slices.Contains(in.Args, "-")) {
+		return 0, false
+	}
+	n := 0
+	err := (&enumerator{in: in, ctx: ctx, countOnly: true, yield: func(*Task) bool { n++; return true }}).run()
+	return n, err == nil && ctx.Err() == nil
+}
+
+// run enumerates the arguments, then the input list.
+func (e *enumerator) run() error {
+	for _, arg := range e.in.Args {
 		if err := e.arg(arg); err != nil || e.stopped {
 			return err
 		}
 	}
-	if in.List == "" {
+	if e.in.List == "" {
 		return nil
 	}
-	r, closeList, err := in.open(in.List)
+	r, closeList, err := e.in.open(e.in.List)
 	if err != nil {
-		return fmt.Errorf("--input-list %s: %w", in.List, err)
+		return fmt.Errorf("--input-list %s: %w", e.in.List, err)
 	}
 	defer closeList()
+	var argErr error
 	err = source.ScanList(r, func(_ int, name string) bool {
-		if aerr := e.arg(name); aerr != nil {
-			err = aerr
-			return false
-		}
-		return !e.stopped
+		argErr = e.arg(name)
+		return argErr == nil && !e.stopped
 	})
-	if err != nil {
-		return fmt.Errorf("--input-list %s: %w", in.List, err)
+	if err = errors.Join(err, argErr); err != nil {
+		return fmt.Errorf("--input-list %s: %w", e.in.List, err)
 	}
 	return nil
-}
-
-// Count returns the number of inputs, for progress, or false when it cannot be known
-// without consuming standard input.
-func (in *Inputs) Count(ctx context.Context) (int, bool) {
-	if in.List == "-" || (in.ForceJSON && contains(in.Args, "-")) {
-		return 0, false
-	}
-	n := 0
-	e := &enumerator{in: in, ctx: ctx, countOnly: true, yield: func(*Task) bool { n++; return true }}
-	for _, arg := range in.Args {
-		if e.arg(arg) != nil {
-			return 0, false
-		}
-	}
-	if in.List != "" {
-		r, closeList, err := in.open(in.List)
-		if err != nil {
-			return 0, false
-		}
-		defer closeList()
-		source.ScanList(r, func(_ int, name string) bool { return e.arg(name) == nil })
-	}
-	return n, ctx.Err() == nil
 }
 
 type enumerator struct {
@@ -262,15 +252,6 @@ func pathErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // countLines calls found for each non-blank line of r, without keeping lines.
