@@ -44,6 +44,8 @@ func TestBatchFigures(t *testing.T) {
 		for _, j := range []int{1, 2} {
 			r := runBatch(t, bin, dir, speed, j)
 			rate[j] = append(rate[j], r.docsPerSec)
+			t.Logf("  -j %d: %.1f docs/s, %.1f ms CPU per doc, %.2f cores busy", j, r.docsPerSec,
+				float64(r.cpuPerDoc.Microseconds())/1000, r.cores)
 		}
 	}
 	m1, m2 := median(rate[1]), median(rate[2])
@@ -52,7 +54,7 @@ func TestBatchFigures(t *testing.T) {
 
 	small := runBatch(t, bin, dir, corpusFile(t, dir, pages, 200), 2)
 	large := runBatch(t, bin, dir, corpusFile(t, dir, pages, big), 2)
-	t.Logf("memory (-j 2): 200 docs peak RSS %.1f MB; %d docs peak RSS %.1f MB; ratio %.2f",
+	t.Logf("memory (-j 2): 200 docs peak RSS %.2f MB; %d docs peak RSS %.2f MB; ratio %.2f",
 		small.maxRSSMB, big, large.maxRSSMB, large.maxRSSMB/small.maxRSSMB)
 	t.Logf("the %d-doc batch ran at %.1f docs/s", big, large.docsPerSec)
 }
@@ -60,6 +62,8 @@ func TestBatchFigures(t *testing.T) {
 type batchRun struct {
 	docsPerSec float64
 	maxRSSMB   float64
+	cpuPerDoc  time.Duration // user + system CPU time per document
+	cores      float64       // CPU time over wall time: the cores the run kept busy
 }
 
 // runBatch runs clean -j J -o OUT.jsonl CORPUS afresh and measures it.
@@ -82,7 +86,9 @@ func runBatch(t *testing.T, bin, dir, corpus string, j int) batchRun {
 		t.Fatalf("%d records for %d inputs", got, n)
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return batchRun{docsPerSec: float64(n) / elapsed.Seconds(), maxRSSMB: float64(ru.Maxrss) / 1024}
+	cpu := time.Duration(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime))
+	return batchRun{docsPerSec: float64(n) / elapsed.Seconds(), maxRSSMB: float64(ru.Maxrss) / 1024,
+		cpuPerDoc: cpu / time.Duration(n), cores: cpu.Seconds() / elapsed.Seconds()}
 }
 
 func buildClean(t *testing.T, dir string) string {
