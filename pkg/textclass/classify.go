@@ -101,16 +101,16 @@ func looksLikeDump(bs []Block) bool {
 // else on all its words.
 func measure(blocks []string, out []Block) int {
 	sc := scanner{idx: loadStopwords()}
-	hits := make([][maxLangs]int32, len(blocks))
-	var all, prose [maxLangs]int32
+	hits := make([][numLangs]int32, len(blocks))
+	var all, prose [numLangs]int32
 	allWords, proseWords := 0, 0
 	for i, b := range blocks {
 		f := sc.scan(b, &hits[i])
 		out[i].Features = f
-		allWords += f.Words
+		allWords += int(f.Words)
 		isProse := (f.Terminal || f.Breaks > 0) && f.Size() >= lenLow
 		if isProse {
-			proseWords += f.Words
+			proseWords += int(f.Words)
 		}
 		for l := range languages {
 			all[l] += hits[i][l]
@@ -125,7 +125,7 @@ func measure(blocks []string, out []Block) int {
 	}
 	if lang >= 0 {
 		for i := range out {
-			out[i].Stops = int(hits[i][lang])
+			out[i].Stops = hits[i][lang]
 		}
 	}
 	return lang
@@ -143,7 +143,7 @@ const (
 
 // pickLanguage returns the language with the most stop-word hits, or -1 when it has too
 // few of them or less than minShare of words.
-func pickLanguage(total *[maxLangs]int32, words int, minShare float64) int {
+func pickLanguage(total *[numLangs]int32, words int, minShare float64) int {
 	best := -1
 	for l := range languages {
 		if best < 0 || total[l] > total[best] {
@@ -160,9 +160,9 @@ func pickLanguage(total *[maxLangs]int32, words int, minShare float64) int {
 // best, or "" when none does.
 func DetectLanguage(text string) string {
 	sc := scanner{idx: loadStopwords()}
-	var hits [maxLangs]int32
+	var hits [numLangs]int32
 	f := sc.scan(text, &hits)
-	if l := pickLanguage(&hits, f.Words, minProseShare); l >= 0 {
+	if l := pickLanguage(&hits, int(f.Words), minProseShare); l >= 0 {
 		return languages[l]
 	}
 	return ""
@@ -173,14 +173,21 @@ func DetectLanguage(text string) string {
 // it repeats next to another repeated block of lenLow characters or more (a list shown
 // twice, such as a carousel of teasers).
 func countRepeats(blocks []string, out []Block) {
-	seen := make(map[string]int, len(blocks))
+	firstOf := make(map[string]int, len(blocks)) // text → index of its first block
+	first := make([]int, len(blocks))
+	count := make([]int32, len(blocks))
 	for i, b := range blocks {
 		k := strings.TrimSpace(b)
-		out[i].Dup = seen[k] > 0
-		seen[k]++
+		j, seen := firstOf[k]
+		if !seen {
+			j, firstOf[k] = i, i
+		}
+		first[i] = j
+		count[j]++
+		out[i].Dup = seen
 	}
-	for i, b := range blocks {
-		out[i].Repeats = seen[strings.TrimSpace(b)]
+	for i := range out {
+		out[i].Repeats = count[first[i]]
 	}
 	longRepeat := func(i int) bool {
 		return i >= 0 && i < len(out) && out[i].Repeats > 1 && out[i].Size() >= lenLow

@@ -8,25 +8,25 @@ import (
 
 // Features are what Classify measures on one block.
 type Features struct {
-	Runes    int  // characters, spaces included
-	Wide     int  // of those, CJK and Hangul characters, each worth a few Latin letters
-	Words    int  // runs of letters and digits (apostrophes inside words kept)
-	Stops    int  // words in the stop-word list of the document's language
-	Caps     int  // words starting with an upper-case letter
-	Numeric  int  // words holding a digit
-	Links    int  // URLs and e-mail addresses
-	Seps     int  // menu separators: | • · » › ¦ and similar
-	Lines    int  // lines in the block
-	Terminal bool // ends like a sentence: . ! ? (closing quotes and brackets skipped; not …)
-	Breaks   int  // sentence breaks inside: . ! or ? then a space and a capital letter
-	Copy     bool // holds a © sign
-	Time     bool // holds a clock time such as 10:31
-	Dash     bool // starts with a dash: a quote's attribution or a list item
-	Years    int  // four-digit numbers from 1900 to 2099
-	Days     int  // one- or two-digit numbers from 1 to 31
-	Repeats  int  // how many blocks of the document have exactly this text
-	Dup      bool // an earlier block has this text, or a repeated neighbour (see countRepeats)
-	Unlisted int  // words in a script no stop-word list covers (not Latin or Cyrillic)
+	Runes    int32 // characters, spaces included
+	Wide     int32 // of those, CJK and Hangul characters, each worth a few Latin letters
+	Words    int32 // runs of letters and digits (apostrophes inside words kept)
+	Stops    int32 // words in the stop-word list of the document's language
+	Caps     int32 // words starting with an upper-case letter
+	Numeric  int32 // words holding a digit
+	Links    int32 // URLs and e-mail addresses
+	Seps     int32 // menu separators: | • · » › ¦ and similar
+	Lines    int32 // lines in the block
+	Terminal bool  // ends like a sentence: . ! ? (closing quotes and brackets skipped; not …)
+	Breaks   int32 // sentence breaks inside: . ! or ? then a space and a capital letter
+	Copy     bool  // holds a © sign
+	Time     bool  // holds a clock time such as 10:31
+	Dash     bool  // starts with a dash: a quote's attribution or a list item
+	Years    int32 // four-digit numbers from 1900 to 2099
+	Days     int32 // one- or two-digit numbers from 1 to 31
+	Repeats  int32 // how many blocks of the document have exactly this text
+	Dup      bool  // an earlier block has this text, or a repeated neighbour (see countRepeats)
+	Unlisted int32 // words in a script no stop-word list covers (not Latin or Cyrillic)
 }
 
 // scanner tokenises blocks, counting stop words per language. It reuses its buffers.
@@ -36,7 +36,7 @@ type scanner struct {
 }
 
 // scan measures block s, adding per-language stop-word hits to hits.
-func (sc *scanner) scan(s string, hits *[maxLangs]int32) Features {
+func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 	f := Features{Lines: 1}
 	i := 0
 	for i < len(s) {
@@ -68,7 +68,7 @@ func (sc *scanner) scan(s string, hits *[maxLangs]int32) Features {
 		i += n
 	}
 	f.Dash = startsWithDash(s)
-	f.Runes = utf8.RuneCountInString(s)
+	f.Runes = int32(utf8.RuneCountInString(s))
 	f.Terminal = endsSentence(s)
 	return f
 }
@@ -114,7 +114,7 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 
 // word consumes the word starting at s[i] and returns the index after it. ASCII words,
 // most of them, are hashed for the stop-word lookup as they are read.
-func (sc *scanner) word(s string, i int, f *Features, hits *[maxLangs]int32) int {
+func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int {
 	start := i
 	digit := false
 	h := uint32(fnvOffset)
@@ -138,7 +138,7 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[maxLangs]int32) int
 }
 
 // wordSlow consumes a word holding non-ASCII letters.
-func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[maxLangs]int32) int {
+func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32) int {
 	start := i
 	digit := false
 	for i < len(s) {
@@ -206,7 +206,7 @@ func (sc *scanner) count(f *Features, w string, digit bool) bool {
 }
 
 // addHits counts a stop word for each of its languages.
-func (sc *scanner) addHits(m langMask, hits *[maxLangs]int32) {
+func (sc *scanner) addHits(m langMask, hits *[numLangs]int32) {
 	for b := 0; m != 0; b, m = b+1, m>>1 {
 		hits[b] += int32(m & 1)
 	}
@@ -218,7 +218,7 @@ const wideFactor = 3
 
 // Size is the block's length in Latin-letter equivalents: Runes, with CJK and Hangul
 // characters counted wideFactor times.
-func (f *Features) Size() int { return f.Runes + (wideFactor-1)*f.Wide }
+func (f *Features) Size() int { return int(f.Runes) + (wideFactor-1)*int(f.Wide) }
 
 // isWide reports whether r is a CJK ideograph, kana or Hangul.
 func isWide(r rune) bool {

@@ -63,7 +63,7 @@ func initialClass(f *Features, lv stopLevels) Class {
 	if f.Links > 0 && float64(f.Links*linkWords) > maxLinkRate*float64(f.Words) {
 		return Bad
 	}
-	if f.Seps >= 2 && f.Size() < menuItemLen*(f.Seps+1) {
+	if f.Seps >= 2 && f.Size() < menuItemLen*int(f.Seps+1) {
 		return Bad
 	}
 	if isDateline(f) {

@@ -11,10 +11,10 @@ var stopwordFiles embed.FS
 
 // languages are the ISO 639-1 codes of the shipped stop-word lists, in the order of the
 // bits of a langMask.
-var languages = []string{"en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru"}
+var languages = [...]string{"en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru"}
 
-// maxLangs bounds the number of languages a langMask can hold.
-const maxLangs = 16
+// numLangs is the number of languages; a langMask holds up to 16.
+const numLangs = len(languages)
 
 // langMask has bit i set when a word is a stop word of languages[i].
 type langMask uint16
@@ -129,4 +129,4 @@ var loadStopwords = sync.OnceValue(func() *stopIndex {
 })
 
 // Languages returns the codes of the languages whose stop words are shipped.
-func Languages() []string { return append([]string(nil), languages...) }
+func Languages() []string { return append([]string(nil), languages[:]...) }
