@@ -131,8 +131,12 @@ func (o *rootOptions) newBatch(cmd *cobra.Command, s streams, args []string) (*b
 	if err != nil {
 		return nil, usageError{err}
 	}
+	inputs := o.inputs(s, args)
+	if o.output != "" && o.output != "-" {
+		inputs.Skip = []string{o.output}
+	}
 	b := &batch.Batch{
-		Inputs:     o.inputs(s, args),
+		Inputs:     inputs,
 		Fetch:      o.fetcher(s),
 		Workers:    o.batch.jobs,
 		DocTimeout: o.batch.docTimeout,

@@ -40,7 +40,8 @@ type Inputs struct {
 	Stdin     io.Reader // for "-"
 	Include   []string  // globs on the base name of files found in directories (none: all)
 	JSONL     source.JSONLOptions
-	ForceJSON bool // treat every file argument as JSONL, whatever its name
+	ForceJSON bool     // treat every file argument as JSONL, whatever its name
+	Skip      []string // paths a directory walk leaves out (the batch's own output)
 }
 
 // Each calls yield for every input, in order, streaming: it never holds more than one
@@ -129,14 +130,23 @@ func (e *enumerator) arg(name string) error {
 
 func (e *enumerator) dir(root string) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if e.stopped {
+		switch {
+		case e.stopped:
 			return filepath.SkipAll
+		case err != nil: // an unreadable directory: a failed input, and the walk goes on
+			e.emit(&Task{Name: p, Rel: filepath.ToSlash(p), Err: pathErr(err)})
+			if d != nil && d.IsDir() && p != root {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		hidden := p != root && strings.HasPrefix(d.Name(), ".")
 		switch {
+		case e.skipped(p):
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		case d.IsDir() && hidden:
 			return filepath.SkipDir
 		case d.IsDir() || hidden || !d.Type().IsRegular() || !e.included(d.Name()):
@@ -147,6 +157,23 @@ func (e *enumerator) dir(root string) error {
 		e.emit(&Task{Name: p, Rel: filepath.ToSlash(p)})
 		return nil
 	})
+}
+
+// skipped reports whether p is one of Inputs.Skip (the batch's own output).
+func (e *enumerator) skipped(p string) bool {
+	if len(e.in.Skip) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	for _, s := range e.in.Skip {
+		if sa, err := filepath.Abs(s); err == nil && sa == abs {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *enumerator) included(base string) bool {
@@ -182,7 +209,7 @@ func (e *enumerator) jsonl(name string) error {
 		return !e.stopped
 	})
 	if err != nil {
-		e.emit(&Task{Name: name + ":", Rel: stem + "/read-error", Err: err})
+		e.emit(&Task{Name: name, Rel: stem + "/read-error", Err: err})
 	}
 	return nil
 }
