@@ -42,11 +42,13 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if asciiWord[c] {
+			switch {
+			case asciiWord[c]:
 				i = sc.word(s, i, &f, hits)
 				continue
+			case c != ' ':
+				sc.asciiPunct(s, i, &f)
 			}
-			sc.asciiPunct(s, i, &f)
 			i++
 			continue
 		}
