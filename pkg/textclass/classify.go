@@ -69,6 +69,7 @@ func Classify(blocks []string) Result {
 		}
 		return res
 	}
+	from = extendLead(blocks, res.Blocks, from)
 	for i := from; i < to; i++ {
 		res.Blocks[i].Keep = res.Blocks[i].Class >= NearGood
 	}

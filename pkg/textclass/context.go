@@ -162,3 +162,27 @@ func heaviestRun(bs []Block, lo, hi int) (weight, from, to int) {
 	}
 	return weight, from, to
 }
+
+// Lead: the first paragraphs of an article are often cut from the rest by a picture's
+// caption or an advertisement label, too heavy for the span. The span grows backwards
+// over prose (near-good or good blocks, short sentences) across at most leadGapBlocks bad
+// blocks at a time, and stops at a dateline or a heading.
+const leadGapBlocks = 3
+
+// extendLead returns the new start of the article that starts at block from.
+func extendLead(blocks []string, bs []Block, from int) int {
+	gap := 0
+	for j := from - 1; j >= 0 && gap <= leadGapBlocks; j-- {
+		f := &bs[j].Features
+		switch {
+		case isDateline(f) || headingLike(blocks[j], f) && !f.Terminal:
+			return from
+		case bs[j].Class >= NearGood || bs[j].Initial == Short && isSentence(Short, f):
+			from, gap = j, 0
+			bs[j].Class = max(bs[j].Class, NearGood)
+		default:
+			gap++
+		}
+	}
+	return from
+}
