@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/cleanhq/clean/pkg/render"
 )
 
 // Exit codes, documented in README.md.
@@ -37,7 +39,7 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "clean: "+oneLine(err.Error()))
+	fmt.Fprintln(stderr, "clean: "+render.OneLine(err.Error()))
 	var ue usageError
 	var pe partialError
 	switch {
@@ -60,8 +62,4 @@ func isCobraUsage(err error) bool {
 		}
 	}
 	return false
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

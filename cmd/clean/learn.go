@@ -11,6 +11,8 @@ import (
 	"github.com/cleanhq/clean/pkg/learn"
 	"github.com/cleanhq/clean/pkg/source"
 	"github.com/spf13/cobra"
+
+	"github.com/cleanhq/clean/pkg/render"
 )
 
 // learnOptions are the flags of clean learn.
@@ -79,7 +81,7 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 		Emit: func(t *batch.Task, out batch.Outcome) error {
 			if out.Err != nil {
 				failed++
-				fmt.Fprintln(s.err, "clean: "+out.Err.Error())
+				fmt.Fprintln(s.err, "clean: "+render.OneLine(out.Err.Error()))
 				return nil
 			}
 			p := out.Any.(page)

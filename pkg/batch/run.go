@@ -75,12 +75,12 @@ func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
 	} else {
 		st.Failed++
 		if b.Dir != nil {
-			prog.Log("clean: " + o.Err.Error())
+			prog.Log("clean: " + render.OneLine(o.Err.Error()))
 		}
 	}
 	if removed, ok := o.Any.([]rules.Removal); ok && b.Format != render.FormatJSON {
 		for _, r := range removed { // --explain with Markdown or text files
-			prog.Log(fmt.Sprintf("%s: removed [%s] %q", t.Name, r.Rule, r.Text))
+			prog.Log(fmt.Sprintf("%s: removed [%s] %q", render.OneLine(t.Name), r.Rule, r.Text))
 		}
 	}
 	prog.Finished(o.Err == nil)

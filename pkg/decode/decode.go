@@ -62,6 +62,8 @@ func ToUTF8(data []byte, contentType string) (string, string, error) {
 	}
 	if enc == nil {
 		enc, name = detect(data)
+	} else if !hasBOM(data) {
+		enc, name = checkDeclared(data, enc, name)
 	}
 	if (enc == encoding.Nop || name == "utf-8") && utf8.Valid(data) {
 		// Valid UTF-8 needs no decoding: one copy instead of a decode and a re-validation.
@@ -118,6 +120,44 @@ func detect(data []byte) (encoding.Encoding, string) {
 	}
 	enc, _ := htmlindex.Get("windows-1252")
 	return enc, "windows-1252"
+}
+
+// checkDeclared overrules a declared charset that the bytes contradict, so that a wrong
+// declaration loses no text: valid UTF-8 holding multi-byte characters is UTF-8 whatever
+// was declared (servers and templates often claim ISO-8859-1 by default), and data
+// declared UTF-8 that is mostly not (at least 10 invalid bytes, more than its multi-byte
+// characters) is detected; a few stray bytes in UTF-8 become U+FFFD.
+func checkDeclared(data []byte, enc encoding.Encoding, name string) (encoding.Encoding, string) {
+	multi, invalid := utf8Counts(data[:min(len(data), 64<<10)])
+	switch {
+	case name != "utf-8" && !strings.HasPrefix(name, "utf-16") && multi > 0 && invalid == 0:
+		return encoding.Nop, "utf-8"
+	case name == "utf-8" && invalid > multi && invalid >= 10:
+		return detect(data)
+	}
+	return enc, name
+}
+
+// utf8Counts counts the multi-byte UTF-8 characters and the invalid bytes in data; a
+// character cut off at the end counts as neither.
+func utf8Counts(data []byte) (multi, invalid int) {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1 && !utf8.FullRune(data[i:]):
+			return multi, invalid
+		case r == utf8.RuneError && size == 1:
+			invalid++
+		default:
+			multi++
+		}
+		i += size
+	}
+	return multi, invalid
 }
 
 // bestGuess is chardet's most confident charset, ties broken by name. chardet's own

@@ -24,7 +24,7 @@ const minArticleRunes = 200
 func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, error) {
 	doc, err := parse(page, prepare, true)
 	if err != nil {
-		return Article{}, err
+		return tagSoup(page), nil // refused by the parser: nested deeper than it allows
 	}
 	canonical := canonicalURL(doc, pageURL)
 	title := documentTitle(doc)

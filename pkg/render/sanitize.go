@@ -26,6 +26,13 @@ func CleanString(s string) string {
 	}, s)
 }
 
+// OneLine makes s safe as one line of a terminal message (an error naming a file or a
+// server's status text, say): CleanString, then every run of white space (newlines
+// included) one space.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(CleanString(s)), " ")
+}
+
 // Sanitize makes every string of the document safe to print: see CleanString.
 func (d *Document) Sanitize() {
 	for _, f := range []*string{&d.ID, &d.Source, &d.URL, &d.Title, &d.Byline, &d.SiteName,

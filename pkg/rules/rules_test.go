@@ -479,8 +479,9 @@ func TestEmptyFiles(t *testing.T) {
 	}
 }
 
-// FuzzAddYAML: any rule file either loads or fails with a FileError; never a panic. The
-// rules it loads can be applied and their examples tested.
+// FuzzAddYAML: any rule file either loads or fails with a FileError that names the file
+// and leaves the set as it was; never a panic. The rules it loads can be applied (select
+// rules included) and their examples tested. Seeds: testdata/fuzz/FuzzAddYAML.
 func FuzzAddYAML(f *testing.F) {
 	f.Add(builtinYAML)
 	f.Add([]byte("disable: [label-tags]\nrules:\n  - {id: a, kind: strip, regex: 'x+'}\n"))
@@ -489,15 +490,21 @@ func FuzzAddYAML(f *testing.F) {
 	f.Add([]byte("rules: [\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := Builtin()
+		before := len(s.Rules)
 		err := s.AddYAML("f.yaml", data)
 		var fe *FileError
 		if err != nil && !errors.As(err, &fe) {
 			t.Fatalf("error %v is not a FileError", err)
 		}
 		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.yaml") || len(s.Rules) != before {
+				t.Fatalf("error %q does not name the file, or the failed load changed the set", err)
+			}
 			return
 		}
 		s.TestExamples()
 		applyTo(t, s, "Tags", "A body paragraph that the rules may or may not keep.", "© 2024 X")
+		page, _ := html.Parse(strings.NewReader("<nav><a href='/tag/x'>x</a></nav><div class=share>Share</div><p>Text.</p>"))
+		s.RemoveSelected(page, "www.example.com")
 	})
 }

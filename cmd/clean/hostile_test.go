@@ -1,0 +1,336 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Hostile inputs and faults through the command line: exit code, one error line naming
+// the input, nothing written on failure, nothing written outside the output directory,
+// no control character on the terminal.
+
+const hostileDir = "../../testdata/hostile"
+
+// hostilePage is an article any extractor keeps.
+const hostilePage = `<html><head><title>Budget agreed</title></head><body><article>
+<p>The committee met on Tuesday to discuss the budget for next year, and after a long debate it agreed to raise spending on schools and roads by a tenth.</p>
+<p>Members said the decision, which followed months of talks, would be reviewed in the spring when the new figures are published.</p>
+</article></body></html>`
+
+// checkTerminalSafe fails when s holds a control character other than newline and tab.
+func checkTerminalSafe(t *testing.T, what, s string) {
+	t.Helper()
+	for _, r := range s {
+		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) {
+			t.Errorf("%s holds control character %U: %q", what, r, s)
+			return
+		}
+	}
+}
+
+// checkFailure checks a failed single-input run: exit 1, nothing on stdout, one safe
+// stderr line naming the input.
+func checkFailure(t *testing.T, name, stdout, stderr string, code int, want string) {
+	t.Helper()
+	if code != exitFailure {
+		t.Errorf("exit %d, want %d (stderr %q)", code, exitFailure, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("stdout %q, want nothing", stdout)
+	}
+	if !strings.HasPrefix(stderr, "clean: "+name+": ") || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("stderr %q: want one line naming %s and saying %q", stderr, name, want)
+	}
+	checkTerminalSafe(t, "stderr", stderr)
+}
+
+// checkNothingWritten fails when dir holds anything.
+func checkNothingWritten(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		t.Errorf("left behind: %s", e.Name())
+	}
+}
+
+func TestCLIURLFaults(t *testing.T) {
+	release := make(chan struct{})
+	mux := http.NewServeMux()
+	mux.HandleFunc("/404", http.NotFound)
+	mux.HandleFunc("/500", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", 500) })
+	mux.HandleFunc("/429", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "120")
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+	})
+	mux.HandleFunc("/stall", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	})
+	mux.HandleFunc("/trickle", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		for {
+			if _, err := w.Write([]byte("<p>x</p>")); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			select {
+			case <-release:
+				return
+			case <-r.Context().Done():
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	})
+	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		chunk := []byte(strings.Repeat("<p>x</p>", 1024))
+		for i := 0; i < 1024; i++ {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
+	mux.HandleFunc("/to-ftp", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "ftp://example.com/a.html", http.StatusFound)
+	})
+	mux.HandleFunc("/json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"a": 1}`))
+	})
+	mux.HandleFunc("/reset", func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 60000\r\n\r\n%s", hostilePage[:200])
+		buf.Flush()
+		conn.Close()
+	})
+	mux.HandleFunc("/escape-status", func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		fmt.Fprintf(buf, "HTTP/1.1 404 Not \x1b[2J\x1b]0;owned\x07Found\r\nContent-Length: 0\r\n\r\n")
+		buf.Flush()
+		conn.Close()
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	defer close(release)
+
+	cases := []struct{ path, want string }{
+		{"/404", "HTTP 404 Not Found"},
+		{"/500", "HTTP 500 Internal Server Error"},
+		{"/429", "HTTP 429 Too Many Requests (Retry-After: \"120\")"},
+		{"/stall", "timed out after 300ms (--timeout)"},
+		{"/trickle", "timed out after 300ms (--timeout)"},
+		{"/big", "over the 65536-byte cap (--max-size)"},
+		{"/loop", "more than 10 redirects"},
+		{"/to-file", `redirect to unsupported scheme "file"`},
+		{"/to-ftp", `redirect to unsupported scheme "ftp"`},
+		{"/json", `unsupported content type "application/json"`},
+		{"/reset", "unexpected EOF"},
+		{"/escape-status", "HTTP 404"},
+	}
+	for _, c := range cases {
+		t.Run(c.path, func(t *testing.T) {
+			dir := t.TempDir()
+			u := srv.URL + c.path
+			start := time.Now()
+			stdout, stderr, code := runCLI(t, "--timeout", "300ms", "--max-size", "65536", "-o", filepath.Join(dir, "out.md"), u)
+			checkFailure(t, u, stdout, stderr, code, c.want)
+			checkNothingWritten(t, dir)
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("took %s", d)
+			}
+		})
+	}
+}
+
+// TestCLIHostileFiles runs every fixture of testdata/hostile, and a FIFO, as one input.
+func TestCLIHostileFiles(t *testing.T) {
+	failing := map[string]string{
+		"empty.html":        "empty input",
+		"blank.txt":         "empty input",
+		"pixel.png":         "binary content (image/png)",
+		"tiny.pdf":          "binary content (application/pdf)",
+		"scripts-only.html": "no text found",
+	}
+	files, _ := filepath.Glob(filepath.Join(hostileDir, "*"))
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.html")
+	if err := syscall.Mkfifo(fifo, 0o600); err == nil {
+		files = append(files, fifo)
+		failing["fifo.html"] = "empty input"
+	}
+	if len(files) < 10 {
+		t.Fatalf("fixtures missing: %v", files)
+	}
+	for _, name := range files {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			out := t.TempDir()
+			stdout, stderr, code := runCLI(t, "-o", filepath.Join(out, "out.md"), name)
+			if want, ok := failing[filepath.Base(name)]; ok {
+				checkFailure(t, name, stdout, stderr, code, want)
+				checkNothingWritten(t, out)
+				return
+			}
+			if code != exitOK || stderr != "" {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(out, "out.md"))
+			if err != nil || len(data) == 0 {
+				t.Fatalf("no output: %v", err)
+			}
+			checkTerminalSafe(t, "output", string(data))
+		})
+	}
+}
+
+func TestCLIUnreadableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root, which can read a mode-000 file")
+	}
+	p := filepath.Join(t.TempDir(), "secret.html")
+	if err := os.WriteFile(p, []byte(hostilePage), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runCLI(t, p)
+	checkFailure(t, p, stdout, stderr, code, "permission denied")
+}
+
+// TestCLIBatchHostile: a directory of hostile files is a batch that finishes (exit 3), with
+// exactly one record per input, an error record naming each bad one, and terminal-safe
+// stderr even for a file name holding escape sequences.
+func TestCLIBatchHostile(t *testing.T) {
+	in := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join(hostileDir, "*"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, filepath.Base(f)), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(in, "evil-\x1b]0;owned\x07-\x1b[2J.html"), nil, 0o644)
+	os.WriteFile(filepath.Join(in, "deep.html"), []byte(strings.Repeat("<div>", 100_000)+hostilePage), 0o644)
+	if err := syscall.Mkfifo(filepath.Join(in, "fifo.html"), 0o600); err != nil {
+		t.Log("no FIFO:", err)
+	}
+	regular := 0 // a FIFO in a directory is not an input: the walk takes regular files only
+	entries, _ := os.ReadDir(in)
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			regular++
+		}
+	}
+
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	_, stderr, code := runCLI(t, "-j", "2", "-o", out, in)
+	if code != exitPartial {
+		t.Errorf("exit %d, want %d; stderr %q", code, exitPartial, stderr)
+	}
+	checkTerminalSafe(t, "stderr", stderr)
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	records, failed := 0, 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var rec struct{ Source, Text, Error string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatalf("bad record %q: %v", sc.Text(), err)
+		}
+		records++
+		switch {
+		case rec.Error != "":
+			failed++
+			checkTerminalSafe(t, "error record", rec.Error)
+			if !strings.HasPrefix(rec.Source, in) {
+				t.Errorf("error record %q does not name its input: source %q", rec.Error, rec.Source)
+			}
+		case rec.Text == "":
+			t.Errorf("%s: neither text nor error", rec.Source)
+		}
+	}
+	if records != regular {
+		t.Errorf("%d records for %d files", records, regular)
+	}
+	if failed < 6 {
+		t.Errorf("only %d error records", failed)
+	}
+
+	// One file per input under a directory: failures are stderr lines, safe to print.
+	outDir := filepath.Join(t.TempDir(), "out")
+	_, stderr, code = runCLI(t, "-o", outDir, "-f", "markdown", in)
+	if code != exitPartial {
+		t.Errorf("-o DIR: exit %d, want %d", code, exitPartial)
+	}
+	checkTerminalSafe(t, "stderr", stderr)
+	if !strings.Contains(stderr, "evil-") {
+		t.Errorf("the file with escapes in its name is not reported: %q", stderr)
+	}
+}
+
+// TestCLIBatchURLNamesStayInside: output files named after hostile URLs all land inside
+// the output directory.
+func TestCLIBatchURLNamesStayInside(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(hostilePage))
+	}))
+	defer srv.Close()
+	paths := []string{
+		"/../../escape.html", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/a/%2e%2e%2f%2e%2e%2fb", "/con", "/NUL.txt",
+		"/" + strings.Repeat("long", 100), "/%00nul", "/%1b%5b31m", "/a%5c..%5c..%5cwin", "/C:/x", "/dir/", "/?q=../../x",
+	}
+	args := []string{"-o", "", "-f", "markdown"}
+	for _, p := range paths {
+		args = append(args, srv.URL+p)
+	}
+	base := t.TempDir()
+	outDir := filepath.Join(base, "out")
+	args[1] = outDir
+	_, stderr, code := runCLI(t, args...)
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr %q", code, stderr)
+	}
+	entries, _ := os.ReadDir(base)
+	if len(entries) != 1 || entries[0].Name() != "out" {
+		t.Errorf("files outside the output directory: %v", entries)
+	}
+	n := 0
+	filepath.WalkDir(outDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+			if rel, _ := filepath.Rel(outDir, p); !filepath.IsLocal(rel) {
+				t.Errorf("%s is outside %s", p, outDir)
+			}
+		}
+		return nil
+	})
+	if n != len(paths) {
+		t.Errorf("%d files for %d URLs", n, len(paths))
+	}
+}
