@@ -115,3 +115,32 @@ func FuzzUnquote(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTopFields: on any valid JSON object, topFields finds the same top-level fields and
+// values as encoding/json; on anything else it fails without panicking.
+func FuzzTopFields(f *testing.F) {
+	for _, s := range []string{`{"a":1}`, `{"html":"x\"}","id":[1,{"b":"]"}]}`, ` {} `, `{"a":{"a":{}}, "a" : "last"}`, `[1]`, `{"a":`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := topFields([]byte(s))
+		var want map[string]json.RawMessage
+		if json.Unmarshal([]byte(s), &want) != nil || want == nil {
+			if err == nil && json.Valid([]byte(s)) && strings.TrimSpace(s) != "null" {
+				t.Fatalf("topFields accepted a non-object %q", s)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("topFields(%q): %v", s, err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("topFields(%q) = %d fields, want %d", s, len(got), len(want))
+		}
+		for k, v := range want {
+			if string(got[k]) != string(v) {
+				t.Fatalf("topFields(%q)[%q] = %s, want %s", s, k, got[k], v)
+			}
+		}
+	})
+}
