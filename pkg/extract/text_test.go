@@ -11,39 +11,67 @@ import (
 )
 
 // TestTextDumps runs the plain-text path on hand-written page dumps in several languages
-// (testdata/textclass/*.txtar: sections dump, title, keep and drop). Every keep line must
-// be in a kept paragraph, no drop line in a kept paragraph or the title.
+// (testdata/textclass/*.txtar: sections dump, title, keep and drop), as written (blocks
+// between blank lines) and with one block per line. Every keep line must be in a kept
+// paragraph, no drop line in a kept paragraph or the title.
 func TestTextDumps(t *testing.T) {
 	files, err := filepath.Glob("../../testdata/textclass/*.txtar")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no test dumps found: %v", err)
 	}
 	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			sections := readSections(t, file)
-			a := Text(sections["dump"])
-			if want := strings.TrimSpace(sections["title"]); a.Title != want {
-				t.Errorf("title %q, want %q", a.Title, want)
-			}
-			var kept []string
-			for _, leaf := range blocks.Leaves(a.Root) {
-				kept = append(kept, blocks.Text(leaf))
-			}
-			body := strings.Join(kept, "\n\n")
-			for _, line := range lines(sections["keep"]) {
-				if !strings.Contains(body, line) {
-					t.Errorf("dropped article text %q", line)
-				}
-			}
-			for _, line := range lines(sections["drop"]) {
-				if strings.Contains(body, line) || strings.Contains(a.Title, line) {
-					t.Errorf("kept boilerplate %q", line)
-				}
-			}
-			if t.Failed() {
-				t.Logf("kept:\n%s", body)
-			}
-		})
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		sections := readSections(t, file)
+		t.Run(name, func(t *testing.T) { checkDump(t, sections, sections["dump"]) })
+		// The same page saved with one block per line and no blank lines.
+		oneLine := strings.Join(lines(sections["dump"]), "\n")
+		t.Run(name+"-lines", func(t *testing.T) { checkDump(t, sections, oneLine) })
+	}
+}
+
+// TestTextHardWrapped: prose wrapped at a fixed width, without blank lines, stays one
+// paragraph, every line kept.
+func TestTextHardWrapped(t *testing.T) {
+	text := `The committee met on Tuesday to discuss the proposal for a new park
+on the site of the old gasworks. Members agreed that the land would
+need to be cleaned before any work could start, and that the cost of
+doing so should be shared with the company that owns the site. Several
+residents spoke at the meeting, most of them in favour of the plan,
+although some worried about parking and noise in the evenings. The
+chairman said that a final decision would be taken in the spring,
+after a survey of the soil and a public consultation. Until then the
+site will remain closed to the public for safety reasons.`
+	a := Text(text)
+	leaves := blocks.Leaves(a.Root)
+	if a.Title != "" || len(leaves) != 1 || blocks.Text(leaves[0]) != text {
+		t.Errorf("hard-wrapped prose changed: title %q, %d paragraphs", a.Title, len(leaves))
+	}
+}
+
+// checkDump runs Text on dump and checks the title, keep and drop sections.
+func checkDump(t *testing.T, sections map[string]string, dump string) {
+	t.Helper()
+	a := Text(dump)
+	if want := strings.TrimSpace(sections["title"]); a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+	var kept []string
+	for _, leaf := range blocks.Leaves(a.Root) {
+		kept = append(kept, blocks.Text(leaf))
+	}
+	body := strings.Join(kept, "\n\n")
+	for _, line := range lines(sections["keep"]) {
+		if !strings.Contains(body, line) {
+			t.Errorf("dropped article text %q", line)
+		}
+	}
+	for _, line := range lines(sections["drop"]) {
+		if strings.Contains(body, line) || strings.Contains(a.Title, line) {
+			t.Errorf("kept boilerplate %q", line)
+		}
+	}
+	if t.Failed() {
+		t.Logf("kept:\n%s", body)
 	}
 }
 

@@ -41,6 +41,7 @@ type Result struct {
 	Language string  // code of the language picked for stop words, "" when none fits
 	Blocks   []Block // one per input block, in order
 	Title    int     // index of the block taken as the title, -1 when none
+	Dump     bool    // the blocks look like a page dump: only the article is kept
 }
 
 // Classify sorts the blocks of one document (paragraphs, in order) into article and
@@ -69,6 +70,7 @@ func Classify(blocks []string) Result {
 		}
 		return res
 	}
+	res.Dump = true
 	from = extendLead(blocks, res.Blocks, from)
 	for i := from; i < to; i++ {
 		res.Blocks[i].Keep = res.Blocks[i].Class >= NearGood
