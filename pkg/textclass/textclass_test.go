@@ -121,3 +121,25 @@ func FuzzClassify(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrentClassify: the embedded stop-word index is shared, so Classify must be safe
+// to call from many goroutines at once (run with -race to check) and give the same result.
+func TestConcurrentClassify(t *testing.T) {
+	blocks := []string{"Home", "News", "A title for the story",
+		"The first paragraph of the story is long enough, and it ends like a sentence should.",
+		"The second one is of the same kind, with words that are common in English prose.",
+		"© 2024 Someone"}
+	want := Classify(blocks)
+	done := make(chan Result)
+	for range 8 {
+		go func() { done <- Classify(blocks) }()
+	}
+	for range 8 {
+		got := <-done
+		for i := range want.Blocks {
+			if got.Blocks[i] != want.Blocks[i] {
+				t.Fatalf("block %d: %+v, want %+v", i, got.Blocks[i], want.Blocks[i])
+			}
+		}
+	}
+}
