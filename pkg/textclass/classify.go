@@ -111,7 +111,7 @@ func measure(blocks []string, out []Block) int {
 		f := sc.scan(b, &hits[i])
 		out[i].Features = f
 		allWords += int(f.Words)
-		isProse := (f.Terminal || f.Breaks > 0) && f.Size() >= lenLow
+		isProse := f.hasSentence() && f.Size() >= lenLow
 		if isProse {
 			proseWords += int(f.Words)
 		}

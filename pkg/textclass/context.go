@@ -9,8 +9,21 @@ func smooth(bs []Block) {
 		cls[i] = bs[i].Initial
 	}
 	promoteProseRuns(cls, bs)
-	next := make([]Class, len(bs))
-	copy(next, cls)
+	cls = resolveShort(cls, bs)
+	for i, c := range cls {
+		bs[i].Class = c
+		if c == NearGood && (neighbour(cls, i, -1, true) != Bad || neighbour(cls, i, 1, true) != Bad) {
+			bs[i].Class = Good
+		}
+	}
+}
+
+// resolveShort returns cls with every short block made good or bad: good between good
+// blocks, bad between bad ones; between a good and a bad one, good next to a near-good
+// block or when it is a sentence (at the edge of the article), else bad.
+func resolveShort(cls []Class, bs []Block) []Class {
+	out := make([]Class, len(cls))
+	copy(out, cls)
 	for i, c := range cls {
 		if c != Short {
 			continue
@@ -18,32 +31,18 @@ func smooth(bs []Block) {
 		prev, after := neighbour(cls, i, -1, true), neighbour(cls, i, 1, true)
 		switch {
 		case prev == Good && after == Good:
-			next[i] = Good
+			out[i] = Good
 		case prev == Bad && after == Bad:
-			next[i] = Bad
+			out[i] = Bad
 		case prev == Bad && neighbour(cls, i, -1, false) == NearGood,
 			after == Bad && neighbour(cls, i, 1, false) == NearGood,
-			isSentence(Short, &bs[i].Features): // at the edge of the article
-			next[i] = Good
+			isSentence(Short, &bs[i].Features):
+			out[i] = Good
 		default:
-			next[i] = Bad
+			out[i] = Bad
 		}
 	}
-	cls, next = next, cls
-	copy(next, cls)
-	for i, c := range cls {
-		if c != NearGood {
-			continue
-		}
-		if neighbour(cls, i, -1, true) == Bad && neighbour(cls, i, 1, true) == Bad {
-			next[i] = NearGood
-		} else {
-			next[i] = Good
-		}
-	}
-	for i := range bs {
-		bs[i].Class = next[i]
-	}
+	return out
 }
 
 // Prose runs: an article of short paragraphs has no block long enough to be good on its
@@ -81,7 +80,7 @@ func promoteProseRuns(cls []Class, bs []Block) {
 }
 
 func isSentence(c Class, f *Features) bool {
-	return c == NearGood || c == Short && (f.Terminal || f.Breaks > 0) && f.Stops > 0
+	return c == NearGood || c == Short && f.hasSentence() && f.Stops > 0
 }
 
 // neighbour returns the class of the nearest block from i in direction step that is not

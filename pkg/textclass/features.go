@@ -222,6 +222,9 @@ const wideFactor = 3
 // characters counted wideFactor times.
 func (f *Features) Size() int { return int(f.Runes) + (wideFactor-1)*int(f.Wide) }
 
+// hasSentence reports whether the block ends like a sentence or holds a sentence break.
+func (f *Features) hasSentence() bool { return f.Terminal || f.Breaks > 0 }
+
 // isWide reports whether r is a CJK ideograph, kana or Hangul.
 func isWide(r rune) bool {
 	return 0x2E80 <= r && r <= 0x9FFF || 0xAC00 <= r && r <= 0xD7AF ||

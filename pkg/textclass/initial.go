@@ -86,7 +86,7 @@ func initialClass(f *Features, lv stopLevels) Class {
 	switch {
 	case density >= lv.high && f.Size() >= lenHigh:
 		return Good
-	case density >= lv.high || density >= lv.low && (f.Terminal || f.Breaks > 0):
+	case density >= lv.high || density >= lv.low && f.hasSentence():
 		return NearGood
 	}
 	return Bad
@@ -110,7 +110,7 @@ func proseWithoutStops(f *Features) Class {
 	switch {
 	case f.Terminal && f.Size() >= lenHigh:
 		return Good
-	case f.Terminal || f.Breaks > 0:
+	case f.hasSentence():
 		return NearGood
 	}
 	return Bad
