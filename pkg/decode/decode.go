@@ -106,11 +106,14 @@ func hasMeta(data []byte) bool {
 	return metaCharset.Match(data[:min(len(data), 1024)])
 }
 
-// detect guesses the charset of undeclared data: UTF-8 when it is valid, else a
-// statistical guess, else windows-1252.
+// detect guesses the charset of undeclared data: UTF-8 when it is valid or holds more
+// multi-byte characters than invalid bytes, else a statistical guess, else windows-1252.
 func detect(data []byte) (encoding.Encoding, string) {
 	if utf8.Valid(data) {
 		return encoding.Nop, "utf-8"
+	}
+	if multi, invalid := utf8Counts(data[:min(len(data), 64<<10)]); multi > invalid {
+		return encoding.Nop, "utf-8" // UTF-8 with a few stray bytes, which become U+FFFD
 	}
 	if res, ok := bestGuess(data[:min(len(data), 64<<10)]); ok && res.Confidence >= 30 {
 		if enc, err := htmlindex.Get(res.Charset); err == nil {
