@@ -4,10 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/cleanhq/clean/internal/cputime"
 )
 
 // BenchmarkText is the plain-text extraction (paragraph splitting, the block classifier,
-// the article DOM) on all 181 benchmark dumps per iteration.
+// the article DOM) on all 181 benchmark dumps per iteration; MB/cpu-s as in
+// BenchmarkClassify (pkg/textclass).
 func BenchmarkText(b *testing.B) {
 	files, err := filepath.Glob("../../testdata/bench/scrapinghub/textdumps/*.txt")
 	if err != nil || len(files) == 0 {
@@ -24,6 +27,7 @@ func BenchmarkText(b *testing.B) {
 		size += int64(len(data))
 	}
 	b.SetBytes(size)
+	meter := cputime.Start()
 	for b.Loop() {
 		for _, t := range texts {
 			if Text(t).Root == nil {
@@ -31,4 +35,5 @@ func BenchmarkText(b *testing.B) {
 			}
 		}
 	}
+	meter.Report(b, size)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cleanhq/clean/internal/cputime"
 	"github.com/cleanhq/clean/pkg/extract"
 	"github.com/cleanhq/clean/pkg/textclass"
 )
@@ -49,7 +50,7 @@ func BenchmarkClassify(b *testing.B) {
 	docs, size := loadDumps(b)
 	b.SetBytes(size)
 	kept := 0
-	cpu0, ok := cpuTime()
+	meter := cputime.Start()
 	for b.Loop() {
 		for _, d := range docs {
 			for _, blk := range textclass.Classify(d).Blocks {
@@ -59,9 +60,7 @@ func BenchmarkClassify(b *testing.B) {
 			}
 		}
 	}
-	if cpu1, ok1 := cpuTime(); ok && ok1 && cpu1 > cpu0 {
-		b.ReportMetric(float64(size)*float64(b.N)/1e6/(cpu1-cpu0).Seconds(), "MB/cpu-s")
-	}
+	meter.Report(b, size)
 	if kept == 0 {
 		b.Fatal("no block kept")
 	}

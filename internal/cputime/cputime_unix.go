@@ -1,14 +1,14 @@
 //go:build unix
 
-package textclass_test
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time (user + system) the process has used so far, and true.
-func cpuTime() (time.Duration, bool) {
+// Used returns the CPU time (user and system) the process has used so far, and true.
+func Used() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false
