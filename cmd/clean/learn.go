@@ -74,6 +74,7 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 	counter := learn.NewCounter(o.opts)
 	failed := 0
 	pool := &batch.Pool{Workers: o.root.batch.jobs, DocTimeout: o.root.batch.docTimeout,
+		Prepare: (*batch.Task).Decode,
 		Process: func(ctx context.Context, t *batch.Task) batch.Outcome {
 			doc, err := b.Document(ctx, t)
 			return batch.Outcome{Err: err, Any: pageOf(doc)}

@@ -22,6 +22,7 @@ type Pool struct {
 	Workers    int
 	Window     int           // default 4 × Workers
 	DocTimeout time.Duration // per-task time limit; 0 for none
+	Prepare    func(t *Task) // optional; runs in the worker before the time limit starts
 	Process    func(ctx context.Context, t *Task) Outcome
 	Emit       func(t *Task, o Outcome) error // an error stops the batch
 }
@@ -51,6 +52,9 @@ func (p *Pool) Run(ctx context.Context, each func(context.Context, func(*Task) b
 	for range workers {
 		go func() {
 			for j := range jobs {
+				if p.Prepare != nil {
+					p.Prepare(j.task)
+				}
 				j.out = p.run(ctx, j.task)
 				results <- j
 			}

@@ -56,8 +56,9 @@ func TestPoolOrderAndWindow(t *testing.T) {
 			t.Fatalf("outcome %d is %s", i, s)
 		}
 	}
-	// The feeder counts a task before it waits for a slot, so one more may be counted.
-	if peak.Load() > 7 {
+	// The test counts a task before the feeder waits for its slot, and uncounts it only
+	// after the collector has freed the slot: two more than the window may be counted.
+	if peak.Load() > 8 {
 		t.Errorf("peak in flight %d, window 6", peak.Load())
 	}
 }

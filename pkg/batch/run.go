@@ -45,7 +45,8 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 		prog = LogOnly{W: io.Discard}
 	}
 	defer prog.Close()
-	pool := &Pool{Workers: b.Workers, Window: b.Window, DocTimeout: b.DocTimeout, Process: b.process,
+	pool := &Pool{Workers: b.Workers, Window: b.Window, DocTimeout: b.DocTimeout,
+		Prepare: (*Task).Decode, Process: b.process,
 		Emit: func(t *Task, o Outcome) error { return b.record(&st, prog, t, o) }}
 	err := pool.Run(ctx, func(ctx context.Context, yield func(*Task) bool) error {
 		var skipErr error
@@ -84,6 +85,9 @@ func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
 		}
 	}
 	prog.Finished(o.Err == nil)
+	if o.Err != nil && b.Dir == nil {
+		o.Out = b.errorRecord(t, o.Err)
+	}
 	return b.emit(o)
 }
 
@@ -109,13 +113,21 @@ func (b *Batch) process(ctx context.Context, t *Task) Outcome {
 		return Outcome{Err: err, Any: doc.Removed}
 	}
 	if err != nil {
-		doc = render.Document{ID: t.ID, Source: t.Name, URL: t.URL, Error: strings.TrimPrefix(err.Error(), t.Name+": ")}
+		return Outcome{Err: err} // its record is made by record, also for time-outs
 	}
 	var buf bytes.Buffer
-	if rerr := render.Write(&buf, doc, render.FormatJSONL, b.Render); rerr != nil {
-		return Outcome{Err: fmt.Errorf("%s: %w", t.Name, rerr)}
+	if err := render.Write(&buf, doc, render.FormatJSONL, b.Render); err != nil {
+		return Outcome{Err: fmt.Errorf("%s: %w", t.Name, err)}
 	}
-	return Outcome{Out: buf.Bytes(), Err: err}
+	return Outcome{Out: buf.Bytes()}
+}
+
+// errorRecord is the JSONL record of a failed input.
+func (b *Batch) errorRecord(t *Task, err error) []byte {
+	doc := render.Document{ID: t.ID, Source: t.Name, URL: t.URL, Error: strings.TrimPrefix(err.Error(), t.Name+": ")}
+	var buf bytes.Buffer
+	render.Write(&buf, doc, render.FormatJSONL, b.Render) // a record of strings always encodes
+	return buf.Bytes()
 }
 
 // Document reads and cleans the input of t. Errors name the input.
