@@ -2,6 +2,8 @@ package textclass
 
 import (
 	"embed"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -25,13 +27,18 @@ type langMask uint16
 type stopIndex struct {
 	words  map[string]langMask
 	slots  []stopSlot
+	arena  string // the keys, one after another
 	mask   uint32
 	maxLen int // longest stop word in bytes; longer words are not looked up
 }
 
+// stopSlot is one entry of the table, 8 bytes: the key is arena[off:off+n] (n 0 for an
+// empty slot) and tag the top byte of its hash, to pass over most other keys unread.
 type stopSlot struct {
-	key   string
+	off   uint32
 	langs langMask
+	n     uint8
+	tag   uint8
 }
 
 const (
@@ -39,35 +46,40 @@ const (
 	fnvPrime  = 16777619
 )
 
-// buildTable fills the lookup table from words, at most a quarter full.
+// buildTable fills the lookup table from words, at most a quarter full. Keys go into the
+// arena in sorted order, so the table is the same on every run.
 func (idx *stopIndex) buildTable() {
 	n := 1
 	for n < 4*len(idx.words) {
 		n <<= 1
 	}
 	idx.slots, idx.mask = make([]stopSlot, n), uint32(n-1)
-	for w, m := range idx.words {
+	var arena strings.Builder
+	for _, w := range slices.Sorted(maps.Keys(idx.words)) {
 		h := uint32(fnvOffset)
 		for i := 0; i < len(w); i++ {
 			h = (h ^ uint32(w[i])) * fnvPrime
 		}
 		j := h & idx.mask
-		for idx.slots[j].key != "" {
+		for idx.slots[j].n != 0 {
 			j = (j + 1) & idx.mask
 		}
-		idx.slots[j] = stopSlot{w, m}
+		idx.slots[j] = stopSlot{off: uint32(arena.Len()), langs: idx.words[w], n: uint8(len(w)), tag: uint8(h >> 24)}
+		arena.WriteString(w)
 	}
+	idx.arena = arena.String()
 }
 
 // lookupHashed returns the languages of the ASCII word w, in any case, given the FNV-1a
 // hash h of w in lower case.
 func (idx *stopIndex) lookupHashed(h uint32, w string) langMask {
+	tag := uint8(h >> 24)
 	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
-		s := &idx.slots[j]
-		if s.key == "" {
+		s := idx.slots[j]
+		if s.n == 0 {
 			return 0
 		}
-		if len(s.key) == len(w) && equalLowerASCII(s.key, w) {
+		if s.tag == tag && int(s.n) == len(w) && equalLowerASCII(idx.arena[s.off:s.off+uint32(s.n)], w) {
 			return s.langs
 		}
 	}
@@ -79,12 +91,13 @@ func (idx *stopIndex) lookup(w []byte) langMask {
 	for _, c := range w {
 		h = (h ^ uint32(c)) * fnvPrime
 	}
+	tag := uint8(h >> 24)
 	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
-		s := &idx.slots[j]
-		if s.key == "" {
+		s := idx.slots[j]
+		if s.n == 0 {
 			return 0
 		}
-		if s.key == string(w) {
+		if s.tag == tag && idx.arena[s.off:s.off+uint32(s.n)] == string(w) {
 			return s.langs
 		}
 	}
