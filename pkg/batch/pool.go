@@ -15,12 +15,15 @@ type Outcome struct {
 }
 
 // Pool runs Process on tasks with Workers goroutines and hands the outcomes to Emit in
-// task order, from one goroutine. At most Window tasks are in flight (read, being
-// processed, or finished and waiting for an earlier one), which bounds memory whatever
-// the number of inputs.
+// task order, from one goroutine. At most Workers+1 tasks are read and not yet processed
+// (the feeder waits for a free worker), and at most Window tasks are in flight in all
+// (being processed, or finished and waiting for an earlier one to be emitted), which
+// bounds memory whatever the number of inputs. A finished task should hold only its
+// outcome (the rendered record), so a wide window costs little and keeps one slow input
+// from stalling the others.
 type Pool struct {
 	Workers    int
-	Window     int           // default 4 × Workers
+	Window     int           // default 32 × Workers
 	DocTimeout time.Duration // per-task time limit; 0 for none
 	Prepare    func(t *Task) // optional; runs in the worker before the time limit starts
 	Process    func(ctx context.Context, t *Task) Outcome
@@ -40,7 +43,7 @@ func (p *Pool) Run(ctx context.Context, each func(context.Context, func(*Task) b
 	workers := max(p.Workers, 1)
 	window := p.Window
 	if window <= 0 {
-		window = 4 * workers
+		window = 32 * workers
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

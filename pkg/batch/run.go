@@ -21,7 +21,7 @@ type Batch struct {
 	Inputs     *Inputs
 	Fetch      *Fetcher
 	Workers    int
-	Window     int // in-flight inputs, default 4 × Workers
+	Window     int // in-flight inputs, default 32 × Workers (see Pool)
 	DocTimeout time.Duration
 	Clean      clean.Options
 	Render     render.Options
@@ -106,6 +106,7 @@ func (b *Batch) finished(t *Task) (bool, error) {
 // process runs in a worker: it cleans t and renders its record, or writes its file.
 func (b *Batch) process(ctx context.Context, t *Task) Outcome {
 	doc, err := b.Document(ctx, t)
+	t.Data = nil // the task may wait for its turn: keep only the outcome
 	if b.Dir != nil {
 		if err == nil {
 			err = b.writeFile(t, doc)
