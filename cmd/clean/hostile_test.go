@@ -334,3 +334,43 @@ func TestCLIBatchURLNamesStayInside(t *testing.T) {
 		t.Errorf("%d files for %d URLs", n, len(paths))
 	}
 }
+
+// TestCLIBatchRecordNamesStayInside: output files named after hostile JSONL ids and
+// inputs given with "../" or absolute paths all land inside the output directory.
+func TestCLIBatchRecordNamesStayInside(t *testing.T) {
+	base := t.TempDir()
+	work := filepath.Join(base, "work")
+	os.MkdirAll(filepath.Join(work, "sub"), 0o755)
+	ids := []string{"../../../escape", "/etc/passwd", "con", "a\x00b", strings.Repeat("x", 300), "\x1b[31m", "..", "C:\\Windows\\win.ini"}
+	var lines []string
+	for _, id := range ids {
+		rec, _ := json.Marshal(map[string]string{"id": id, "html": hostilePage})
+		lines = append(lines, string(rec))
+	}
+	corpus := filepath.Join(work, "corpus.jsonl")
+	os.WriteFile(corpus, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	os.WriteFile(filepath.Join(base, "up.html"), []byte(hostilePage), 0o644)
+	abs := filepath.Join(base, "abs.html")
+	os.WriteFile(abs, []byte(hostilePage), 0o644)
+	t.Chdir(filepath.Join(work, "sub"))
+
+	outDir := filepath.Join(work, "out")
+	_, stderr, code := runCLI(t, "-o", outDir, "-f", "markdown", corpus, "../../up.html", abs)
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr %q", code, stderr)
+	}
+	n := 0
+	filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		n++
+		if rel, err := filepath.Rel(outDir, p); err != nil || !filepath.IsLocal(rel) {
+			t.Errorf("%s is outside %s", p, outDir)
+		}
+		return nil
+	})
+	if n != len(ids)+2 {
+		t.Errorf("%d output files for %d inputs", n, len(ids)+2)
+	}
+}
