@@ -63,7 +63,12 @@ func checkNothingWritten(t *testing.T, dir string) {
 	}
 }
 
-func TestCLIURLFaults(t *testing.T) {
+// faultCase is a path of faultServer and what its error says.
+type faultCase struct{ path, want string }
+
+// faultServer serves a fault per path: HTTP errors, stalls, endless or cut-off bodies,
+// bad redirects, a non-HTML type, escape sequences in the status line; /ok is a good page.
+func faultServer(t *testing.T) (*httptest.Server, []faultCase) {
 	release := make(chan struct{})
 	mux := http.NewServeMux()
 	mux.HandleFunc("/404", http.NotFound)
@@ -132,11 +137,16 @@ func TestCLIURLFaults(t *testing.T) {
 		buf.Flush()
 		conn.Close()
 	})
+	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(hostilePage))
+	})
 	srv := httptest.NewServer(mux)
-	defer srv.Close()
-	defer close(release)
-
-	cases := []struct{ path, want string }{
+	t.Cleanup(func() {
+		close(release)
+		srv.Close()
+	})
+	return srv, []faultCase{
 		{"/404", "HTTP 404 Not Found"},
 		{"/500", "HTTP 500 Internal Server Error"},
 		{"/429", "HTTP 429 Too Many Requests (Retry-After: \"120\")"},
@@ -150,6 +160,10 @@ func TestCLIURLFaults(t *testing.T) {
 		{"/reset", "unexpected EOF"},
 		{"/escape-status", "HTTP 404"},
 	}
+}
+
+func TestCLIURLFaults(t *testing.T) {
+	srv, cases := faultServer(t)
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
 			dir := t.TempDir()
@@ -372,5 +386,44 @@ func TestCLIBatchRecordNamesStayInside(t *testing.T) {
 	})
 	if n != len(ids)+2 {
 		t.Errorf("%d output files for %d inputs", n, len(ids)+2)
+	}
+}
+
+// TestCLIBatchURLFaults: a batch of failing URLs and one good one finishes with exit 3 and
+// one record per URL, in order: the good one cleaned, each other an error saying why.
+func TestCLIBatchURLFaults(t *testing.T) {
+	srv, cases := faultServer(t)
+	args := []string{"--retries", "0", "--timeout", "300ms", "--max-size", "65536", "-o", filepath.Join(t.TempDir(), "out.jsonl"), srv.URL + "/ok"}
+	for _, c := range cases {
+		args = append(args, srv.URL+c.path)
+	}
+	_, stderr, code := runCLI(t, args...)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d; stderr %q", code, exitPartial, stderr)
+	}
+	checkTerminalSafe(t, "stderr", stderr)
+	data, err := os.ReadFile(args[7])
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) != len(cases)+1 {
+		t.Fatalf("%d records for %d URLs", len(lines), len(cases)+1)
+	}
+	for i, line := range lines {
+		var rec struct{ Source, Text, Error string }
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		checkTerminalSafe(t, "record", rec.Error)
+		if i == 0 {
+			if rec.Error != "" || !strings.Contains(rec.Text, "raise spending") {
+				t.Errorf("the good URL: %+v", rec)
+			}
+			continue
+		}
+		if c := cases[i-1]; rec.Source != srv.URL+c.path || !strings.Contains(rec.Error, c.want) {
+			t.Errorf("record %d: source %q error %q; want %s and %q", i, rec.Source, rec.Error, c.path, c.want)
+		}
 	}
 }

@@ -125,7 +125,7 @@ func (b *Batch) process(ctx context.Context, t *Task) Outcome {
 
 // errorRecord is the JSONL record of a failed input.
 func (b *Batch) errorRecord(t *Task, err error) []byte {
-	doc := render.Document{ID: t.ID, Source: t.Name, URL: t.URL, Error: strings.TrimPrefix(err.Error(), t.Name+": ")}
+	doc := render.Document{ID: t.ID, Source: t.Name, URL: t.URL, Error: render.OneLine(strings.TrimPrefix(err.Error(), t.Name+": "))}
 	var buf bytes.Buffer
 	render.Write(&buf, doc, render.FormatJSONL, b.Render) // a record of strings always encodes
 	return buf.Bytes()
