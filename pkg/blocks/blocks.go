@@ -5,6 +5,7 @@ package blocks
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -55,13 +56,29 @@ func Leaves(root *html.Node) []*html.Node {
 				hasBlock = true
 			}
 		}
-		if IsBlock(n) && !hasBlock && strings.TrimSpace(Text(n)) != "" {
+		if IsBlock(n) && !hasBlock && hasVisibleText(n) {
 			out = append(out, n)
 		}
 		return hasBlock
 	}
 	walk(root)
 	return out
+}
+
+// hasVisibleText reports whether Text(n) would be non-empty, without building it.
+func hasVisibleText(n *html.Node) bool {
+	switch {
+	case n.Type == html.TextNode:
+		return strings.IndexFunc(n.Data, func(r rune) bool { return !isSpace(r) && !unicode.IsSpace(r) }) >= 0
+	case IsInvisible(n):
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasVisibleText(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // Text returns the visible text of n: whitespace runs collapsed to one space, <br> and

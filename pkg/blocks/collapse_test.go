@@ -3,6 +3,8 @@ package blocks
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestCollapseSpace(t *testing.T) {
@@ -13,6 +15,22 @@ func TestCollapseSpace(t *testing.T) {
 		want := strings.Join(strings.FieldsFunc(s, isSpace), " ")
 		if got := CollapseSpace(s); got != want {
 			t.Errorf("CollapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestHasVisibleText(t *testing.T) {
+	for _, s := range []string{
+		"<p>a</p>", "<p> </p>", "<p>\u00a0\u200b</p>", "<p>\u2028</p>", "<p><script>x</script></p>",
+		"<p><!-- c --></p>", "<p><b> </b><i>x</i></p>", "<div><style>p{}</style>\n</div>",
+	} {
+		doc, err := html.Parse(strings.NewReader(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimSpace(Text(doc)) != ""
+		if got := hasVisibleText(doc); got != want {
+			t.Errorf("hasVisibleText(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

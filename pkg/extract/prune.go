@@ -66,16 +66,28 @@ func prune(root *html.Node, byline string) {
 	for _, n := range doomed {
 		blocks.Remove(n, root)
 	}
-	dropDatelines(root)
-	dropByline(root, byline)
-	dropTrailingHeading(root)
+	pruneEdges(root, byline)
 }
 
-// dropTrailingHeading removes a heading left as the last block of the article: it heads
-// nothing ("Related stories" over a removed link list).
-func dropTrailingHeading(root *html.Node) {
-	if leaves := blocks.Leaves(root); len(leaves) > 0 && headingLevel(leaves[len(leaves)-1]) > 0 {
-		blocks.Remove(leaves[len(leaves)-1], root)
+// pruneEdges removes, among the leaf blocks near the start or the end of the article,
+// datelines, a block repeating the byline, and a heading left last (it heads nothing:
+// "Related stories" over a removed link list).
+func pruneEdges(root *html.Node, byline string) {
+	leaves := blocks.Leaves(root)
+	kept := leaves[:0]
+	for i, leaf := range leaves {
+		if (i < datelineZone || i >= len(leaves)-datelineZone) && isDatelineBlock(leaf) {
+			blocks.Remove(leaf, root)
+			continue
+		}
+		kept = append(kept, leaf)
+	}
+	if i := bylineBlock(kept, byline); i >= 0 {
+		blocks.Remove(kept[i], root)
+		kept = append(kept[:i], kept[i+1:]...)
+	}
+	if len(kept) > 0 && headingLevel(kept[len(kept)-1]) > 0 {
+		blocks.Remove(kept[len(kept)-1], root)
 	}
 }
 
@@ -269,23 +281,15 @@ func isDateline(text string) bool {
 	return numericDateRe.MatchString(text) || clockRe.MatchString(text) && yearRe.MatchString(text)
 }
 
-// datelineZone is how many leaf blocks at each end of the article may be datelines: a
-// timeline or a schedule in the body keeps its dates.
+// datelineZone is how many leaf blocks at each end of the article may be datelines (and
+// at the start, a byline): a timeline or a schedule in the body keeps its dates.
 const datelineZone = 3
 
-// dropDatelines removes, near the start or end of the article, leaf blocks that are
-// datelines or hold a <time> element and little else.
-func dropDatelines(root *html.Node) {
-	leaves := blocks.Leaves(root)
-	for i, leaf := range leaves {
-		if i >= datelineZone && i < len(leaves)-datelineZone {
-			continue
-		}
-		text := blocks.Text(leaf)
-		if isDateline(text) || hasTimeElement(leaf) && len(strings.Fields(text)) <= maxDatelineWords {
-			blocks.Remove(leaf, root)
-		}
-	}
+// isDatelineBlock reports whether a leaf block is a dateline or holds a <time> element
+// and little else.
+func isDatelineBlock(leaf *html.Node) bool {
+	text := blocks.Text(leaf)
+	return isDateline(text) || hasTimeElement(leaf) && len(strings.Fields(text)) <= maxDatelineWords
 }
 
 func hasTimeElement(n *html.Node) bool {
@@ -300,21 +304,19 @@ func hasTimeElement(n *html.Node) bool {
 	return false
 }
 
-// dropByline removes a short block near the start of the article that holds the byline
-// ("By Jane Doe", "Jane Doe, Staff Writer"): it is metadata, kept in Article.Byline.
-func dropByline(root *html.Node, byline string) {
+// bylineBlock returns the index of a short block among the first leaves that holds the
+// byline ("By Jane Doe", "Jane Doe, Staff Writer"), or -1. The byline is metadata, kept in
+// Article.Byline.
+func bylineBlock(leaves []*html.Node, byline string) int {
 	byline = blocks.CollapseSpace(byline)
 	if byline == "" {
-		return
+		return -1
 	}
-	for i, leaf := range blocks.Leaves(root) {
-		if i >= datelineZone {
-			return
-		}
+	for i, leaf := range leaves[:min(len(leaves), datelineZone)] {
 		text := blocks.CollapseSpace(blocks.Text(leaf))
 		if strings.Contains(text, byline) && len(strings.Fields(text)) <= len(strings.Fields(byline))+maxDatelineWords/2 {
-			blocks.Remove(leaf, root)
-			return
+			return i
 		}
 	}
+	return -1
 }

@@ -169,17 +169,16 @@ func shortest(set []literal) int {
 func fold(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return strings.Map(foldRune, s)
+			table := foldTable()
+			return strings.Map(func(r rune) rune {
+				if r < foldTableSize {
+					return table[r]
+				}
+				return leastFold(r)
+			}, s)
 		}
 	}
 	return strings.ToUpper(s) // ASCII: the smallest of a and A is A
-}
-
-func foldRune(r rune) rune {
-	if r < foldTableSize {
-		return foldTable()[r]
-	}
-	return leastFold(r)
 }
 
 // foldTableSize covers Latin, Greek, Cyrillic, Armenian and Hebrew.
