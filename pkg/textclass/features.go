@@ -18,7 +18,7 @@ type Features struct {
 	Seps     int32 // menu separators: | • · » › ¦ and similar
 	Lines    int32 // lines in the block
 	Terminal bool  // ends like a sentence: . ! ? (closing quotes and brackets skipped; not …)
-	Breaks   int32 // sentence breaks inside: . ! or ? then a space and a capital letter
+	Breaks   int32 // sentence breaks inside: . ! or ? then a space and a capital (or uncased) letter
 	Copy     bool  // holds a © sign
 	Time     bool  // holds a clock time such as 10:31
 	Dash     bool  // starts with a dash: a quote's attribution or a list item
@@ -96,7 +96,7 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 	case '\n':
 		f.Lines++
 	case '.', '!', '?':
-		if i+2 < len(s) && s[i+1] == ' ' && startsUpper(s[i+2:]) {
+		if i+2 < len(s) && s[i+1] == ' ' && startsSentence(s[i+2:]) {
 			f.Breaks++
 		}
 	case '@':
@@ -231,13 +231,14 @@ func isWide(r rune) bool {
 		0xF900 <= r && r <= 0xFAFF || 0x1100 <= r && r <= 0x11FF
 }
 
-// startsUpper reports whether s starts with an upper-case letter.
-func startsUpper(s string) bool {
+// startsSentence reports whether s starts with a letter that can begin a sentence: a
+// capital, or a letter of a script without case (Hangul, Arabic, Hebrew…).
+func startsSentence(s string) bool {
 	if c := s[0]; c < utf8.RuneSelf {
 		return 'A' <= c && c <= 'Z'
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
+	return unicode.IsLetter(r) && !unicode.IsLower(r)
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
