@@ -427,3 +427,39 @@ func TestCLIBatchURLFaults(t *testing.T) {
 		}
 	}
 }
+
+// TestCLIHostileFileName: a file name holding escape sequences reaches no output raw (JSON
+// and YAML escape it, exactly), and a batch over it can be resumed: its records keep the
+// exact name, which the rerun matches against its inputs.
+func TestCLIHostileFileName(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a\x1b]0;owned\x07\x1b[31m.html")
+	if err := os.WriteFile(name, []byte(hostilePage), 0o644); err != nil {
+		t.Skip("file system refuses the name:", err)
+	}
+	os.WriteFile(filepath.Join(dir, "b.html"), []byte(hostilePage), 0o644)
+	for _, args := range [][]string{{"-f", "json"}, {"--front-matter"}, {"-f", "text"}, {"-f", "jsonl"}} {
+		stdout, stderr, code := runCLI(t, append(args, name)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d, %q", args, code, stderr)
+		}
+		checkTerminalSafe(t, fmt.Sprint(args), stdout)
+		if args[0] == "-f" && args[1] == "json" {
+			var rec struct{ Source string }
+			if err := json.Unmarshal([]byte(stdout), &rec); err != nil || rec.Source != name {
+				t.Errorf("source %q, want the exact name %q (%v)", rec.Source, name, err)
+			}
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	for run := 1; run <= 2; run++ {
+		_, stderr, code := runCLI(t, "-o", out, dir)
+		if code != exitOK {
+			t.Fatalf("run %d: exit %d, %q", run, code, stderr)
+		}
+		checkTerminalSafe(t, "stderr", stderr)
+		if run == 2 && !strings.Contains(stderr, "2 skipped") {
+			t.Errorf("rerun did not resume: %q", stderr)
+		}
+	}
+}

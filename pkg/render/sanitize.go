@@ -33,9 +33,12 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(CleanString(s)), " ")
 }
 
-// Sanitize makes every string of the document safe to print: see CleanString.
+// Sanitize makes every string of the document that comes from the page safe to print: see
+// CleanString. ID and Source are left exact: they name the input (a batch matches records
+// to inputs by them, a user joins on them) and appear only in JSON and YAML, which escape
+// control characters.
 func (d *Document) Sanitize() {
-	for _, f := range []*string{&d.ID, &d.Source, &d.URL, &d.Title, &d.Byline, &d.SiteName,
+	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
 		&d.Published, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text, &d.Error} {
 		*f = CleanString(*f)
 	}
