@@ -243,6 +243,14 @@ var strippedTags = map[atom.Atom]bool{
 	atom.Input: true, atom.Dialog: true, atom.Iframe: true,
 }
 
+// strippedRoles are the ARIA landmark roles of page furniture: the site's header
+// (banner) and footer (contentinfo), navigation, sidebars (complementary), search forms
+// and dialogs.
+var strippedRoles = map[string]bool{
+	"banner": true, "contentinfo": true, "navigation": true, "complementary": true,
+	"search": true, "dialog": true, "alertdialog": true,
+}
+
 // preprune removes from a page what is never article text: the elements above, scripts
 // other than JSON-LD metadata (which readability reads), comments and hidden elements.
 func preprune(n *html.Node) {
@@ -250,7 +258,7 @@ func preprune(n *html.Node) {
 		next := c.NextSibling
 		switch {
 		case c.Type == html.CommentNode,
-			c.Type == html.ElementNode && (strippedTags[c.DataAtom] || isHidden(c) || isPlainScript(c)):
+			c.Type == html.ElementNode && (strippedTags[c.DataAtom] || strippedRoles[attr(c, "role")] || isHidden(c) || isPlainScript(c)):
 			n.RemoveChild(c)
 		case c.Type == html.ElementNode:
 			preprune(c)

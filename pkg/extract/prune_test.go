@@ -113,3 +113,15 @@ func TestPrepruneKeepsJSONLD(t *testing.T) {
 		t.Errorf("JSON-LD or text lost: %s", out)
 	}
 }
+
+func TestPrepruneLandmarkRoles(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><div role="banner">Site name</div><div role="navigation">Menu</div><div role="main"><p>Story text.</p></div><div role="contentinfo">Imprint</div></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	preprune(doc)
+	got := blocks.Text(doc)
+	if got != "Story text." {
+		t.Errorf("text after preprune = %q, want only the story", got)
+	}
+}
