@@ -30,6 +30,9 @@ func Markdown(root *html.Node, baseURL string) (string, error) {
 		return "", nil
 	}
 	DropUnsafeLinks(root)
+	if md, ok := paragraphsMarkdown(root); ok { // plain-text articles: see paragraphs.go
+		return md, nil
+	}
 	var opts []converter.ConvertOptionFunc
 	if baseURL != "" {
 		opts = append(opts, converter.WithDomain(baseURL))
