@@ -123,14 +123,17 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
+			subj := &subject{text: n.Data} // folded once for all the rules
 			for _, r := range rules {
-				if !r.pre.admits(&subject{text: n.Data}) {
+				if !r.pre.admits(subj) {
 					continue
 				}
 				for _, tok := range r.re.FindAllString(n.Data, -1) {
 					out = append(out, removal(r, tok))
 				}
-				n.Data = r.re.ReplaceAllString(n.Data, "")
+				if data := r.re.ReplaceAllString(n.Data, ""); data != n.Data {
+					n.Data, subj = data, &subject{text: data}
+				}
 			}
 			return
 		}
