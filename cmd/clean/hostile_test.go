@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -461,5 +462,104 @@ func TestCLIHostileFileName(t *testing.T) {
 		if run == 2 && !strings.Contains(stderr, "2 skipped") {
 			t.Errorf("rerun did not resume: %q", stderr)
 		}
+	}
+}
+
+// TestCLIBatchHostileJSONL: a JSONL corpus of broken and hostile records finishes with
+// exit 3 and one record per line, in order: the good lines cleaned, each bad one an error.
+func TestCLIBatchHostileJSONL(t *testing.T) {
+	good, _ := json.Marshal(map[string]string{"id": "good", "html": hostilePage})
+	big, _ := json.Marshal(map[string]string{"id": "big", "html": hostilePage + strings.Repeat("<p>more</p>", 10_000)})
+	objectID, _ := json.Marshal(map[string]any{"id": map[string]any{"a": []any{1, 2}}, "html": hostilePage})
+	lines := []struct{ line, want string }{
+		{string(good), ""},
+		{"this is not JSON", "error"},
+		{string(big), "over the 65536-byte cap"},
+		{`{"id": "none"}`, "error"},
+		{`{"id": "nul", "html": "\u0000\u0001\u001b[2J"}`, "error"},
+		{strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000), "error"},
+		{`{"id": "cut", "html": "<p>unterminated`, "error"},
+		{`{"id": "text", "text": "The committee met on Tuesday to discuss the budget for next year, and after a long debate it agreed to raise spending on schools and roads by a tenth."}`, ""},
+		{string(objectID), ""},
+		{`{"html": "<p>first</p>", "html": ` + string(mustJSON(t, hostilePage)) + `}`, ""},
+		{`{"id": "esc\u001b[31m", "html": "\u001b]0;owned\u0007"}`, ""}, // cleaned: the escape sequence loses its ESC and BEL
+	}
+	var corpus strings.Builder
+	for _, l := range lines {
+		corpus.WriteString(l.line + "\n")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "corpus.jsonl")
+	os.WriteFile(in, []byte(corpus.String()), 0o644)
+	out := filepath.Join(dir, "out.jsonl")
+	start := time.Now()
+	_, stderr, code := runCLI(t, "--max-size", "65536", "-o", out, in)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d; stderr %q", code, exitPartial, stderr)
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("took %s", d)
+	}
+	checkTerminalSafe(t, "stderr", stderr)
+	data, _ := os.ReadFile(out)
+	recs := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(recs) != len(lines) {
+		t.Fatalf("%d records for %d lines:\n%s", len(recs), len(lines), data)
+	}
+	for i, r := range recs {
+		var rec struct{ Source, Text, Error string }
+		if err := json.Unmarshal([]byte(r), &rec); err != nil {
+			t.Fatalf("record %d: %v", i+1, err)
+		}
+		checkTerminalSafe(t, "record", rec.Error+rec.Text)
+		if rec.Source != fmt.Sprintf("%s:%d", in, i+1) {
+			t.Errorf("record %d: source %q", i+1, rec.Source)
+		}
+		switch want := lines[i].want; {
+		case want == "" && (rec.Error != "" || rec.Text == ""):
+			t.Errorf("line %d: want text, got error %q", i+1, rec.Error)
+		case want != "" && (rec.Error == "" || (want != "error" && !strings.Contains(rec.Error, want))):
+			t.Errorf("line %d: want an error saying %q, got %q (text %q)", i+1, want, rec.Error, rec.Text)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestCLIBatchJSONLGzipBomb: a record expanding far past the cap inside a .jsonl.gz fails
+// alone; the record after it is cleaned.
+func TestCLIBatchJSONLGzipBomb(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "corpus.jsonl.gz")
+	f, err := os.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(f)
+	zw.Write([]byte(`{"id": "bomb", "html": "`))
+	chunk := []byte(strings.Repeat("a", 1<<20))
+	for i := 0; i < 64; i++ {
+		zw.Write(chunk)
+	}
+	zw.Write([]byte("\"}\n"))
+	zw.Write(append(mustJSON(t, map[string]string{"id": "good", "html": hostilePage}), '\n'))
+	zw.Close()
+	f.Close()
+	out := filepath.Join(dir, "out.jsonl")
+	_, stderr, code := runCLI(t, "--max-size", "1048576", "-o", out, in)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d; stderr %q", code, exitPartial, stderr)
+	}
+	data, _ := os.ReadFile(out)
+	recs := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(recs) != 2 || !strings.Contains(recs[0], "cap") || !strings.Contains(recs[1], "raise spending") {
+		t.Errorf("records:\n%.500s", data)
 	}
 }
