@@ -102,3 +102,20 @@ func lines(s string) []string {
 	}
 	return out
 }
+
+// FuzzText: any text, with or without blank lines, becomes an article without a panic;
+// every kept paragraph is text of the input, and so is the title.
+func FuzzText(f *testing.F) {
+	f.Add("Title\n\nA paragraph of the article, long enough to count, ending in a full stop.\n\nHome | News")
+	f.Add("one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine")
+	f.Add("\r\n\u00a0\n\xff\n\n©")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := Text(text)
+		if a.Root == nil {
+			t.Fatal("no article root")
+		}
+		if a.Title != "" && !strings.Contains(text, a.Title) {
+			t.Fatalf("title %q is not in the input", a.Title)
+		}
+	})
+}
