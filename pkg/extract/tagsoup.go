@@ -42,14 +42,15 @@ func tagSoup(page string) Article {
 			case len(skip) == 0:
 				body.WriteString(text)
 			}
-		case html.StartTagToken, html.EndTagToken:
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
 			switch {
 			case hidden[a] && tt == html.StartTagToken:
 				skip = append(skip, a)
-			case hidden[a] && len(skip) > 0 && skip[len(skip)-1] == a:
+			case hidden[a] && tt == html.EndTagToken && len(skip) > 0 && skip[len(skip)-1] == a:
 				skip = skip[:len(skip)-1]
+			case hidden[a]: // <svg/>, or a stray end tag
 			case a == atom.Br:
 				body.WriteString("\n")
 			case blocks.IsBlock(&html.Node{Type: html.ElementNode, DataAtom: a}):
