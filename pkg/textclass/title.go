@@ -11,7 +11,7 @@ import (
 // shares no word with the lead, and is titleMinWords to titleMaxRunes long.
 const (
 	titleWindow   = 30
-	titleNear     = 12 // a heading sharing no word with the lead must be this near
+	titleNear     = 2 // a heading sharing no word with the lead must be this near
 	titleMinWords = 2
 	titleMaxRunes = 150
 )
