@@ -42,7 +42,8 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 		if err != nil {
 			return Article{}, err
 		}
-		if fallback := visibleText(doc); textLen(fallback) >= got {
+		// The page's own main region wins; else the visible text when it holds more.
+		if fallback, main := visibleText(doc); main || textLen(fallback) >= got {
 			a.Root = fallback
 		}
 	}
@@ -93,20 +94,39 @@ func fromReadability(art readability.Article, canonical string) Article {
 	return a
 }
 
-// visibleText copies the visible text blocks of the page body into a paragraph DOM, the
-// fallback when readability finds no article.
-func visibleText(doc *html.Node) *html.Node {
-	root := newRoot()
+// visibleText copies the visible text blocks of the page's main content into a paragraph
+// DOM, the fallback when readability finds no article, and reports whether that content
+// is a main region. The main content is the page's <main> (or role="main") element when
+// it holds text, else the body: a page marked up with a main region says where its
+// content is, and its menus and footers stay out.
+func visibleText(doc *html.Node) (root *html.Node, main bool) {
+	root = newRoot()
 	body := findElement(doc, atom.Body)
 	if body == nil {
 		body = doc
+	}
+	if m := findMain(body); m != nil && textLen(m) > 0 {
+		body, main = m, true
 	}
 	for _, leaf := range blocks.Leaves(body) {
 		if lines := strings.Split(blocks.Text(leaf), "\n"); len(lines) > 0 && lines[0] != "" {
 			root.AppendChild(paragraph(lines))
 		}
 	}
-	return root
+	return root, main
+}
+
+// findMain returns the first <main> or role="main" element under n, or nil.
+func findMain(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if m := findMain(c); m != nil {
+			return m
+		}
+	}
+	return nil
 }
 
 // CanonicalHost returns the host of the page's absolute <link rel=canonical>, or "". It

@@ -125,3 +125,24 @@ func TestPrepruneLandmarkRoles(t *testing.T) {
 		t.Errorf("text after preprune = %q, want only the story", got)
 	}
 }
+
+// When readability gives up, the fallback takes the visible text of the page's main region
+// if it has one, else of the whole body.
+func TestFallbackPrefersMainRegion(t *testing.T) {
+	page := `<html><body><div class="menu"><a href="/">Home</a> <a href="/shop">Shop</a></div>
+<main><p>Closed for the holidays.</p></main><div>Call 555 0100 · Imprint</div></body></html>`
+	a, err := HTML(page, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blocks.Text(a.Root); got != "Closed for the holidays." {
+		t.Errorf("fallback text = %q, want the main region only", got)
+	}
+	a, err = HTML(`<html><body><div>Closed for the holidays.</div><div>Call 555 0100</div></body></html>`, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blocks.Text(a.Root); got != "Closed for the holidays.\nCall 555 0100" {
+		t.Errorf("fallback text = %q, want all of the body", got)
+	}
+}
