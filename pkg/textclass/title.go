@@ -10,8 +10,8 @@ import (
 // dates, captions, share counters, even a menu may come between), titleNear when it
 // shares no word with the lead, and is titleMinWords to titleMaxRunes long.
 const (
-	titleWindow   = 30
-	titleNear     = 2 // a heading sharing no word with the lead must be this near
+	titleWindow   = 30 // at most 31 candidates, one bit each in a uint32
+	titleNear     = 2  // a heading sharing no word with the lead must be this near
 	titleMinWords = 2
 	titleMaxRunes = 150
 )
@@ -22,58 +22,87 @@ const (
 // titleLeadBlocks kept blocks, as a headline shares words with the lead; on a tie, the
 // longer, then the nearer. -1 when there is none.
 func findTitle(blocks []string, bs []Block, from int) int {
-	lead := leadWords(blocks, bs, from)
-	best, bestShared := -1, -1
+	var cands []int              // candidate blocks, nearest first (at most 31)
+	words := map[string]uint32{} // word → the candidates holding it, one bit each
+	var buf []byte
 	for i := from; i >= 0 && i >= from-titleWindow; i-- {
 		if !headingLike(blocks[i], &bs[i].Features) || i == from && (from+1 >= len(bs) || !bs[from+1].Keep) {
 			continue
 		}
-		shared := 0
-		for _, w := range contentWords(blocks[i]) {
-			if lead[w] {
-				shared++
-			}
-		}
-		if shared == 0 && from-i > titleNear {
-			continue
-		}
-		if shared > bestShared || shared == bestShared && bs[i].Words > bs[best].Words {
-			best, bestShared = i, shared
+		bit := uint32(1) << len(cands)
+		cands = append(cands, i)
+		buf = eachContentWord(blocks[i], buf, func(w []byte) { words[string(w)] |= bit })
+	}
+	shared := sharedWithLead(blocks, bs, from, words, len(cands))
+	best := -1
+	for c, i := range cands {
+		switch {
+		case shared[c] == 0 && from-i > titleNear:
+		case best < 0 || shared[c] > shared[best] || shared[c] == shared[best] && bs[i].Words > bs[cands[best]].Words:
+			best = c
 		}
 	}
-	return best
+	if best < 0 {
+		return -1
+	}
+	return cands[best]
 }
 
 // Title words: words of titleWordLen letters or more, in lower case, of the article's
-// first titleLeadBlocks kept blocks.
+// first titleLeadBlocks kept blocks, at most titleLeadBytes of them.
 const (
 	titleWordLen    = 4
 	titleLeadBlocks = 3
+	titleLeadBytes  = 1000
 )
 
-// leadWords returns the content words of the first kept blocks from block from on.
-func leadWords(blocks []string, bs []Block, from int) map[string]bool {
-	words := map[string]bool{}
-	for i, n := from, 0; i < len(bs) && n < titleLeadBlocks; i++ {
-		if bs[i].Keep {
-			for _, w := range contentWords(blocks[i]) {
-				words[w] = true
-			}
-			n++
+// sharedWithLead counts, for each of n candidates, the words (keys of words, with one bit
+// per candidate) that the lead of the article starting at block from holds.
+func sharedWithLead(blocks []string, bs []Block, from int, words map[string]uint32, n int) []int {
+	shared := make([]int, n)
+	budget := titleLeadBytes
+	var buf []byte
+	for i, kept := from, 0; i < len(bs) && kept < titleLeadBlocks && budget > 0 && len(words) > 0; i++ {
+		if !bs[i].Keep {
+			continue
 		}
+		text := blocks[i][:min(len(blocks[i]), budget)]
+		buf = eachContentWord(text, buf, func(w []byte) {
+			m, ok := words[string(w)]
+			if !ok {
+				return
+			}
+			for c := 0; m != 0; c, m = c+1, m>>1 {
+				shared[c] += int(m & 1)
+			}
+			delete(words, string(w)) // count each word once
+		})
+		budget -= len(text)
+		kept++
 	}
-	return words
+	return shared
 }
 
-// contentWords returns the words of s of titleWordLen letters or more, in lower case.
-func contentWords(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if utf8.RuneCountInString(w) >= titleWordLen {
-			out = append(out, strings.ToLower(w))
+// eachContentWord calls fn with each word of s of titleWordLen letters or more, in lower
+// case, built in buf (valid during the call only); it returns buf for reuse.
+func eachContentWord(s string, buf []byte, fn func(w []byte)) []byte {
+	n := 0
+	flush := func() {
+		if n >= titleWordLen {
+			fn(buf)
+		}
+		buf, n = buf[:0], 0
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			n++
+		} else if n > 0 || len(buf) > 0 {
+			flush()
 		}
 	}
-	return out
+	flush()
+	return buf
 }
 
 // headingLike: one line of a few words (or CJK characters), not mostly numbers, no date
