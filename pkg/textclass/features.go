@@ -33,11 +33,13 @@ type Features struct {
 type scanner struct {
 	idx   *stopIndex
 	lower []byte
+	cont  int // continuation bytes of multi-byte characters in the block so far
 }
 
 // scan measures block s, adding per-language stop-word hits to hits.
 func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 	f := Features{Lines: 1}
+	sc.cont = 0
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -67,10 +69,11 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 				f.Breaks++ // no space follows a full stop in CJK text
 			}
 		}
+		sc.cont += n - 1
 		i += n
 	}
 	f.Dash = startsWithDash(s)
-	f.Runes = int32(utf8.RuneCountInString(s))
+	f.Runes = int32(len(s) - sc.cont)
 	f.Terminal = endsSentence(s)
 	return f
 }
@@ -155,6 +158,7 @@ func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32)
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == '’' && i > start && i+n < len(s) && isWordStart(s[i+n:]) {
+			sc.cont += n - 1
 			i += n
 			continue
 		}
@@ -165,6 +169,7 @@ func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32)
 		if isWide(r) {
 			f.Wide++
 		}
+		sc.cont += n - 1
 		i += n
 	}
 	w := s[start:i]

@@ -3,6 +3,7 @@ package textclass
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // One ordinary sentence per shipped language, written for this test.
@@ -118,6 +119,11 @@ func FuzzClassify(f *testing.F) {
 		}
 		if res.Title >= 0 && res.Blocks[res.Title].Keep {
 			t.Fatalf("title block %d also kept as a paragraph", res.Title)
+		}
+		for i, b := range res.Blocks {
+			if want := utf8.RuneCountInString(blocks[i]); int(b.Runes) != want {
+				t.Fatalf("block %d: %d runes counted, want %d", i, b.Runes, want)
+			}
 		}
 	})
 }
