@@ -98,7 +98,7 @@ func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) err
 
 // batchGCPercent is the garbage collector's target in batch mode. A batch's live heap is
 // small and bounded (the in-flight window), so letting the heap grow by 400% of it between
-// collections, instead of 100%, costs little memory (peak RSS ~30 → ~120 MB) and cuts the
+// collections, instead of 100%, costs little memory (peak RSS ~30 → ~70–80 MB) and cuts the
 // collector's share of the CPU from ~12% to ~2% (BenchmarkBatch), CPU that -j 1 would
 // otherwise take from the second core. GOGC, when set, wins.
 const batchGCPercent = 400
