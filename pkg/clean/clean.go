@@ -91,6 +91,11 @@ func cleanInput(ctx context.Context, in Input, opts Options) (Document, error) {
 	if art.Root == nil { // nothing found at all, not even visible text
 		art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
 	}
+	if opts.Explain {
+		for _, d := range art.Dropped {
+			removed = append(removed, rules.NewRemoval(d.By, d.String()))
+		}
+	}
 	removed = append(removed, set.Apply(art.Root, host)...)
 	for _, field := range []*string{&art.Title, &art.Byline, &art.Excerpt} {
 		*field = set.StripText(*field, host) // inline tokens such as {mosads} leak into metadata

@@ -34,7 +34,9 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 	if art, err := parser.ParseAndMutate(doc, pageURL); err == nil {
 		a = fromReadability(art, canonical)
 		if a.Root != nil {
-			prune(a.Root, a.Byline)
+			for _, n := range prune(a.Root, a.Byline) {
+				a.Dropped = append(a.Dropped, Drop{By: ByHTMLPrune, Node: n})
+			}
 		}
 	}
 	if got := textLen(a.Root); got < minArticleRunes {
@@ -44,7 +46,7 @@ func HTML(page string, pageURL *url.URL, prepare func(*html.Node)) (Article, err
 		}
 		// The page's own main region wins; else the visible text when it holds more.
 		if fallback, main := visibleText(doc); main || textLen(fallback) >= got {
-			a.Root = fallback
+			a.Root, a.Dropped = fallback, nil
 		}
 	}
 	if a.Title == "" {

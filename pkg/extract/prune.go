@@ -44,9 +44,10 @@ var boilerTokens = map[string]bool{
 // share of the article's text is never removed, however it is marked.
 const maxPruneShare = 0.3
 
-// prune removes boilerplate from an article DOM in place. byline is the author line
-// readability found, if any: a short block repeating it near the start goes too.
-func prune(root *html.Node, byline string) {
+// prune removes boilerplate from an article DOM in place and returns the elements it
+// removed. byline is the author line readability found, if any: a short block repeating it
+// near the start goes too.
+func prune(root *html.Node, byline string) []*html.Node {
 	total := float64(textLen(root))
 	var doomed []*html.Node
 	var walk func(n *html.Node)
@@ -66,29 +67,35 @@ func prune(root *html.Node, byline string) {
 	for _, n := range doomed {
 		blocks.Remove(n, root)
 	}
-	pruneEdges(root, byline)
+	return append(doomed, pruneEdges(root, byline)...)
 }
 
 // pruneEdges removes, among the leaf blocks near the start or the end of the article,
 // datelines, a block repeating the byline, and a heading left last (it heads nothing:
-// "Related stories" over a removed link list).
-func pruneEdges(root *html.Node, byline string) {
+// "Related stories" over a removed link list). It returns the blocks it removed.
+func pruneEdges(root *html.Node, byline string) []*html.Node {
+	var removed []*html.Node
+	drop := func(n *html.Node) {
+		blocks.Remove(n, root)
+		removed = append(removed, n)
+	}
 	leaves := blocks.Leaves(root)
 	kept := leaves[:0]
 	for i, leaf := range leaves {
 		if (i < datelineZone || i >= len(leaves)-datelineZone) && isDatelineBlock(leaf) {
-			blocks.Remove(leaf, root)
+			drop(leaf)
 			continue
 		}
 		kept = append(kept, leaf)
 	}
 	if i := bylineBlock(kept, byline); i >= 0 {
-		blocks.Remove(kept[i], root)
+		drop(kept[i])
 		kept = append(kept[:i], kept[i+1:]...)
 	}
 	if len(kept) > 0 && headingLevel(kept[len(kept)-1]) > 0 {
-		blocks.Remove(kept[len(kept)-1], root)
+		drop(kept[len(kept)-1])
 	}
+	return removed
 }
 
 // headingLevel is 1 to 6 for h1 to h6, else 0.

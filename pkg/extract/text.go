@@ -61,8 +61,11 @@ func article(paras [][]string) (Article, bool) {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
 	for i, p := range paras {
-		if res.Blocks[i].Keep {
+		switch {
+		case res.Blocks[i].Keep:
 			a.Root.AppendChild(paragraph(p))
+		case i != res.Title:
+			a.Dropped = append(a.Dropped, Drop{By: ByTextClassifier, Text: joined[i]})
 		}
 	}
 	return a, res.Dump

@@ -19,12 +19,16 @@ type Removal struct {
 // maxRemovalText bounds the text kept in a Removal, in runes.
 const maxRemovalText = 120
 
-func removal(rule *Rule, text string) Removal {
+func removal(rule *Rule, text string) Removal { return NewRemoval(rule.ID, text) }
+
+// NewRemoval records text removed by what (a rule id, or a stage such as the text
+// classifier), with the text's spaces collapsed and shortened to maxRemovalText runes.
+func NewRemoval(what, text string) Removal {
 	text = blocks.CollapseSpace(text)
 	if r := []rune(text); len(r) > maxRemovalText {
 		text = string(r[:maxRemovalText-1]) + "…"
 	}
-	return Removal{Rule: rule.ID, Text: text}
+	return Removal{Rule: what, Text: text}
 }
 
 // RemoveSelected removes from a page DOM every element matched by a select rule in scope
