@@ -56,7 +56,7 @@ func article(paras [][]string) (Article, bool) {
 		joined[i] = strings.Join(p, "\n")
 	}
 	res := textclass.Classify(joined)
-	a := Article{Root: newRoot()}
+	a := Article{Root: newRoot(), Language: res.Language}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
