@@ -45,7 +45,10 @@ type Bar struct {
 }
 
 // NewBar starts a progress bar on w (a terminal) for an unknown number of inputs.
-func NewBar(w io.Writer) *Bar {
+func NewBar(w io.Writer) *Bar { return newBar(w, 100*time.Millisecond) }
+
+// newBar is NewBar redrawing at most once per throttle (0: at every change).
+func newBar(w io.Writer, throttle time.Duration) *Bar {
 	b := &Bar{w: w}
 	b.bar = progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(w),
@@ -54,7 +57,7 @@ func NewBar(w io.Writer) *Bar {
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("docs"),
 		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionThrottle(throttle),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionClearOnFinish(),
 	)
