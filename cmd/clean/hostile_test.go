@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cleanhq/clean/internal/faultserver"
 )
 
 // Hostile inputs and faults through the command line: exit code, one error line naming
@@ -67,86 +69,10 @@ func checkNothingWritten(t *testing.T, dir string) {
 // faultCase is a path of faultServer and what its error says.
 type faultCase struct{ path, want string }
 
-// faultServer serves a fault per path: HTTP errors, stalls, endless or cut-off bodies,
-// bad redirects, a non-HTML type, escape sequences in the status line; /ok is a good page.
+// faultServer serves a fault per path (see package faultserver) and lists the paths used
+// here with what their error says; /ok is a good page.
 func faultServer(t *testing.T) (*httptest.Server, []faultCase) {
-	release := make(chan struct{})
-	mux := http.NewServeMux()
-	mux.HandleFunc("/404", http.NotFound)
-	mux.HandleFunc("/500", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", 500) })
-	mux.HandleFunc("/429", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Retry-After", "120")
-		http.Error(w, "slow down", http.StatusTooManyRequests)
-	})
-	mux.HandleFunc("/stall", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	})
-	mux.HandleFunc("/trickle", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		for {
-			if _, err := w.Write([]byte("<p>x</p>")); err != nil {
-				return
-			}
-			w.(http.Flusher).Flush()
-			select {
-			case <-release:
-				return
-			case <-r.Context().Done():
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	})
-	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		chunk := []byte(strings.Repeat("<p>x</p>", 1024))
-		for i := 0; i < 1024; i++ {
-			if _, err := w.Write(chunk); err != nil {
-				return
-			}
-		}
-	})
-	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
-	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
-	})
-	mux.HandleFunc("/to-ftp", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "ftp://example.com/a.html", http.StatusFound)
-	})
-	mux.HandleFunc("/json", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(`{"a": 1}`))
-	})
-	mux.HandleFunc("/reset", func(w http.ResponseWriter, r *http.Request) {
-		conn, buf, err := w.(http.Hijacker).Hijack()
-		if err != nil {
-			return
-		}
-		fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 60000\r\n\r\n%s", hostilePage[:200])
-		buf.Flush()
-		conn.Close()
-	})
-	mux.HandleFunc("/escape-status", func(w http.ResponseWriter, r *http.Request) {
-		conn, buf, err := w.(http.Hijacker).Hijack()
-		if err != nil {
-			return
-		}
-		fmt.Fprintf(buf, "HTTP/1.1 404 Not \x1b[2J\x1b]0;owned\x07Found\r\nContent-Length: 0\r\n\r\n")
-		buf.Flush()
-		conn.Close()
-	})
-	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(hostilePage))
-	})
-	srv := httptest.NewServer(mux)
-	t.Cleanup(func() {
-		close(release)
-		srv.Close()
-	})
+	srv := faultserver.New(t, hostilePage)
 	return srv, []faultCase{
 		{"/404", "HTTP 404 Not Found"},
 		{"/500", "HTTP 500 Internal Server Error"},

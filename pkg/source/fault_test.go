@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cleanhq/clean/internal/faultserver"
 )
 
 // Faults of files and URLs: each must end in an error that names the input, quickly, and
@@ -175,51 +176,7 @@ func TestFIFO(t *testing.T) {
 }
 
 func TestURLFaults(t *testing.T) {
-	mux := http.NewServeMux()
-	var srv *httptest.Server
-	mux.HandleFunc("/404", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
-	mux.HandleFunc("/500", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", 500) })
-	mux.HandleFunc("/429", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Retry-After", "120")
-		http.Error(w, "slow down", http.StatusTooManyRequests)
-	})
-	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/loop?n="+r.URL.Query().Get("n")+"x", http.StatusFound)
-	})
-	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
-	})
-	mux.HandleFunc("/to-ftp", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "ftp://example.com/x.html", http.StatusMovedPermanently)
-	})
-	mux.HandleFunc("/png", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "image/png")
-		w.Write([]byte("\x89PNG\r\n\x1a\n"))
-	})
-	mux.HandleFunc("/pdf", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/pdf")
-		w.Write([]byte("%PDF-1.4\n"))
-	})
-	mux.HandleFunc("/announced-big", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Length", fmt.Sprint(1<<30))
-		w.Write([]byte(faultPage))
-	})
-	mux.HandleFunc("/reset", func(w http.ResponseWriter, r *http.Request) {
-		conn, buf, err := w.(http.Hijacker).Hijack()
-		if err != nil {
-			return
-		}
-		fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html><body><p>cut off")
-		buf.Flush()
-		conn.Close()
-	})
-	mux.HandleFunc("/bad-gzip", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Encoding", "gzip")
-		w.Header().Set("Content-Type", "text/html")
-		w.Write([]byte("this is not gzip at all"))
-	})
-	srv = httptest.NewServer(mux)
-	defer srv.Close()
+	srv := faultserver.New(t, faultPage)
 
 	cases := []struct{ path, want string }{
 		{"/404", "HTTP 404"},
@@ -254,33 +211,7 @@ func TestURLFaults(t *testing.T) {
 // TestURLTimeouts: a server that never answers and one that trickles its body both end at
 // the time limit, which covers the whole fetch, body included.
 func TestURLTimeouts(t *testing.T) {
-	release := make(chan struct{})
-	mux := http.NewServeMux()
-	mux.HandleFunc("/stall", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	})
-	mux.HandleFunc("/trickle", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		for {
-			if _, err := w.Write([]byte("<p>x</p>")); err != nil {
-				return
-			}
-			w.(http.Flusher).Flush()
-			select {
-			case <-release:
-				return
-			case <-r.Context().Done():
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
-	defer close(release)
+	srv := faultserver.New(t, faultPage)
 	for _, path := range []string{"/stall", "/trickle"} {
 		t.Run(path, func(t *testing.T) {
 			u := srv.URL + path
