@@ -13,11 +13,11 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cleanhq/clean/pkg/batch"
-	"github.com/cleanhq/clean/pkg/clean"
-	"github.com/cleanhq/clean/pkg/decode"
-	"github.com/cleanhq/clean/pkg/render"
-	"github.com/cleanhq/clean/pkg/source"
+	"github.com/cleanhq/clean/internal/batch"
+	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/cleanhq/clean/pkg/render"
+	"github.com/cleanhq/clean/internal/render"
 )
 
 // Exit codes, documented in README.md.

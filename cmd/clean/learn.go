@@ -5,14 +5,14 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/cleanhq/clean/pkg/batch"
-	"github.com/cleanhq/clean/pkg/clean"
-	"github.com/cleanhq/clean/pkg/decode"
-	"github.com/cleanhq/clean/pkg/learn"
-	"github.com/cleanhq/clean/pkg/source"
+	"github.com/cleanhq/clean/internal/batch"
+	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/learn"
+	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
 
-	"github.com/cleanhq/clean/pkg/render"
+	"github.com/cleanhq/clean/internal/render"
 )
 
 // learnOptions are the flags of clean learn.

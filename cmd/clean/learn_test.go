@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cleanhq/clean/pkg/rules"
+	"github.com/cleanhq/clean/rules"
 )
 
 // Generated corpus: two sites with their own repeated lines, one line common to both,

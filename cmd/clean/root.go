@@ -11,12 +11,12 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/cleanhq/clean/pkg/batch"
-	"github.com/cleanhq/clean/pkg/clean"
-	"github.com/cleanhq/clean/pkg/decode"
-	"github.com/cleanhq/clean/pkg/render"
-	"github.com/cleanhq/clean/pkg/rules"
-	"github.com/cleanhq/clean/pkg/source"
+	"github.com/cleanhq/clean/internal/batch"
+	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/rules"
+	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
 )
 

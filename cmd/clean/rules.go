@@ -5,7 +5,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/cleanhq/clean/pkg/rules"
+	"github.com/cleanhq/clean/rules"
 	"github.com/spf13/cobra"
 )
 

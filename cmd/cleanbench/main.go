@@ -17,10 +17,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cleanhq/clean/pkg/clean"
-	"github.com/cleanhq/clean/pkg/decode"
-	"github.com/cleanhq/clean/pkg/quality"
-	"github.com/cleanhq/clean/pkg/rules"
+	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/quality"
+	"github.com/cleanhq/clean/rules"
 )
 
 func main() {

@@ -1,0 +1,315 @@
+package batch
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/source"
+)
+
+// Task is one input of a batch.
+type Task struct {
+	Name string      // the record's source: a path, a URL, "-", or "FILE.jsonl:LINE"
+	ID   string      // a JSONL record's id
+	URL  string      // a JSONL record's page URL
+	Rel  string      // slash-separated name the output file is derived from (-o DIR)
+	Kind decode.Kind // the input kind a JSONL field implies ("" for the default)
+	Data []byte      // the document, for JSONL records; nil means read Name
+	Err  error       // the input is already known to be bad (a bad JSONL record)
+
+	record *pendingRecord // a JSONL record to decode (see Decode)
+}
+
+// Inputs describe where a batch's inputs come from. Every argument, list entry and JSONL
+// record is one input; directories are walked recursively in lexical order.
+type Inputs struct {
+	Args      []string  // paths, directories, URLs, JSONL files, "-"
+	List      string    // an input list file (one path or URL per line), "-" for Stdin
+	Stdin     io.Reader // for "-"
+	Include   []string  // globs on the base name of files found in directories (none: all)
+	JSONL     source.JSONLOptions
+	ForceJSON bool     // treat every file argument as JSONL, whatever its name
+	Skip      []string // paths a directory walk leaves out (the batch's own output)
+}
+
+// Each calls yield for every input, in order, streaming: it never holds more than one
+// JSONL record. It stops when yield returns false or ctx is done. The error is for an
+// input that cannot be enumerated at all (a missing list file, an unreadable directory).
+func (in *Inputs) Each(ctx context.Context, yield func(*Task) bool) error {
+	return (&enumerator{in: in, ctx: ctx, yield: yield}).run()
+}
+
+// Count returns the number of inputs, for progress, or false when it cannot be known
+// without consuming standard input. It does not decode JSONL records.
+func (in *Inputs) Count(ctx context.Context) (int, bool) {
+	if in.List == "-" || (in.ForceJSON && slices.Contains(in.Args, "-")) {
+		return 0, false
+	}
+	n := 0
+	err := (&enumerator{in: in, ctx: ctx, countOnly: true, yield: func(*Task) bool { n++; return true }}).run()
+	return n, err == nil && ctx.Err() == nil
+}
+
+// run enumerates the arguments, then the input list.
+func (e *enumerator) run() error {
+	for _, arg := range e.in.Args {
+		if err := e.arg(arg); err != nil || e.stopped {
+			return err
+		}
+	}
+	if e.in.List == "" {
+		return nil
+	}
+	r, closeList, err := e.in.open(e.in.List)
+	if err != nil {
+		return fmt.Errorf("--input-list %s: %w", e.in.List, err)
+	}
+	defer closeList()
+	var argErr error
+	err = source.ScanList(r, func(_ int, name string) bool {
+		argErr = e.arg(name)
+		return argErr == nil && !e.stopped
+	})
+	if err = errors.Join(err, argErr); err != nil {
+		return fmt.Errorf("--input-list %s: %w", e.in.List, err)
+	}
+	return nil
+}
+
+type enumerator struct {
+	in      *Inputs
+	ctx     context.Context
+	yield   func(*Task) bool
+	stopped bool
+
+	countOnly bool // only the number of tasks matters: JSONL records are not decoded
+}
+
+func (e *enumerator) emit(t *Task) {
+	if e.stopped {
+		return
+	}
+	if e.ctx.Err() != nil || !e.yield(t) {
+		e.stopped = true
+	}
+}
+
+// arg enumerates one argument or list entry. A missing file becomes a failed task (so the
+// batch reports it in order) rather than an error.
+func (e *enumerator) arg(name string) error {
+	switch {
+	case name == "-" && !e.in.ForceJSON:
+		e.emit(&Task{Name: "-", Rel: "stdin"})
+		return nil
+	case source.IsURL(name) || strings.Contains(name, "://"):
+		e.emit(&Task{Name: name, Rel: URLName(name)})
+		return nil
+	}
+	info, err := os.Stat(name)
+	switch {
+	case err == nil && info.IsDir():
+		return e.dir(name)
+	case name == "-" || e.in.ForceJSON || source.IsJSONL(name):
+		return e.jsonl(name)
+	}
+	e.emit(&Task{Name: name, Rel: filepath.ToSlash(name)})
+	return nil
+}
+
+func (e *enumerator) dir(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case e.stopped:
+			return filepath.SkipAll
+		case err != nil: // an unreadable directory: a failed input, and the walk goes on
+			e.emit(&Task{Name: p, Rel: filepath.ToSlash(p), Err: pathErr(err)})
+			if d != nil && d.IsDir() && p != root {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		hidden := p != root && strings.HasPrefix(d.Name(), ".")
+		switch {
+		case e.skipped(p):
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		case d.IsDir() && hidden:
+			return filepath.SkipDir
+		case d.IsDir() || hidden || !d.Type().IsRegular() || !e.included(d.Name()):
+			return nil
+		case e.in.ForceJSON || source.IsJSONL(p):
+			return e.jsonl(p)
+		}
+		e.emit(&Task{Name: p, Rel: filepath.ToSlash(p)})
+		return nil
+	})
+}
+
+// skipped reports whether p is one of Inputs.Skip (the batch's own output).
+func (e *enumerator) skipped(p string) bool {
+	if len(e.in.Skip) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	for _, s := range e.in.Skip {
+		if sa, err := filepath.Abs(s); err == nil && sa == abs {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *enumerator) included(base string) bool {
+	if len(e.in.Include) == 0 {
+		return true
+	}
+	for _, g := range e.in.Include {
+		if ok, _ := path.Match(g, base); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonl emits one task per record of a JSONL file (gzip-compressed or not).
+func (e *enumerator) jsonl(name string) error {
+	r, closeFile, err := e.in.open(name)
+	if err != nil {
+		e.emit(&Task{Name: name, Rel: filepath.ToSlash(name), Err: err})
+		return nil
+	}
+	defer closeFile()
+	if e.countOnly {
+		return countLines(r, func() { e.emit(&Task{}) })
+	}
+	stem := strings.TrimSuffix(filepath.ToSlash(name), path.Ext(name))
+	if strings.HasSuffix(strings.ToLower(name), ".gz") {
+		stem = strings.TrimSuffix(stem, path.Ext(stem))
+	}
+	err = source.ScanJSONL(r, e.in.JSONL.MaxBytes, func(n int, line []byte, err error) bool {
+		e.emit(&Task{Name: name + ":" + strconv.Itoa(n), Err: err,
+			record: &pendingRecord{line: n, raw: line, stem: stem, opts: &e.in.JSONL}})
+		return !e.stopped
+	})
+	if err != nil {
+		e.emit(&Task{Name: name, Rel: stem + "/read-error", Err: err})
+	}
+	return nil
+}
+
+// pendingRecord is a JSONL line not decoded yet: decoding waits for a worker.
+type pendingRecord struct {
+	line int
+	raw  []byte
+	stem string
+	opts *source.JSONLOptions
+}
+
+// Decode decodes the task's JSONL record, if it has one not yet decoded, filling in ID,
+// URL, Rel, Kind, Data or Err.
+func (t *Task) Decode() {
+	p := t.record
+	if p == nil {
+		return
+	}
+	t.record = nil
+	line := strconv.Itoa(p.line)
+	t.Rel = p.stem + "/line-" + line
+	if p.raw == nil {
+		return // over the size cap: Err is set
+	}
+	rec := source.ParseRecord(p.line, p.raw, *p.opts)
+	if rec.ID != "" {
+		t.Rel += "-" + strings.NewReplacer("/", "_", "\\", "_").Replace(rec.ID) // the line number keeps it unique
+	}
+	t.ID, t.URL, t.Data, t.Err = rec.ID, rec.URL, rec.Data, rec.Err
+	switch rec.Field {
+	case "html":
+		t.Kind = decode.HTML
+	case "text":
+		t.Kind = decode.Text
+	}
+}
+
+// open opens a file or "-" (Stdin), expanding gzip.
+func (in *Inputs) open(name string) (io.Reader, func(), error) {
+	var r io.Reader = in.Stdin
+	closeFn := func() {}
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, nil, pathErr(err)
+		}
+		r, closeFn = f, func() { f.Close() }
+	} else if r == nil {
+		return nil, nil, errors.New("no standard input")
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			closeFn()
+			return nil, nil, fmt.Errorf("gzip: %w", err)
+		}
+		return zr, closeFn, nil
+	}
+	return br, closeFn, nil
+}
+
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// countLines calls found for each non-blank line of r, without keeping lines.
+func countLines(r io.Reader, found func()) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	blank := true
+	for {
+		chunk, err := br.ReadSlice('\n')
+		for _, c := range chunk {
+			switch c {
+			case '\n':
+				if !blank {
+					found()
+				}
+				blank = true
+			case ' ', '\t', '\r':
+			default:
+				blank = false
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			if !blank {
+				found()
+			}
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+	}
+}

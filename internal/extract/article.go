@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/cleanhq/clean/internal/blocks"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Article is the extracted article: its body as a DOM and its metadata. Root is an element
+// whose children are the body; the title is not part of it.
+type Article struct {
+	Root      *html.Node
+	Title     string
+	Byline    string
+	SiteName  string
+	Published string // RFC 3339 when known
+	Language  string
+	Excerpt   string
+	Image     string
+	URL       string // canonical URL, else the page URL
+	Dropped   []Drop // what extraction itself took out as boilerplate, in document order
+}
+
+// The names under which extraction's own removals are reported (--explain).
+const (
+	ByTextClassifier = "text-classifier" // a plain-text block the classifier judged boilerplate
+	ByHTMLPrune      = "html-prune"      // an element pruned from readability's article
+)
+
+// Drop is one piece of boilerplate that extraction took out of the article: a plain-text
+// block (Text) or an HTML element (Node, whose text is only taken when asked for).
+type Drop struct {
+	By   string // ByTextClassifier or ByHTMLPrune
+	Text string
+	Node *html.Node
+}
+
+// String returns the dropped text.
+func (d Drop) String() string {
+	if d.Node != nil {
+		return blocks.Text(d.Node)
+	}
+	return d.Text
+}
+
+// newRoot returns an empty <article> element.
+func newRoot() *html.Node {
+	return &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
+}
+
+func element(a atom.Atom) *html.Node {
+	return &html.Node{Type: html.ElementNode, Data: a.String(), DataAtom: a}
+}
+
+// paragraph builds a <p> holding lines separated by <br>.
+func paragraph(lines []string) *html.Node {
+	p := element(atom.P)
+	for i, l := range lines {
+		if i > 0 {
+			p.AppendChild(element(atom.Br))
+		}
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: l})
+	}
+	return p
+}
+
+// Paragraphs splits plain text into paragraphs (runs of lines between blank lines; a line
+// of only spaces or NBSP is blank), each a list of lines with trailing space removed.
+func Paragraphs(text string) [][]string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	var out [][]string
+	var cur []string
+	for _, line := range strings.Split(text, "\n") {
+		if strings.TrimFunc(line, isBlankRune) == "" {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, strings.TrimRightFunc(line, isBlankRune))
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func isBlankRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u200b' || r == '\ufeff' || r == '\f' || r == '\v'
+}

@@ -1,0 +1,337 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/cleanhq/clean/internal/blocks"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Pruning removes the boilerplate that readability leaves inside the article it picks:
+// navigation, captions and credits, share bars, related-link lists, author boxes, newsletter
+// prompts. It judges by structure (element kind, link density) and by the class and id
+// tokens page authors give such blocks, never by the words of a particular page, so it
+// works the same in any language.
+
+// boilerTags are elements that never hold article body text.
+var boilerTags = map[atom.Atom]bool{
+	atom.Nav: true, atom.Header: true, atom.Aside: true, atom.Footer: true, atom.Figcaption: true,
+	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
+	atom.Input: true, atom.Label: true, atom.Menu: true, atom.Dialog: true,
+}
+
+// boilerTokens are class/id words that mark non-article blocks. A class or id is split into
+// words at every non-letter and at lower-to-upper case changes ("post-author",
+// "shareBar", "article__caption").
+var boilerTokens = map[string]bool{
+	"caption": true, "captions": true, "credit": true, "credits": true,
+	"byline": true, "author": true, "authors": true, "dateline": true, "bio": true,
+	"timestamp": true, "date": true, "time": true, "published": true, "updated": true,
+	"share": true, "sharing": true, "social": true, "sharebar": true,
+	"related": true, "recirc": true, "recommended": true, "recommendations": true, "promo": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "signup": true,
+	"comment": true, "comments": true, "disqus": true,
+	"tags": true, "tag": true, "breadcrumb": true, "breadcrumbs": true,
+	"ad": true, "ads": true, "advert": true, "advertisement": true, "sponsor": true, "sponsored": true,
+	"meta": true, "toolbar": true, "popup": true, "modal": true, "overlay": true, "cookie": true,
+	"gallery": true, "nav": true, "navigation": true, "menu": true, "pagination": true, "pager": true, "print": true, "skip": true, "header": true, "popular": true, "trending": true, "outbrain": true, "taboola": true, "copyright": true, "slideshow": true, "carousel": true, "embed": true,
+}
+
+// maxPruneShare bounds what one pruning step may remove: an element holding more than this
+// share of the article's text is never removed, however it is marked.
+const maxPruneShare = 0.3
+
+// prune removes boilerplate from an article DOM in place and returns the elements it
+// removed. byline is the author line readability found, if any: a short block repeating it
+// near the start goes too.
+func prune(root *html.Node, byline string) []*html.Node {
+	total := float64(textLen(root))
+	var doomed []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isBoilerplate(c) && float64(textLen(c)) <= maxPruneShare*total {
+				doomed = append(doomed, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, n := range doomed {
+		blocks.Remove(n, root)
+	}
+	return append(doomed, pruneEdges(root, byline)...)
+}
+
+// pruneEdges removes, among the leaf blocks near the start or the end of the article,
+// datelines, a block repeating the byline, and a heading left last (it heads nothing:
+// "Related stories" over a removed link list). It returns the blocks it removed.
+func pruneEdges(root *html.Node, byline string) []*html.Node {
+	var removed []*html.Node
+	drop := func(n *html.Node) {
+		blocks.Remove(n, root)
+		removed = append(removed, n)
+	}
+	leaves := blocks.Leaves(root)
+	kept := leaves[:0]
+	for i, leaf := range leaves {
+		if (i < datelineZone || i >= len(leaves)-datelineZone) && isDatelineBlock(leaf) {
+			drop(leaf)
+			continue
+		}
+		kept = append(kept, leaf)
+	}
+	if i := bylineBlock(kept, byline); i >= 0 {
+		drop(kept[i])
+		kept = append(kept[:i], kept[i+1:]...)
+	}
+	if len(kept) > 0 && headingLevel(kept[len(kept)-1]) > 0 {
+		drop(kept[len(kept)-1])
+	}
+	return removed
+}
+
+// headingLevel is 1 to 6 for h1 to h6, else 0.
+func headingLevel(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// isBoilerplate judges one element by its kind, visibility, class/id tokens and links.
+func isBoilerplate(n *html.Node) bool {
+	switch {
+	case boilerTags[n.DataAtom], isHidden(n), hasBoilerToken(n):
+		return true
+	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
+		return linkDensity(n) > 0.5
+	case blocks.IsBlock(n) && !hasBlockChild(n):
+		return linkDensity(n) > 0.8
+	}
+	return false
+}
+
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			s := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasBoilerToken(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range classWords(a.Val) {
+			if boilerTokens[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classWords splits a class or id value into lower-case words.
+func classWords(s string) []string {
+	var out []string
+	start := -1
+	prevLower := false
+	flush := func(i int) {
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+		}
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case !unicode.IsLetter(r):
+			flush(i)
+		case unicode.IsUpper(r) && prevLower:
+			flush(i)
+			start = i
+		case start < 0:
+			start = i
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	flush(len(s))
+	return out
+}
+
+// linkDensity is the share of n's text that sits inside links.
+func linkDensity(n *html.Node) float64 {
+	all := textLen(n)
+	if all == 0 {
+		return 0
+	}
+	return float64(linkTextLen(n)) / float64(all)
+}
+
+func linkTextLen(n *html.Node) int {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		return textLen(n)
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += linkTextLen(c)
+	}
+	return total
+}
+
+// textLen counts the non-space runes of n's visible text (0 for nil).
+func textLen(n *html.Node) int {
+	switch {
+	case n == nil:
+		return 0
+	case n.Type == html.TextNode:
+		k := 0
+		for _, r := range n.Data {
+			if !unicode.IsSpace(r) {
+				k++
+			}
+		}
+		return k
+	case blocks.IsInvisible(n):
+		return 0
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += textLen(c)
+	}
+	return total
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if blocks.IsBlock(c) || hasBlockChild(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// strippedTags are removed from the whole page before readability runs: they never hold
+// article text, and every element readability need not score saves time.
+var strippedTags = map[atom.Atom]bool{
+	atom.Style: true, atom.Svg: true, atom.Template: true, atom.Nav: true, atom.Aside: true,
+	atom.Footer: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
+	atom.Input: true, atom.Dialog: true, atom.Iframe: true,
+}
+
+// strippedRoles are the ARIA landmark roles of page furniture: the site's header
+// (banner) and footer (contentinfo), navigation, sidebars (complementary), search forms
+// and dialogs.
+var strippedRoles = map[string]bool{
+	"banner": true, "contentinfo": true, "navigation": true, "complementary": true,
+	"search": true, "dialog": true, "alertdialog": true,
+}
+
+// preprune removes from a page what is never article text: the elements above, scripts
+// other than JSON-LD metadata (which readability reads), comments and hidden elements.
+func preprune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode,
+			c.Type == html.ElementNode && (strippedTags[c.DataAtom] || strippedRoles[attr(c, "role")] || isHidden(c) || isPlainScript(c)):
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode:
+			preprune(c)
+		}
+		c = next
+	}
+}
+
+func isPlainScript(n *html.Node) bool {
+	return n.DataAtom == atom.Script && !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+}
+
+// A dateline is a short block that carries a timestamp: a time of day next to a year, or
+// a numeric date. It is page furniture ("Updated 10:01 pm, Nov 19, 2019"), in any language.
+var (
+	clockRe       = regexp.MustCompile(`\b\d{1,2}[:h.]\d{2}\b`)
+	yearRe        = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+	numericDateRe = regexp.MustCompile(`\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})\b`)
+)
+
+// maxDatelineWords bounds the length of a dateline.
+const maxDatelineWords = 12
+
+func isDateline(text string) bool {
+	if len(strings.Fields(text)) > maxDatelineWords {
+		return false
+	}
+	return numericDateRe.MatchString(text) || clockRe.MatchString(text) && yearRe.MatchString(text)
+}
+
+// datelineZone is how many leaf blocks at each end of the article may be datelines (and
+// at the start, a byline): a timeline or a schedule in the body keeps its dates.
+const datelineZone = 3
+
+// isDatelineBlock reports whether a leaf block is a dateline or holds a <time> element
+// and little else.
+func isDatelineBlock(leaf *html.Node) bool {
+	text := blocks.Text(leaf)
+	return isDateline(text) || hasTimeElement(leaf) && len(strings.Fields(text)) <= maxDatelineWords
+}
+
+func hasTimeElement(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Time {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasTimeElement(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineBlock returns the index of a short block among the first leaves that holds the
+// byline ("By Jane Doe", "Jane Doe, Staff Writer"), or -1. The byline is metadata, kept in
+// Article.Byline.
+func bylineBlock(leaves []*html.Node, byline string) int {
+	byline = blocks.CollapseSpace(byline)
+	if byline == "" {
+		return -1
+	}
+	for i, leaf := range leaves[:min(len(leaves), datelineZone)] {
+		text := blocks.CollapseSpace(blocks.Text(leaf))
+		if strings.Contains(text, byline) && len(strings.Fields(text)) <= len(strings.Fields(byline))+maxDatelineWords/2 {
+			return i
+		}
+	}
+	return -1
+}

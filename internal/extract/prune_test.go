@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cleanhq/clean/internal/blocks"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// body is an article body long enough that no single boilerplate block holds a large
+// share of it.
+const body = `<p>The council voted on Tuesday to rebuild the old bridge over the river, ending a debate that had lasted for more than a decade and divided the town into two camps.</p>
+<p>Engineers said the work would take three years and cost less than the repairs proposed in earlier plans, because the foundations of the old bridge could be reused.</p>
+<p>Residents who spoke at the meeting were mostly in favour, though several asked for a footpath wide enough for bicycles and prams on both sides.</p>`
+
+func articleRoot(t *testing.T, inner string) *html.Node {
+	t.Helper()
+	nodes, err := html.ParseFragment(strings.NewReader(inner), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := newRoot()
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return root
+}
+
+func TestPruneRemovesBoilerplate(t *testing.T) {
+	cases := []struct{ name, html, gone string }{
+		{"nav", `<nav><a href="/">Home</a> <a href="/news">News</a></nav>`, "Home"},
+		{"caption element", `<figure><img src="a.jpg"><figcaption>The bridge in 1950.</figcaption></figure>`, "The bridge in 1950."},
+		{"caption class", `<div class="image-caption">Photo: Town archive</div>`, "Town archive"},
+		{"camel-case class", `<div class="shareBar">Share this story</div>`, "Share this story"},
+		{"author box", `<div id="post-author"><p>Jane Doe writes about towns.</p></div>`, "Jane Doe writes"},
+		{"related links", `<ul><li><a href="/a">Bridge fund launched</a></li><li><a href="/b">Mayor resigns</a></li></ul>`, "Mayor resigns"},
+		{"link-only paragraph", `<p><a href="/c">READ MORE: Ferry service ends</a></p>`, "Ferry service ends"},
+		{"hidden", `<div style="display: none">Subscribe to read more</div>`, "Subscribe to read more"},
+		{"aria-hidden", `<div aria-hidden="true">Advertisement</div>`, "Advertisement"},
+		{"newsletter", `<section class="newsletter-signup"><p>Get our daily email.</p></section>`, "daily email"},
+		{"dateline", `<p>Updated 10:01 pm, Tuesday, November 19, 2019</p>`, "10:01 pm"},
+		{"time element", `<div>Posted <time datetime="2019-11-19">Tuesday</time></div>`, "Posted"},
+	}
+	for _, c := range cases {
+		root := articleRoot(t, c.html+body)
+		prune(root, "")
+		got := blocks.Text(root)
+		if strings.Contains(got, c.gone) {
+			t.Errorf("%s: %q kept:\n%s", c.name, c.gone, got)
+		}
+		if !strings.Contains(got, "Residents who spoke") || !strings.Contains(got, "The council voted") {
+			t.Errorf("%s: article text lost:\n%s", c.name, got)
+		}
+	}
+}
+
+func TestPruneKeepsArticle(t *testing.T) {
+	cases := []struct{ name, html, kept string }{
+		// A boilerplate-looking class on the block holding most of the text is not trusted.
+		{"main block with a meta class", `<div class="post-meta">` + body + `</div>`, "Residents who spoke"},
+		{"list of prose", `<ul><li>Repair the piers before the spring floods arrive.</li><li>Open a temporary ferry for pedestrians.</li></ul>`, "temporary ferry"},
+		{"list with one link", `<ul><li>Read the <a href="/r">engineers' report</a> before the meeting on Friday.</li></ul>`, "engineers' report"},
+		{"heading with text after it", `<h2>What happens next</h2><p>Work starts in May, weather permitting, and the road will close.</p>`, "What happens next"},
+		{"timeline in the middle", body + `<p>12.03.2019 – first survey</p><p>04.05.2020 – design approved</p>` + body, "design approved"},
+	}
+	for _, c := range cases {
+		root := articleRoot(t, body+c.html)
+		prune(root, "")
+		if got := blocks.Text(root); !strings.Contains(got, c.kept) {
+			t.Errorf("%s: %q removed:\n%s", c.name, c.kept, got)
+		}
+	}
+}
+
+func TestPruneBylineAndTrailingHeading(t *testing.T) {
+	root := articleRoot(t, `<p>By Jane Doe</p>`+body+`<h3>More from the town</h3>`)
+	prune(root, "Jane Doe")
+	got := blocks.Text(root)
+	for _, gone := range []string{"By Jane Doe", "More from the town"} {
+		if strings.Contains(got, gone) {
+			t.Errorf("%q kept:\n%s", gone, got)
+		}
+	}
+}
+
+func TestClassWords(t *testing.T) {
+	got := strings.Join(classWords("article__image-caption shareBar  ad2 HTMLBody"), ",")
+	if want := "article,image,caption,share,bar,ad,htmlbody"; got != want {
+		t.Errorf("classWords = %s, want %s", got, want)
+	}
+}
+
+func TestPrepruneKeepsJSONLD(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<html><head><script type="application/ld+json">{"author":"X"}</script><script>track()</script><style>p{}</style></head>
+<body><nav>Menu</nav><!-- c --><div hidden>Secret</div><p>Text</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	preprune(doc)
+	var b strings.Builder
+	if err := html.Render(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, gone := range []string{"track()", "p{}", "Menu", "<!--", "Secret"} {
+		if strings.Contains(out, gone) {
+			t.Errorf("%q kept: %s", gone, out)
+		}
+	}
+	if !strings.Contains(out, `{"author":"X"}`) || !strings.Contains(out, "<p>Text</p>") {
+		t.Errorf("JSON-LD or text lost: %s", out)
+	}
+}
+
+func TestPrepruneLandmarkRoles(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><div role="banner">Site name</div><div role="navigation">Menu</div><div role="main"><p>Story text.</p></div><div role="contentinfo">Imprint</div></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	preprune(doc)
+	got := blocks.Text(doc)
+	if got != "Story text." {
+		t.Errorf("text after preprune = %q, want only the story", got)
+	}
+}
+
+// When readability gives up, the fallback takes the visible text of the page's main region
+// if it has one, else of the whole body.
+func TestFallbackPrefersMainRegion(t *testing.T) {
+	page := `<html><body><div class="menu"><a href="/">Home</a> <a href="/shop">Shop</a></div>
+<main><p>Closed for the holidays.</p></main><div>Call 555 0100 · Imprint</div></body></html>`
+	a, err := HTML(page, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blocks.Text(a.Root); got != "Closed for the holidays." {
+		t.Errorf("fallback text = %q, want the main region only", got)
+	}
+	a, err = HTML(`<html><body><div>Closed for the holidays.</div><div>Call 555 0100</div></body></html>`, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blocks.Text(a.Root); got != "Closed for the holidays.\nCall 555 0100" {
+		t.Errorf("fallback text = %q, want all of the body", got)
+	}
+}

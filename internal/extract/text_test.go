@@ -1,0 +1,121 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cleanhq/clean/internal/blocks"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// TestTextDumps runs the plain-text path on hand-written page dumps in several languages
+// (testdata/textclass/*.txtar: sections dump, title, keep and drop), as written (blocks
+// between blank lines) and with one block per line. Every keep line must be in a kept
+// paragraph, no drop line in a kept paragraph or the title.
+func TestTextDumps(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/textclass/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test dumps found: %v", err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		sections := readSections(t, file)
+		t.Run(name, func(t *testing.T) { checkDump(t, sections, sections["dump"]) })
+		// The same page saved with one block per line and no blank lines.
+		oneLine := strings.Join(lines(sections["dump"]), "\n")
+		t.Run(name+"-lines", func(t *testing.T) { checkDump(t, sections, oneLine) })
+	}
+}
+
+// TestTextHardWrapped: prose wrapped at a fixed width, without blank lines, stays one
+// paragraph, every line kept.
+func TestTextHardWrapped(t *testing.T) {
+	text := `The committee met on Tuesday to discuss the proposal for a new park
+on the site of the old gasworks. Members agreed that the land would
+need to be cleaned before any work could start, and that the cost of
+doing so should be shared with the company that owns the site. Several
+residents spoke at the meeting, most of them in favour of the plan,
+although some worried about parking and noise in the evenings. The
+chairman said that a final decision would be taken in the spring,
+after a survey of the soil and a public consultation. Until then the
+site will remain closed to the public for safety reasons.`
+	a := Text(text)
+	leaves := blocks.Leaves(a.Root)
+	if a.Title != "" || len(leaves) != 1 || blocks.Text(leaves[0]) != text {
+		t.Errorf("hard-wrapped prose changed: title %q, %d paragraphs", a.Title, len(leaves))
+	}
+}
+
+// checkDump runs Text on dump and checks the title, keep and drop sections.
+func checkDump(t *testing.T, sections map[string]string, dump string) {
+	t.Helper()
+	a := Text(dump)
+	if want := strings.TrimSpace(sections["title"]); a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+	var kept []string
+	for _, leaf := range blocks.Leaves(a.Root) {
+		kept = append(kept, blocks.Text(leaf))
+	}
+	body := strings.Join(kept, "\n\n")
+	for _, line := range lines(sections["keep"]) {
+		if !strings.Contains(body, line) {
+			t.Errorf("dropped article text %q", line)
+		}
+	}
+	for _, line := range lines(sections["drop"]) {
+		if strings.Contains(body, line) || strings.Contains(a.Title, line) {
+			t.Errorf("kept boilerplate %q", line)
+		}
+	}
+	if t.Failed() {
+		t.Logf("kept:\n%s", body)
+	}
+}
+
+func readSections(t *testing.T, file string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range txtar.Parse(data).Files {
+		out[f.Name] = string(f.Data)
+	}
+	for _, name := range []string{"dump", "title", "keep", "drop"} {
+		if strings.TrimSpace(out[name]) == "" {
+			t.Fatalf("%s: empty or missing section %q", file, name)
+		}
+	}
+	return out
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// FuzzText: any text, with or without blank lines, becomes an article without a panic;
+// every kept paragraph is text of the input, and so is the title.
+func FuzzText(f *testing.F) {
+	f.Add("Title\n\nA paragraph of the article, long enough to count, ending in a full stop.\n\nHome | News")
+	f.Add("one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine")
+	f.Add("\r\n\u00a0\n\xff\n\n©")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := Text(text)
+		if a.Root == nil {
+			t.Fatal("no article root")
+		}
+		if a.Title != "" && !strings.Contains(text, a.Title) {
+			t.Fatalf("title %q is not in the input", a.Title)
+		}
+	})
+}

@@ -1,0 +1,111 @@
+package render
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/cleanhq/clean/internal/blocks"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Text renders an article DOM as plain text: one paragraph per block, separated by a blank
+// line; <br> gives a line break; white space inside lines is collapsed.
+func Text(root *html.Node) string {
+	if root == nil {
+		return ""
+	}
+	var b strings.Builder
+	writeText(&b, root)
+	var paras []string
+	for _, p := range strings.Split(b.String(), "\n\n") {
+		if p = tidyParagraph(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+func writeText(b *strings.Builder, n *html.Node) {
+	switch {
+	case n.Type == html.TextNode:
+		b.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+		return
+	case n.Type != html.ElementNode && n.Type != html.DocumentNode:
+		return
+	case n.DataAtom == atom.Br:
+		b.WriteString("\n")
+		return
+	case blocks.IsInvisible(n):
+		return
+	case n.DataAtom == atom.Tr:
+		writeRow(b, n)
+		return
+	case n.DataAtom == atom.Thead || n.DataAtom == atom.Tbody || n.DataAtom == atom.Tfoot:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			writeText(b, c)
+		}
+		return
+	}
+	block := blocks.IsBlock(n)
+	if block {
+		b.WriteString("\n\n")
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeText(b, c)
+	}
+	if block {
+		b.WriteString("\n\n")
+	}
+}
+
+// writeRow starts a line with a table row, its cells separated by " | ", so that a table
+// comes out as one paragraph with a line per row.
+func writeRow(b *strings.Builder, tr *html.Node) {
+	b.WriteString("\n")
+	first := true
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
+			continue
+		}
+		if !first {
+			b.WriteString(" | ")
+		}
+		first = false
+		var cell strings.Builder
+		writeText(&cell, c)
+		b.WriteString(strings.Join(strings.Fields(cell.String()), " "))
+	}
+}
+
+func tidyParagraph(p string) string {
+	lines := strings.Split(p, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = blocks.CollapseSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// WordCount counts the words of s: its white-space separated fields holding a letter or a
+// digit (so that separators such as "|" or "—" are not counted).
+func WordCount(s string) int {
+	n := 0
+	inField, counted := false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField, counted = true, false
+		}
+		if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			n++
+			counted = true
+		}
+	}
+	return n
+}

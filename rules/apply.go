@@ -1,0 +1,264 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/andybalholm/cascadia"
+	"github.com/cleanhq/clean/internal/blocks"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Removal records one piece of boilerplate taken out of a document and the rule that took it.
+type Removal struct {
+	Rule string `json:"rule"`
+	Text string `json:"text"`
+}
+
+// maxRemovalText bounds the text kept in a Removal, in runes.
+const maxRemovalText = 120
+
+func removal(rule *Rule, text string) Removal { return NewRemoval(rule.ID, text) }
+
+// NewRemoval records text removed by what (a rule id, or a stage such as the text
+// classifier), with the text's spaces collapsed and shortened to maxRemovalText runes.
+func NewRemoval(what, text string) Removal {
+	text = blocks.CollapseSpace(text)
+	if r := []rune(text); len(r) > maxRemovalText {
+		text = string(r[:maxRemovalText-1]) + "…"
+	}
+	return Removal{Rule: what, Text: text}
+}
+
+// RemoveSelected removes from a page DOM every element matched by a select rule in scope
+// for host. It runs before extraction.
+func (s *Set) RemoveSelected(doc *html.Node, host string) []Removal {
+	var out []Removal
+	for _, r := range s.ForHost(host)[Select] {
+		for _, n := range cascadia.QueryAll(doc, r.sel) {
+			if !attached(n, doc) {
+				continue // inside an element removed already
+			}
+			out = append(out, removal(r, blocks.Text(n)))
+			n.Parent.RemoveChild(n)
+		}
+	}
+	return out
+}
+
+// attached reports whether n is still in the tree under root.
+func attached(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
+
+// Apply runs the text rules in scope for host over an article DOM: strip rules edit the
+// text, then drop, cut-tail and cut-head rules remove blocks. It returns what was removed.
+func (s *Set) Apply(root *html.Node, host string) []Removal {
+	byKind := s.ForHost(host)
+	out := strip(root, byKind[Strip])
+	leaves := blocks.Leaves(root)
+	texts := make([]string, len(leaves))
+	for i, n := range leaves {
+		texts[i] = blocks.Text(n)
+	}
+	gone := make([]*Rule, len(leaves)) // the rule that removes each leaf, if any
+	matchable := matchTexts(leaves, texts)
+	markDrops(matchable, gone, byKind[Drop])
+	markCuts(texts, matchable, gone, byKind[CutTail], byKind[CutHead])
+	for i, n := range leaves {
+		if gone[i] != nil {
+			out = append(out, removal(gone[i], texts[i]))
+			blocks.Remove(n, root)
+		}
+	}
+	return out
+}
+
+// matchTexts returns the texts that block rules may match: those of table cells are
+// blanked, since a cell saying "Video" or "Tag" is a column heading, and dropping it would
+// shift the columns. A cut can still remove a table that lies beyond its match.
+func matchTexts(leaves []*html.Node, texts []string) []string {
+	out := make([]string, len(texts))
+	for i, n := range leaves {
+		if !inTable(n) {
+			out[i] = texts[i]
+		}
+	}
+	return out
+}
+
+func inTable(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+			return true
+		}
+	}
+	return false
+}
+
+// StripText removes from text the tokens of the strip rules in scope for host, for metadata
+// such as a title or an excerpt. These removals are not reported: the same tokens are
+// reported where Apply strips them from the article.
+func (s *Set) StripText(text, host string) string {
+	changed := false
+	for _, r := range s.ForHost(host)[Strip] {
+		if r.re.MatchString(text) {
+			text, changed = r.re.ReplaceAllString(text, ""), true
+		}
+	}
+	if changed {
+		text = blocks.CollapseSpace(text)
+	}
+	return text
+}
+
+// strip removes inline tokens from every text node under root.
+func strip(root *html.Node, rules []*Rule) []Removal {
+	if len(rules) == 0 {
+		return nil
+	}
+	var out []Removal
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			subj := &subject{text: n.Data} // folded once for all the rules
+			for _, r := range rules {
+				if !r.pre.admits(subj) {
+					continue
+				}
+				for _, tok := range r.re.FindAllString(n.Data, -1) {
+					out = append(out, removal(r, tok))
+				}
+				if data := r.re.ReplaceAllString(n.Data, ""); data != n.Data {
+					n.Data, subj = data, &subject{text: data}
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+func markDrops(texts []string, gone []*Rule, rules []*Rule) {
+	for i, t := range texts {
+		if r := firstMatch(rules, t); r != nil {
+			gone[i] = r
+		}
+	}
+}
+
+// Cuts act only near the edge of the article: a cut-tail match cuts when what follows it
+// is at most a third of the text, or holds no prose paragraph (see isProse); cut-head
+// likewise for what precedes it. A cut rule that matches elsewhere,
+// for example a copyright line in the middle of an article, drops only its own block.
+const (
+	edgeShare      = 3
+	proseRunes     = 200 // a block this long is prose
+	sentenceRunes  = 80  // a block this long that ends like a sentence is prose
+	sentenceEnders = ".!?。！？…\"”»’)"
+)
+
+// isProse tells a body paragraph from the short labels and teaser headlines of page chrome.
+func isProse(runes int, text string) bool {
+	if runes >= proseRunes {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return runes >= sentenceRunes && strings.ContainsRune(sentenceEnders, last)
+}
+
+// markCuts applies the first cut-tail match near the end (removing it and all that
+// follows) and the last cut-head match near the start (removing it and all that precedes).
+// texts are the blocks' texts, matchable the ones rules may match.
+func markCuts(texts, matchable []string, gone []*Rule, tail, head []*Rule) {
+	if len(tail) == 0 && len(head) == 0 {
+		return
+	}
+	e := newEdges(texts)
+	cutFrom, cutTo := len(texts), -1
+	var tailRule, headRule *Rule
+	for i, t := range matchable {
+		if r := firstMatch(tail, t); r != nil {
+			if i < cutFrom && e.nearEnd(i) {
+				cutFrom, tailRule = i, r
+			} else if gone[i] == nil {
+				gone[i] = r
+			}
+		}
+		if r := firstMatch(head, t); r != nil {
+			if e.nearStart(i) {
+				cutTo, headRule = i, r
+			} else if gone[i] == nil {
+				gone[i] = r
+			}
+		}
+	}
+	for i := 0; i <= cutTo; i++ {
+		if gone[i] == nil {
+			gone[i] = headRule
+		}
+	}
+	for i := cutFrom; i < len(texts); i++ {
+		if gone[i] == nil {
+			gone[i] = tailRule
+		}
+	}
+}
+
+// edges knows, for each block, how much text and prose lies before and after it.
+type edges struct {
+	before, after           []int  // runes in the blocks before and after block i
+	proseBefore, proseAfter []bool // whether a prose block lies before or after block i
+	total                   int
+}
+
+func newEdges(texts []string) edges {
+	n := len(texts)
+	e := edges{before: make([]int, n), after: make([]int, n), proseBefore: make([]bool, n), proseAfter: make([]bool, n)}
+	runes, prose := make([]int, n), make([]bool, n)
+	for i, t := range texts {
+		runes[i] = utf8.RuneCountInString(t)
+		prose[i] = isProse(runes[i], t)
+		e.total += runes[i]
+	}
+	for i := 1; i < n; i++ {
+		e.before[i] = e.before[i-1] + runes[i-1]
+		e.proseBefore[i] = e.proseBefore[i-1] || prose[i-1]
+	}
+	for i := n - 2; i >= 0; i-- {
+		e.after[i] = e.after[i+1] + runes[i+1]
+		e.proseAfter[i] = e.proseAfter[i+1] || prose[i+1]
+	}
+	return e
+}
+
+func (e edges) nearEnd(i int) bool {
+	return !e.proseAfter[i] || edgeShare*e.after[i] <= e.total
+}
+
+func (e edges) nearStart(i int) bool {
+	return !e.proseBefore[i] || edgeShare*e.before[i] <= e.total
+}
+
+func firstMatch(rules []*Rule, text string) *Rule {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	lines := subjectLines(text)
+	for _, r := range rules {
+		if r.match(text, lines) {
+			return r
+		}
+	}
+	return nil
+}
