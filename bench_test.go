@@ -8,9 +8,8 @@ import (
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
-	"github.com/cleanhq/clean/internal/cputime"
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/cputime"
 	"github.com/cleanhq/clean/internal/quality"
 	"github.com/cleanhq/clean/rules"
 	"golang.org/x/net/html"
@@ -98,7 +97,7 @@ func BenchmarkReadability(b *testing.B) {
 func BenchmarkCleanHTML(b *testing.B) {
 	pages := loadPages(b)
 	cpu := cputime.Start()
-	opts := clean.Options{Kind: decode.HTML, Rules: rules.Builtin()}
+	opts := clean.Options{Kind: clean.KindHTML, Rules: rules.Builtin()}
 	ctx := context.Background()
 	for b.Loop() {
 		for _, p := range pages {
@@ -116,7 +115,7 @@ func BenchmarkCleanHTML(b *testing.B) {
 // machine do not inflate. Alternating keeps both honest while the load changes.
 func BenchmarkCleanVsParse(b *testing.B) {
 	pages := loadPages(b)
-	opts := clean.Options{Kind: decode.HTML, Rules: rules.Builtin()}
+	opts := clean.Options{Kind: clean.KindHTML, Rules: rules.Builtin()}
 	ctx := context.Background()
 	var parse, whole, parseCPU, wholeCPU time.Duration
 	for b.Loop() {

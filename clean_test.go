@@ -10,8 +10,6 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
-	"github.com/cleanhq/clean/internal/render"
 )
 
 func cleanString(t *testing.T, name, data, pageURL string) clean.Document {
@@ -28,10 +26,10 @@ func cleanString(t *testing.T, name, data, pageURL string) clean.Document {
 func allOutputs(t *testing.T, doc clean.Document) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, f := range render.Formats {
+	for _, f := range clean.Formats() {
 		for _, fm := range []bool{false, true} {
 			var b bytes.Buffer
-			if err := render.Write(&b, doc, f, render.Options{FrontMatter: fm}); err != nil {
+			if err := clean.Write(&b, doc, f, clean.WriteOptions{FrontMatter: fm}); err != nil {
 				t.Fatal(err)
 			}
 			out[string(f)+map[bool]string{true: "+front-matter"}[fm]] = b.String()
@@ -101,7 +99,7 @@ func TestRelativeURLsMadeAbsolute(t *testing.T) {
 		` See <a href="/about">about</a>, <a href="next.html">next</a>, <a href="../up/">up</a>, <a href="#notes">notes</a>` +
 		` and <a href="//cdn.example/x.pdf">the pdf</a>.</p><p><img src="pics/one.png" alt="one"></p><p>` + longPara + `</p></article></body></html>`
 	for _, kind := range []string{"auto", "html"} {
-		k, _ := decode.ParseKind(kind)
+		k, _ := clean.ParseKind(kind)
 		doc, err := clean.Clean(context.Background(), clean.Input{Name: "p", URL: "https://news.example/a/b/story.html", Data: []byte(page)}, clean.Options{Kind: k})
 		if err != nil {
 			t.Fatal(err)
@@ -170,13 +168,13 @@ func TestNothingToClean(t *testing.T) {
 		data string
 		want error
 	}{
-		{"", decode.ErrEmpty},
-		{" \n\t\u00a0\n", decode.ErrEmpty},
+		{"", clean.ErrEmpty},
+		{" \n\t\u00a0\n", clean.ErrEmpty},
 		{"<html></html>", clean.ErrNoText},
 		{"<html><body></body></html>", clean.ErrNoText},
 		{"<html><body><script>x()</script><img src=a.png></body></html>", clean.ErrNoText},
 		{"Advertisement\n\nTags\n", clean.ErrNoText},
-		{"\x00\x00\x00", decode.ErrBinary},
+		{"\x00\x00\x00", clean.ErrBinary},
 	} {
 		_, err := clean.Clean(context.Background(), clean.Input{Name: "in.html", Data: []byte(c.data)}, clean.Options{})
 		if !errors.Is(err, c.want) || !strings.HasPrefix(err.Error(), "in.html: ") {

@@ -8,8 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
-	"github.com/cleanhq/clean/internal/render"
 )
 
 // FuzzClean runs the whole pipeline (decode, extract, rules, render) on arbitrary bytes.
@@ -21,7 +19,7 @@ func FuzzClean(f *testing.F) {
 	f.Add([]byte("Title line\n\nFirst paragraph of the text.\n\n{mosads}Second one."), uint8(2), "")
 	f.Add([]byte("<p>\x1b[31mred\x1b]0;title\x07 \xc2\x9b2J</p>"), uint8(1), "text/html; charset=windows-1252")
 	f.Fuzz(func(t *testing.T, data []byte, kind uint8, contentType string) {
-		kinds := []decode.Kind{decode.Auto, decode.HTML, decode.Text}
+		kinds := []clean.Kind{clean.KindAuto, clean.KindHTML, clean.KindText}
 		in := clean.Input{Name: "fuzz-input", URL: "https://example.com/a/b.html", ContentType: contentType, Data: data}
 		opts := clean.Options{Kind: kinds[int(kind)%len(kinds)], Explain: true}
 		first := renderAll(t, in, opts)
@@ -44,10 +42,10 @@ func renderAll(t *testing.T, in clean.Input, opts clean.Options) string {
 		return "error: " + msg
 	}
 	var all strings.Builder
-	for _, format := range render.Formats {
+	for _, format := range clean.Formats() {
 		for _, fm := range []bool{false, true} {
 			var b bytes.Buffer
-			if err := render.Write(&b, doc, format, render.Options{FrontMatter: fm}); err != nil {
+			if err := clean.Write(&b, doc, format, clean.WriteOptions{FrontMatter: fm}); err != nil {
 				t.Fatalf("render %s: %v", format, err)
 			}
 			checkPrintable(t, string(format), b.Bytes())

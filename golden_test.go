@@ -16,7 +16,6 @@ import (
 	"testing"
 
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/render"
 	"github.com/rogpeppe/go-internal/diff"
 )
 
@@ -74,10 +73,10 @@ func cleanGolden(c goldenCase) (md, js []byte, err error) {
 		return nil, nil, err
 	}
 	var m, j bytes.Buffer
-	if err := render.Write(&m, doc, render.FormatMarkdown, render.Options{}); err != nil {
+	if err := clean.Write(&m, doc, clean.FormatMarkdown, clean.WriteOptions{}); err != nil {
 		return nil, nil, err
 	}
-	if err := render.Write(&j, doc, render.FormatJSON, render.Options{}); err != nil {
+	if err := clean.Write(&j, doc, clean.FormatJSON, clean.WriteOptions{}); err != nil {
 		return nil, nil, err
 	}
 	return m.Bytes(), j.Bytes(), nil

@@ -35,9 +35,9 @@ const article = "<p>The committee met on Tuesday to discuss the budget for next 
 func readAndClean(name string, opts source.Options) (clean.Document, error) {
 	in, err := source.Read(context.Background(), name, opts)
 	if err != nil {
-		return clean.Document{}, err
+		return clean.Document{}, clean.Named(name, err)
 	}
-	return clean.Clean(context.Background(), in, clean.Options{})
+	return clean.Clean(context.Background(), clean.Input(in), clean.Options{})
 }
 
 // checkError fails unless err is one line that starts with the input's name and says want.

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
 	"github.com/cleanhq/clean/internal/quality"
 	"github.com/cleanhq/clean/rules"
 )
@@ -23,7 +22,7 @@ func TestBenchmarkQuality(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := clean.Options{Kind: decode.HTML, Rules: rules.Builtin()}
+	opts := clean.Options{Kind: clean.KindHTML, Rules: rules.Builtin()}
 	var matches []quality.Match
 	for _, p := range pages {
 		doc, err := clean.Clean(context.Background(), clean.Input{Name: p.ID, URL: p.URL, Data: p.Input}, opts)

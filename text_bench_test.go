@@ -4,9 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/cleanhq/clean/internal/cputime"
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/cputime"
 	"github.com/cleanhq/clean/internal/quality"
 	"github.com/cleanhq/clean/rules"
 )
@@ -20,7 +19,7 @@ func BenchmarkCleanText(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	opts := clean.Options{Kind: decode.Text, Rules: rules.Builtin()}
+	opts := clean.Options{Kind: clean.KindText, Rules: rules.Builtin()}
 	ctx := context.Background()
 	meter := cputime.Start()
 	for b.Loop() {

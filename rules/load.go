@@ -108,13 +108,37 @@ func (s *Set) AddYAML(name string, data []byte) error {
 	}
 	for _, r := range f.rules {
 		if old := next.byID(r.ID); old != nil {
-			return &FileError{File: name, Line: r.Line, RuleID: r.ID,
-				Err: fmt.Errorf("duplicate id (already defined at %s; disable it first to replace it)", old.Origin())}
+			return duplicateID(r, old)
 		}
 		next.Rules = append(next.Rules, r)
 	}
 	*s = *next
 	return nil
+}
+
+// Add compiles a rule built in Go and adds it to s, exactly as if it had been read from
+// a rule file: the same checks (id, kind, pattern or selector, sites), the same matching,
+// and the same refusal of an id already in s. r is copied; File defaults to "go" for
+// messages and listings. Nothing changes when it returns an error, a *FileError.
+func (s *Set) Add(r Rule) error {
+	if r.File == "" {
+		r.File = "go"
+	}
+	r.re, r.pre, r.sel = nil, prefilter{}, nil
+	if err := r.compile(); err != nil {
+		return &FileError{File: r.File, Line: r.Line, RuleID: r.ID, Err: err}
+	}
+	if old := s.byID(r.ID); old != nil {
+		return duplicateID(&r, old)
+	}
+	s.Rules = append(s.Rules, &r)
+	return nil
+}
+
+// duplicateID is the error for a rule whose id an earlier rule has.
+func duplicateID(r, old *Rule) error {
+	return &FileError{File: r.File, Line: r.Line, RuleID: r.ID,
+		Err: fmt.Errorf("duplicate id (already defined at %s; disable it first to replace it)", old.Origin())}
 }
 
 // yamlLine finds the line number in the messages of the YAML library.

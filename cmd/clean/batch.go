@@ -13,10 +13,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cleanhq/clean/internal/batch"
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
-	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/internal/batch"
 	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -124,7 +122,7 @@ func (o *rootOptions) newBatch(cmd *cobra.Command, s streams, args []string) (*b
 	if o.batch.jobs < 1 {
 		return nil, usagef("-j must be at least 1")
 	}
-	kind, err := decode.ParseKind(o.input)
+	kind, err := clean.ParseKind(o.input)
 	if err != nil {
 		return nil, usageError{err}
 	}
@@ -142,7 +140,7 @@ func (o *rootOptions) newBatch(cmd *cobra.Command, s streams, args []string) (*b
 		Workers:    o.batch.jobs,
 		DocTimeout: o.batch.docTimeout,
 		Clean:      clean.Options{Kind: kind, Rules: set, Explain: o.explain},
-		Render:     render.Options{FrontMatter: o.frontMatter},
+		Render:     clean.WriteOptions{FrontMatter: o.frontMatter},
 	}
 	return b, o.openOutput(cmd, s, b)
 }
@@ -167,16 +165,16 @@ func (o *rootOptions) fetcher(s streams) *batch.Fetcher {
 // openOutput chooses the output: JSON Lines (the default without -o, or -f jsonl, or -o
 // FILE.jsonl) to standard output or a resumable file, else one file per input in -o DIR.
 func (o *rootOptions) openOutput(cmd *cobra.Command, s streams, b *batch.Batch) error {
-	format, err := render.ParseFormat(o.format)
+	format, err := clean.ParseFormat(o.format)
 	if err != nil {
 		return usageError{err}
 	}
 	explicit := cmd.Flags().Changed("format")
 	toStdout := o.output == "" || o.output == "-"
 	if !explicit && (toStdout || source.IsJSONL(o.output)) {
-		format = render.FormatJSONL
+		format = clean.FormatJSONL
 	}
-	if format == render.FormatJSONL {
+	if format == clean.FormatJSONL {
 		if toStdout {
 			b.JSONL = s.out
 			return nil
@@ -188,7 +186,8 @@ func (o *rootOptions) openOutput(cmd *cobra.Command, s streams, b *batch.Batch) 
 		return usagef("a batch writes -f %s files into a directory: give -o DIR, or use -f jsonl", format)
 	}
 	b.Format = format
-	b.Dir, err = batch.OpenDir(o.output, extension(format))
+	b.Clean.Format = format
+	b.Dir, err = batch.OpenDir(o.output, format.Extension())
 	return wrapOutputErr(o.output, err)
 }
 
@@ -197,16 +196,6 @@ func wrapOutputErr(name string, err error) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
-}
-
-func extension(f render.Format) string {
-	switch f {
-	case render.FormatText:
-		return "txt"
-	case render.FormatJSON:
-		return "json"
-	}
-	return "md"
 }
 
 func closeOutputs(b *batch.Batch) error {

@@ -5,9 +5,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/cleanhq/clean/internal/batch"
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/batch"
 	"github.com/cleanhq/clean/internal/learn"
 	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
@@ -61,7 +60,7 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 	if o.opts.MinPages < 1 || o.opts.MinShare < 0 || o.opts.MinShare > 1 || o.opts.MaxRunes < 1 {
 		return usagef("want --min-pages ≥ 1, --min-share between 0 and 1, --max-length ≥ 1")
 	}
-	kind, err := decode.ParseKind(o.root.input)
+	kind, err := clean.ParseKind(o.root.input)
 	if err != nil {
 		return usageError{err}
 	}
@@ -77,7 +76,7 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 		Prepare: (*batch.Task).Decode,
 		Process: func(ctx context.Context, t *batch.Task) batch.Outcome {
 			doc, err := b.Document(ctx, t)
-			return batch.Outcome{Err: err, Any: pageOf(doc)}
+			return batch.Outcome{Err: err, Doc: &doc}
 		},
 		Emit: func(t *batch.Task, out batch.Outcome) error {
 			if out.Err != nil {
@@ -85,7 +84,7 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 				fmt.Fprintln(s.err, "clean: "+render.OneLine(out.Err.Error()))
 				return nil
 			}
-			p := out.Any.(page)
+			p := pageOf(*out.Doc)
 			counter.AddPage(p.host, p.blocks)
 			return nil
 		}}

@@ -11,12 +11,10 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/cleanhq/clean/internal/batch"
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
-	"github.com/cleanhq/clean/internal/render"
-	"github.com/cleanhq/clean/rules"
+	"github.com/cleanhq/clean/internal/batch"
 	"github.com/cleanhq/clean/internal/source"
+	"github.com/cleanhq/clean/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -117,11 +115,11 @@ func exactInputs(_ *cobra.Command, args []string) error {
 }
 
 func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
-	format, err := render.ParseFormat(o.format)
+	format, err := clean.ParseFormat(o.format)
 	if err != nil {
 		return usageError{err}
 	}
-	kind, err := decode.ParseKind(o.input)
+	kind, err := clean.ParseKind(o.input)
 	if err != nil {
 		return usageError{err}
 	}
@@ -135,20 +133,21 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	in, err := source.Read(ctx, name, source.Options{
+	read, err := source.Read(ctx, name, source.Options{
 		Stdin: s.in, UserAgent: o.userAgent, MaxBytes: o.maxSize, Timeout: o.timeout,
 	})
 	if err != nil {
-		return err
+		return clean.Named(name, err)
 	}
+	in := clean.Input(read)
 	if in.URL == "" {
 		in.URL = o.pageURL
 	}
-	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain})
+	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain, Format: format})
 	if err != nil {
 		return err
 	}
-	if o.explain && format != render.FormatJSON && format != render.FormatJSONL {
+	if o.explain && format != clean.FormatJSON && format != clean.FormatJSONL {
 		writeExplain(s.err, doc.Removed)
 	}
 	return o.write(s.out, doc, format)
@@ -166,10 +165,10 @@ func checkPageURL(s string) error {
 }
 
 // write renders doc to -o FILE (atomically) or to standard output.
-func (o *rootOptions) write(stdout io.Writer, doc clean.Document, format render.Format) error {
+func (o *rootOptions) write(stdout io.Writer, doc clean.Document, format clean.Format) error {
 	var buf bytes.Buffer
-	if err := render.Write(&buf, doc, format, render.Options{FrontMatter: o.frontMatter}); err != nil {
-		return fmt.Errorf("%s: %w", doc.Source, err)
+	if err := clean.Write(&buf, doc, format, clean.WriteOptions{FrontMatter: o.frontMatter}); err != nil {
+		return clean.Named(doc.Source, err)
 	}
 	if o.output == "" || o.output == "-" {
 		_, err := stdout.Write(buf.Bytes())

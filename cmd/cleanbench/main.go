@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
 	"github.com/cleanhq/clean/internal/quality"
 	"github.com/cleanhq/clean/rules"
 )
@@ -99,9 +98,9 @@ func printWorst(w io.Writer, scores []pageScore, n int) {
 }
 
 func options(mode string) clean.Options {
-	kind := decode.HTML
+	kind := clean.KindHTML
 	if mode == "text" {
-		kind = decode.Text
+		kind = clean.KindText
 	}
 	return clean.Options{Kind: kind, Rules: rules.Builtin()}
 }

@@ -12,7 +12,7 @@ import (
 	"runtime/metrics"
 	"testing"
 
-	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/internal/source"
 )
 
@@ -77,7 +77,7 @@ func BenchmarkBatch(b *testing.B) {
 					Fetch:   &Fetcher{},
 					Workers: workers,
 					JSONL:   io.Discard,
-					Format:  render.FormatJSONL,
+					Format:  clean.FormatJSONL,
 				}
 				st, err := bt.Run(context.Background())
 				if err != nil || st.Done+st.Failed != n {

@@ -3,7 +3,6 @@ package batch
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -60,11 +59,11 @@ func (f *Fetcher) once(ctx context.Context, gate *hostGate, name string) (source
 	select {
 	case gate.sem <- struct{}{}:
 	case <-ctx.Done():
-		return source.Input{}, fmt.Errorf("%s: %w", name, ctx.Err())
+		return source.Input{}, ctx.Err()
 	}
 	defer func() { <-gate.sem }()
 	if err := gate.wait(ctx, f.Delay); err != nil {
-		return source.Input{}, fmt.Errorf("%s: %w", name, err)
+		return source.Input{}, err
 	}
 	return source.Read(ctx, name, f.Source)
 }

@@ -2,16 +2,20 @@ package batch
 
 import (
 	"context"
+
 	"errors"
 	"fmt"
+	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/rules"
 	"time"
 )
 
 // Outcome is what a worker made of one task.
 type Outcome struct {
-	Out []byte // the rendered record or file content, if any
-	Err error  // the input failed (reported in its record, never fatal)
-	Any any    // anything else the caller's Process returns for its Emit
+	Out     []byte          // the rendered record, if any
+	Err     error           // the input failed (reported in its record, never fatal)
+	Removed []rules.Removal // with --explain and one file per input: the removals, for stderr
+	Doc     *clean.Document // the document itself, for a caller that reads it (clean learn)
 }
 
 // Pool runs Process on tasks with Workers goroutines and hands the outcomes to Emit in
@@ -152,14 +156,14 @@ func (p *Pool) run(ctx context.Context, t *Task) Outcome {
 	select {
 	case o := <-ch:
 		if o.Err != nil && ctx.Err() == nil && errors.Is(tctx.Err(), context.DeadlineExceeded) {
-			o.Err = fmt.Errorf("%s: %w", t.Name, ErrTimeLimit)
+			o.Err = clean.Named(t.Name, ErrTimeLimit)
 		}
 		return o
 	case <-tctx.Done():
 		if ctx.Err() != nil {
 			return Outcome{Err: ctx.Err()}
 		}
-		return Outcome{Err: fmt.Errorf("%s: %w (%s)", t.Name, ErrTimeLimit, p.DocTimeout)}
+		return Outcome{Err: clean.Named(t.Name, fmt.Errorf("%w (%s)", ErrTimeLimit, p.DocTimeout))}
 	}
 }
 

@@ -6,13 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/decode"
 	"github.com/cleanhq/clean/internal/render"
-	"github.com/cleanhq/clean/rules"
 )
 
 // Batch is one run of the pipeline over many inputs. Set Inputs, Fetch, and one output:
@@ -24,12 +21,12 @@ type Batch struct {
 	Window     int // in-flight inputs, default 32 × Workers (see Pool)
 	DocTimeout time.Duration
 	Clean      clean.Options
-	Render     render.Options
+	Render     clean.WriteOptions
 
 	JSONL     io.Writer  // JSON Lines records to this stream (no resume)…
 	JSONLFile *JSONLFile // …or to this file, resuming…
 	Dir       *Dir       // …or one file per input in this format:
-	Format    render.Format
+	Format    clean.Format
 
 	Progress Progress // nil for none
 }
@@ -79,8 +76,8 @@ func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
 			prog.Log("clean: " + render.OneLine(o.Err.Error()))
 		}
 	}
-	if removed, ok := o.Any.([]rules.Removal); ok && b.Format != render.FormatJSON {
-		for _, r := range removed { // --explain with Markdown or text files
+	if b.Format != clean.FormatJSON {
+		for _, r := range o.Removed { // --explain with Markdown or text files
 			prog.Log(fmt.Sprintf("%s: removed [%s] %q", render.OneLine(t.Name), r.Rule, r.Text))
 		}
 	}
@@ -111,56 +108,63 @@ func (b *Batch) process(ctx context.Context, t *Task) Outcome {
 		if err == nil {
 			err = b.writeFile(t, doc)
 		}
-		return Outcome{Err: err, Any: doc.Removed}
+		return Outcome{Err: err, Removed: doc.Removed}
 	}
 	if err != nil {
 		return Outcome{Err: err} // its record is made by record, also for time-outs
 	}
-	var buf bytes.Buffer
-	if err := render.Write(&buf, doc, render.FormatJSONL, b.Render); err != nil {
-		return Outcome{Err: fmt.Errorf("%s: %w", t.Name, err)}
+	out, err := render.JSON(Record{ID: t.ID, Document: doc}, "")
+	if err != nil {
+		return Outcome{Err: clean.Named(t.Name, err)}
 	}
-	return Outcome{Out: buf.Bytes()}
+	return Outcome{Out: out}
+}
+
+// Record is a batch's JSON Lines record: the Document, with the input's id (a JSONL
+// record's) and, for an input that failed, why (and no text).
+type Record struct {
+	ID string `json:"id,omitempty"`
+	clean.Document
+	Error string `json:"error,omitempty"`
 }
 
 // errorRecord is the JSONL record of a failed input.
 func (b *Batch) errorRecord(t *Task, err error) []byte {
-	doc := render.Document{ID: t.ID, Source: t.Name, URL: t.URL, Error: render.OneLine(strings.TrimPrefix(err.Error(), t.Name+": "))}
-	var buf bytes.Buffer
-	render.Write(&buf, doc, render.FormatJSONL, b.Render) // a record of strings always encodes
-	return buf.Bytes()
+	rec := Record{ID: t.ID, Document: clean.Document{Source: t.Name, URL: t.URL},
+		Error: render.OneLine(clean.Cause(err).Error())}
+	out, _ := render.JSON(rec, "") // a record of strings always encodes
+	return out
 }
 
 // Document reads and cleans the input of t. Errors name the input.
 func (b *Batch) Document(ctx context.Context, t *Task) (clean.Document, error) {
 	t.Decode()
 	if t.Err != nil {
-		return clean.Document{}, fmt.Errorf("%s: %w", t.Name, t.Err)
+		return clean.Document{}, clean.Named(t.Name, t.Err)
 	}
 	in := clean.Input{Name: t.Name, URL: t.URL, Data: t.Data}
 	if t.Data == nil {
-		var err error
-		if in, err = b.Fetch.Read(ctx, t.Name); err != nil {
-			return clean.Document{}, err
+		read, err := b.Fetch.Read(ctx, t.Name)
+		if err != nil {
+			return clean.Document{}, clean.Named(t.Name, err)
 		}
+		in = clean.Input(read)
 	}
 	opts := b.Clean
-	if t.Kind != "" && (opts.Kind == "" || opts.Kind == decode.Auto) {
-		opts.Kind = t.Kind
+	if t.Kind != "" && (opts.Kind == "" || opts.Kind == clean.KindAuto) {
+		opts.Kind = clean.Kind(t.Kind)
 	}
-	doc, err := clean.Clean(ctx, in, opts)
-	doc.ID = t.ID
-	return doc, err
+	return clean.Clean(ctx, in, opts)
 }
 
 func (b *Batch) writeFile(t *Task, doc clean.Document) error {
 	var buf bytes.Buffer
-	if err := render.Write(&buf, doc, b.Format, b.Render); err != nil {
-		return fmt.Errorf("%s: %w", t.Name, err)
+	if err := clean.Write(&buf, doc, b.Format, b.Render); err != nil {
+		return clean.Named(t.Name, err)
 	}
 	target := b.Dir.Target(t)
 	if err := b.Dir.Write(target, buf.Bytes()); err != nil {
-		return fmt.Errorf("%s: writing %s: %w", t.Name, target, err)
+		return clean.Named(t.Name, fmt.Errorf("writing %s: %w", target, err))
 	}
 	return nil
 }

@@ -3,8 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/cleanhq/clean/internal/blocks"
-
+	"github.com/cleanhq/clean/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -21,29 +20,10 @@ type Article struct {
 	Excerpt   string
 	Image     string
 	URL       string // canonical URL, else the page URL
-	Dropped   []Drop // what extraction itself took out as boilerplate, in document order
-}
 
-// The names under which extraction's own removals are reported (--explain).
-const (
-	ByTextClassifier = "text-classifier" // a plain-text block the classifier judged boilerplate
-	ByHTMLPrune      = "html-prune"      // an element pruned from readability's article
-)
-
-// Drop is one piece of boilerplate that extraction took out of the article: a plain-text
-// block (Text) or an HTML element (Node, whose text is only taken when asked for).
-type Drop struct {
-	By   string // ByTextClassifier or ByHTMLPrune
-	Text string
-	Node *html.Node
-}
-
-// String returns the dropped text.
-func (d Drop) String() string {
-	if d.Node != nil {
-		return blocks.Text(d.Node)
-	}
-	return d.Text
+	Candidate string          // the candidate extractor whose body this is
+	Declared  bool            // the body is a region the page declares as its main content
+	Removed   []rules.Removal // with Page.Explain: what extraction took out as boilerplate, in document order
 }
 
 // newRoot returns an empty <article> element.

@@ -131,14 +131,14 @@ func TestPrepruneLandmarkRoles(t *testing.T) {
 func TestFallbackPrefersMainRegion(t *testing.T) {
 	page := `<html><body><div class="menu"><a href="/">Home</a> <a href="/shop">Shop</a></div>
 <main><p>Closed for the holidays.</p></main><div>Call 555 0100 · Imprint</div></body></html>`
-	a, err := HTML(page, nil, nil)
+	a, err := extractPage(page)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := blocks.Text(a.Root); got != "Closed for the holidays." {
 		t.Errorf("fallback text = %q, want the main region only", got)
 	}
-	a, err = HTML(`<html><body><div>Closed for the holidays.</div><div>Call 555 0100</div></body></html>`, nil, nil)
+	a, err = extractPage(`<html><body><div>Closed for the holidays.</div><div>Call 555 0100</div></body></html>`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,11 +17,11 @@ var hidden = map[atom.Atom]bool{
 	atom.Svg: true, atom.Math: true, atom.Title: true,
 }
 
-// tagSoup is the fallback for a page that the HTML parser refuses (x/net/html rejects
+// TagSoup is the fallback for a page that the HTML parser refuses (x/net/html rejects
 // nesting deeper than 512 open elements): its text read token by token, a paragraph
 // break at every block-level tag, nothing from hidden elements; the paragraphs are then
 // classified as plain text is, and the <title> kept. It takes linear time at any depth.
-func tagSoup(page string) Article {
+func TagSoup(page string, explain bool) Article {
 	z := html.NewTokenizer(strings.NewReader(page))
 	var body, title strings.Builder
 	var skip []atom.Atom // the hidden elements we are inside, innermost last
@@ -29,7 +29,7 @@ func tagSoup(page string) Article {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			a := Text(body.String())
+			a := Text(body.String(), explain)
 			if t := blocks.CollapseSpace(title.String()); t != "" {
 				a.Title = t
 			}

@@ -16,7 +16,7 @@ func TestTagSoup(t *testing.T) {
 		"<script>var s = '<p>not text</p>';</script><svg/><noscript>enable scripts</noscript>" +
 		"<p>Another paragraph, after the script, long enough to be kept by the classifier as text.</p>" +
 		strings.Repeat("</div>", 1000) + "</body></html>"
-	a, err := HTML(page, nil, nil)
+	a, err := extractPage(page)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/textclass"
+	"github.com/cleanhq/clean/rules"
 )
 
 // Text turns plain text (for example a scraped page dump) into an Article: one <p> per
@@ -13,8 +14,8 @@ import (
 // title the heading-like paragraph it finds just before the article. A text of at least
 // minLineBlocks lines without any blank line is first tried as a dump with one block per
 // line, as some scrapers save pages (unless it looks hard-wrapped); it stays one paragraph
-// unless that looks like a dump.
-func Text(text string) Article {
+// unless that looks like a dump. With explain, the blocks left out are listed in Removed.
+func Text(text string, explain bool) Article {
 	paras := Paragraphs(text)
 	for i, p := range paras {
 		paras[i] = trimLines(p)
@@ -24,11 +25,11 @@ func Text(text string) Article {
 		for i, l := range paras[0] {
 			lines[i] = []string{l}
 		}
-		if a, dump := article(lines); dump {
+		if a, dump := article(lines, explain); dump {
 			return a
 		}
 	}
-	a, _ := article(paras)
+	a, _ := article(paras, explain)
 	return a
 }
 
@@ -50,13 +51,13 @@ func hardWrapped(lines []string) bool {
 
 // article builds the Article from the paragraphs the classifier keeps, and reports
 // whether it took them for a page dump.
-func article(paras [][]string) (Article, bool) {
+func article(paras [][]string, explain bool) (Article, bool) {
 	joined := make([]string, len(paras))
 	for i, p := range paras {
 		joined[i] = strings.Join(p, "\n")
 	}
 	res := textclass.Classify(joined)
-	a := Article{Root: newRoot(), Language: res.Language}
+	a := Article{Root: newRoot(), Language: res.Language, Candidate: "text-classifier"}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
@@ -64,8 +65,8 @@ func article(paras [][]string) (Article, bool) {
 		switch {
 		case res.Blocks[i].Keep:
 			a.Root.AppendChild(paragraph(p))
-		case i != res.Title:
-			a.Dropped = append(a.Dropped, Drop{By: ByTextClassifier, Text: joined[i]})
+		case explain && i != res.Title:
+			a.Removed = append(a.Removed, rules.NewRemoval(ByTextClassifier, joined[i]))
 		}
 	}
 	return a, res.Dump

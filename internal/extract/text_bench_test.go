@@ -30,7 +30,7 @@ func BenchmarkText(b *testing.B) {
 	meter := cputime.Start()
 	for b.Loop() {
 		for _, t := range texts {
-			if Text(t).Root == nil {
+			if Text(t, false).Root == nil {
 				b.Fatal("no article root")
 			}
 		}

@@ -41,7 +41,7 @@ although some worried about parking and noise in the evenings. The
 chairman said that a final decision would be taken in the spring,
 after a survey of the soil and a public consultation. Until then the
 site will remain closed to the public for safety reasons.`
-	a := Text(text)
+	a := Text(text, false)
 	leaves := blocks.Leaves(a.Root)
 	if a.Title != "" || len(leaves) != 1 || blocks.Text(leaves[0]) != text {
 		t.Errorf("hard-wrapped prose changed: title %q, %d paragraphs", a.Title, len(leaves))
@@ -51,7 +51,7 @@ site will remain closed to the public for safety reasons.`
 // checkDump runs Text on dump and checks the title, keep and drop sections.
 func checkDump(t *testing.T, sections map[string]string, dump string) {
 	t.Helper()
-	a := Text(dump)
+	a := Text(dump, false)
 	if want := strings.TrimSpace(sections["title"]); a.Title != want {
 		t.Errorf("title %q, want %q", a.Title, want)
 	}
@@ -110,7 +110,7 @@ func FuzzText(f *testing.F) {
 	f.Add("one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine")
 	f.Add("\r\n\u00a0\n\xff\n\n©")
 	f.Fuzz(func(t *testing.T, text string) {
-		a := Text(text)
+		a := Text(text, false)
 		if a.Root == nil {
 			t.Fatal("no article root")
 		}

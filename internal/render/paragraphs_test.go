@@ -47,7 +47,7 @@ func TestParagraphsMarkdownDumps(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := extract.Text(string(data))
+		a := extract.Text(string(data), false)
 		rules.Builtin().Apply(a.Root, "")
 		if checkSame(t, a.Root) {
 			taken++

@@ -33,20 +33,6 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(CleanString(s)), " ")
 }
 
-// Sanitize makes every string of the document that comes from the page safe to print: see
-// CleanString. ID and Source are left exact: they name the input (a batch matches records
-// to inputs by them, a user joins on them) and appear only in JSON and YAML, which escape
-// control characters.
-func (d *Document) Sanitize() {
-	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
-		&d.Published, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text, &d.Error} {
-		*f = CleanString(*f)
-	}
-	for i := range d.Removed {
-		d.Removed[i].Text = CleanString(d.Removed[i].Text)
-	}
-}
-
 // DropUnsafeLinks removes link targets with a scheme other than http(s), mailto or a
 // relative reference (javascript:, data:, vbscript:…): such a link is replaced by its
 // content, so its text stays, and such an image is removed. Links without any target are

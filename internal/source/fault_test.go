@@ -74,7 +74,7 @@ func TestFileFaults(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Read(context.Background(), c.path, Options{})
+			_, err := namedRead(context.Background(), c.path, Options{})
 			wantError(t, err, c.path, c.want)
 		})
 	}
@@ -88,7 +88,7 @@ func TestUnreadableFile(t *testing.T) {
 	if err := os.WriteFile(p, []byte(faultPage), 0o000); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Read(context.Background(), p, Options{})
+	_, err := namedRead(context.Background(), p, Options{})
 	wantError(t, err, p, "permission denied")
 }
 
@@ -101,7 +101,7 @@ func TestGzipBomb(t *testing.T) {
 	if err := os.WriteFile(p, bomb, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Read(context.Background(), p, Options{MaxBytes: max})
+	_, err := namedRead(context.Background(), p, Options{MaxBytes: max})
 	wantError(t, err, p, "over the 1048576-byte cap")
 	if !errors.Is(err, ErrTooLarge) {
 		t.Errorf("error %v is not ErrTooLarge", err)
@@ -134,7 +134,7 @@ func (endless) Read(p []byte) (int, error) {
 // cap, having read one byte past it.
 func TestBigStdin(t *testing.T) {
 	cr := &countingReader{r: endless{}}
-	_, err := Read(context.Background(), "-", Options{Stdin: cr})
+	_, err := namedRead(context.Background(), "-", Options{Stdin: cr})
 	wantError(t, err, "-", "over the 33554432-byte cap (--max-size)")
 	if cr.n > DefaultMaxBytes+1 {
 		t.Errorf("read %d bytes, more than the cap + 1", cr.n)
@@ -149,7 +149,7 @@ func TestFIFO(t *testing.T) {
 		t.Skipf("no FIFOs here: %v", err)
 	}
 	start := time.Now()
-	in, err := Read(context.Background(), p, Options{Timeout: 2 * time.Second})
+	in, err := namedRead(context.Background(), p, Options{Timeout: 2 * time.Second})
 	if err != nil || len(in.Data) != 0 {
 		t.Errorf("a FIFO without a writer: got %q, %v; want it read as empty", in.Data, err)
 	}
@@ -168,7 +168,7 @@ func TestFIFO(t *testing.T) {
 		t.Fatal(err)
 	}
 	start = time.Now()
-	_, err = Read(context.Background(), p, Options{Timeout: 300 * time.Millisecond})
+	_, err = namedRead(context.Background(), p, Options{Timeout: 300 * time.Millisecond})
 	wantError(t, err, p, "timed out after 300ms (--timeout)")
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("a stalled FIFO took %s with a 300ms limit", d)
@@ -194,13 +194,13 @@ func TestURLFaults(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
 			u := srv.URL + c.path
-			_, err := Read(context.Background(), u, Options{Timeout: 5 * time.Second})
+			_, err := namedRead(context.Background(), u, Options{Timeout: 5 * time.Second})
 			wantError(t, err, u, c.want)
 		})
 	}
 
 	t.Run("429 is temporary", func(t *testing.T) {
-		_, err := Read(context.Background(), srv.URL+"/429", Options{})
+		_, err := namedRead(context.Background(), srv.URL+"/429", Options{})
 		var se *StatusError
 		if !errors.As(err, &se) || !se.Temporary() || se.RetryAfter != "120" {
 			t.Errorf("got %#v, want a temporary StatusError with Retry-After 120", err)
@@ -216,7 +216,7 @@ func TestURLTimeouts(t *testing.T) {
 		t.Run(path, func(t *testing.T) {
 			u := srv.URL + path
 			start := time.Now()
-			_, err := Read(context.Background(), u, Options{Timeout: 300 * time.Millisecond})
+			_, err := namedRead(context.Background(), u, Options{Timeout: 300 * time.Millisecond})
 			wantError(t, err, u, "timed out after 300ms (--timeout)")
 			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("took %s with a 300ms limit", d)
@@ -227,7 +227,7 @@ func TestURLTimeouts(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 		defer cancel()
 		u := srv.URL + "/stall"
-		_, err := Read(ctx, u, Options{})
+		_, err := namedRead(ctx, u, Options{})
 		wantError(t, err, u, "context deadline exceeded")
 	})
 }
@@ -260,7 +260,7 @@ func TestURLBodyOverCap(t *testing.T) {
 	for _, path := range []string{"/endless", "/gzip-bomb"} {
 		t.Run(path, func(t *testing.T) {
 			u := srv.URL + path
-			_, err := Read(context.Background(), u, Options{MaxBytes: max, Timeout: 10 * time.Second})
+			_, err := namedRead(context.Background(), u, Options{MaxBytes: max, Timeout: 10 * time.Second})
 			wantError(t, err, u, "over the 262144-byte cap")
 			if !errors.Is(err, ErrTooLarge) {
 				t.Errorf("error %v is not ErrTooLarge", err)
@@ -281,7 +281,7 @@ func TestURLGzipEncoding(t *testing.T) {
 		w.Write(body)
 	}))
 	defer srv.Close()
-	in, err := Read(context.Background(), srv.URL, Options{})
+	in, err := namedRead(context.Background(), srv.URL, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,7 +292,7 @@ func TestURLGzipEncoding(t *testing.T) {
 
 func TestUnsupportedScheme(t *testing.T) {
 	for _, name := range []string{"file:///etc/passwd", "ftp://example.com/a.html", "javascript://x"} {
-		_, err := Read(context.Background(), name, Options{})
+		_, err := namedRead(context.Background(), name, Options{})
 		wantError(t, err, name, "unsupported URL scheme")
 	}
 }

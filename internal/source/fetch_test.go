@@ -35,7 +35,7 @@ func TestFetchFollowsRedirectsToFinalURL(t *testing.T) {
 			http.NotFound(w, r)
 		}
 	})
-	in, err := Read(context.Background(), srv.URL+"/old", Options{})
+	in, err := namedRead(context.Background(), srv.URL+"/old", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestFetchRedirectLimits(t *testing.T) {
 		"/loop": "more than 10 redirects",
 		"/ftp":  `redirect to unsupported scheme "ftp"`,
 	} {
-		_, err := Read(context.Background(), srv.URL+path, Options{})
+		_, err := namedRead(context.Background(), srv.URL+path, Options{})
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), srv.URL+path+": ") {
 			t.Errorf("%s: err = %v, want %q naming the input", path, err, want)
 		}
@@ -76,7 +76,7 @@ func TestFetchRefusesNonHTML(t *testing.T) {
 			w.Header().Set("Content-Type", ctype)
 			w.Write([]byte("%PDF-1.4 or some image bytes"))
 		})
-		_, err := Read(context.Background(), srv.URL+"/file", Options{})
+		_, err := namedRead(context.Background(), srv.URL+"/file", Options{})
 		want := `unsupported content type "` + ctype + `" (want HTML or text)`
 		if err == nil || err.Error() != srv.URL+"/file: "+want {
 			t.Errorf("%s: err = %v, want %q", ctype, err, want)
@@ -90,7 +90,7 @@ func TestFetchAcceptsTextTypes(t *testing.T) {
 			w.Header()["Content-Type"] = []string{ctype} // "" stays empty: no sniffing by the server
 			io.WriteString(w, page)
 		})
-		if _, err := Read(context.Background(), srv.URL, Options{}); err != nil {
+		if _, err := namedRead(context.Background(), srv.URL, Options{}); err != nil {
 			t.Errorf("%q: %v", ctype, err)
 		}
 	}
@@ -101,11 +101,11 @@ func TestFetchSizeCap(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html")
 		io.WriteString(w, strings.Repeat("x", 2000))
 	})
-	_, err := Read(context.Background(), srv.URL, Options{MaxBytes: 1000})
+	_, err := namedRead(context.Background(), srv.URL, Options{MaxBytes: 1000})
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "1000-byte cap") {
 		t.Errorf("err = %v, want ErrTooLarge naming the cap", err)
 	}
-	if _, err := Read(context.Background(), srv.URL, Options{MaxBytes: 2000}); err != nil {
+	if _, err := namedRead(context.Background(), srv.URL, Options{MaxBytes: 2000}); err != nil {
 		t.Errorf("exactly at the cap: %v", err)
 	}
 }
@@ -126,7 +126,7 @@ func TestFetchTimeout(t *testing.T) {
 	defer close(release)
 	for _, path := range []string{"/slow-headers", "/slow-body"} {
 		start := time.Now()
-		_, err := Read(context.Background(), srv.URL+path, Options{Timeout: 50 * time.Millisecond})
+		_, err := namedRead(context.Background(), srv.URL+path, Options{Timeout: 50 * time.Millisecond})
 		if want := srv.URL + path + ": timed out after 50ms (--timeout)"; err == nil || err.Error() != want {
 			t.Errorf("err = %v, want %q", err, want)
 		}
@@ -143,7 +143,7 @@ func TestFetchUserAgent(t *testing.T) {
 		io.WriteString(w, page)
 	})
 	for _, agent := range []string{"", "my-crawler/2.0"} {
-		if _, err := Read(context.Background(), srv.URL, Options{UserAgent: agent}); err != nil {
+		if _, err := namedRead(context.Background(), srv.URL, Options{UserAgent: agent}); err != nil {
 			t.Fatal(err)
 		}
 		want := agent
@@ -160,7 +160,7 @@ func TestFetchHTTPStatus(t *testing.T) {
 	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "gone", http.StatusNotFound)
 	})
-	_, err := Read(context.Background(), srv.URL+"/x", Options{})
+	_, err := namedRead(context.Background(), srv.URL+"/x", Options{})
 	var se *StatusError
 	if !errors.As(err, &se) || se.Code != 404 || err.Error() != srv.URL+"/x: HTTP 404 Not Found" {
 		t.Errorf("err = %v, want HTTP 404 naming the input", err)
@@ -169,7 +169,7 @@ func TestFetchHTTPStatus(t *testing.T) {
 
 func TestOnlyHTTPSchemes(t *testing.T) {
 	for _, name := range []string{"ftp://example.com/a.html", "file:///etc/passwd", "gopher://x/"} {
-		_, err := Read(context.Background(), name, Options{})
+		_, err := namedRead(context.Background(), name, Options{})
 		if err == nil || err.Error() != name+": unsupported URL scheme (only http and https)" {
 			t.Errorf("%s: err = %v", name, err)
 		}
@@ -190,7 +190,7 @@ func TestFetchHonoursProxy(t *testing.T) {
 	t.Setenv("NO_PROXY", "")
 	t.Setenv("no_proxy", "")
 	const target = "http://news.invalid/story.html"
-	in, err := Read(context.Background(), target, Options{})
+	in, err := namedRead(context.Background(), target, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +216,7 @@ func TestFetchHonoursHTTPSProxy(t *testing.T) {
 	for _, k := range []string{"NO_PROXY", "no_proxy"} {
 		t.Setenv(k, "")
 	}
-	if _, err := Read(context.Background(), "https://news.invalid/story.html", Options{}); err == nil {
+	if _, err := namedRead(context.Background(), "https://news.invalid/story.html", Options{}); err == nil {
 		t.Error("the proxy refused the tunnel, yet the fetch succeeded")
 	}
 	select {

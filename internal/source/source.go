@@ -64,7 +64,7 @@ func IsURL(name string) bool {
 }
 
 // Read reads the document name: "-" for Options.Stdin, an http(s) URL, or a file path.
-// Errors name the input.
+// Errors do not name the input: the caller does (clean.Named).
 func Read(ctx context.Context, name string, opts Options) (Input, error) {
 	var in Input
 	var err error
@@ -79,7 +79,7 @@ func Read(ctx context.Context, name string, opts Options) (Input, error) {
 		in, err = readFile(name, opts)
 	}
 	if err != nil {
-		return Input{}, fmt.Errorf("%s: %w", name, err)
+		return Input{}, err
 	}
 	return in, nil
 }

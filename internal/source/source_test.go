@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,7 +30,7 @@ func TestReadFile(t *testing.T) {
 	packed := filepath.Join(dir, "page.html.gz")
 	os.WriteFile(packed, gz(t, []byte(page)), 0o644)
 	for _, name := range []string{plain, packed} {
-		in, err := Read(context.Background(), name, Options{})
+		in, err := namedRead(context.Background(), name, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,12 +42,12 @@ func TestReadFile(t *testing.T) {
 
 func TestReadStdin(t *testing.T) {
 	for _, data := range [][]byte{[]byte(page), gz(t, []byte(page))} {
-		in, err := Read(context.Background(), "-", Options{Stdin: bytes.NewReader(data)})
+		in, err := namedRead(context.Background(), "-", Options{Stdin: bytes.NewReader(data)})
 		if err != nil || string(in.Data) != page || in.Name != "-" {
 			t.Errorf("got %+v, %v", in, err)
 		}
 	}
-	if _, err := Read(context.Background(), "-", Options{}); err == nil || err.Error() != "-: no standard input" {
+	if _, err := namedRead(context.Background(), "-", Options{}); err == nil || err.Error() != "-: no standard input" {
 		t.Errorf("no stdin: err = %v", err)
 	}
 }
@@ -61,7 +62,7 @@ func TestReadErrorsNameTheInput(t *testing.T) {
 		bad:                                "gzip: ",
 	}
 	for name, want := range cases {
-		_, err := Read(context.Background(), name, Options{})
+		_, err := namedRead(context.Background(), name, Options{})
 		if err == nil || !strings.HasPrefix(err.Error(), name+": ") || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: err = %v, want %q naming the input", name, err, want)
 		}
@@ -74,11 +75,11 @@ func TestSizeCapAppliesAfterDecompression(t *testing.T) {
 	if len(packed) > 1000 {
 		t.Fatalf("test data compressed to %d bytes", len(packed))
 	}
-	_, err := Read(context.Background(), "-", Options{Stdin: bytes.NewReader(packed), MaxBytes: 1000})
+	_, err := namedRead(context.Background(), "-", Options{Stdin: bytes.NewReader(packed), MaxBytes: 1000})
 	if !errors.Is(err, ErrTooLarge) {
 		t.Errorf("err = %v, want ErrTooLarge", err)
 	}
-	_, err = Read(context.Background(), "-", Options{Stdin: bytes.NewReader(big), MaxBytes: 1000})
+	_, err = namedRead(context.Background(), "-", Options{Stdin: bytes.NewReader(big), MaxBytes: 1000})
 	if !errors.Is(err, ErrTooLarge) {
 		t.Errorf("plain: err = %v, want ErrTooLarge", err)
 	}
@@ -93,4 +94,14 @@ func TestIsURL(t *testing.T) {
 			t.Errorf("IsURL(%q) = %v", name, got)
 		}
 	}
+}
+
+// namedRead is Read with the error named as its callers name it (clean.Named), so that the
+// tests check whole error lines.
+func namedRead(ctx context.Context, name string, opts Options) (Input, error) {
+	in, err := Read(ctx, name, opts)
+	if err != nil {
+		return in, fmt.Errorf("%s: %w", name, err)
+	}
+	return in, nil
 }

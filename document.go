@@ -1,0 +1,40 @@
+package clean
+
+import (
+	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/rules"
+)
+
+// Document is one cleaned article with its metadata, the record every output format is
+// made from. Its JSON form is the schema documented in README.md ("JSON schema"); a batch
+// record adds id and error around it. Every string from the page is safe to print
+// (control characters removed, see Sanitize); Source is the input's name, exact.
+type Document struct {
+	Source    string          `json:"source"`              // the input as given: a path, a URL, "-"
+	URL       string          `json:"url,omitempty"`       // canonical URL, else the final fetched URL
+	Title     string          `json:"title,omitempty"`     // article title
+	Byline    string          `json:"byline,omitempty"`    // author line
+	SiteName  string          `json:"site_name,omitempty"` // site name
+	Published string          `json:"published,omitempty"` // publication time, RFC 3339
+	Language  string          `json:"language,omitempty"`  // language code
+	Excerpt   string          `json:"excerpt,omitempty"`   // short summary
+	Image     string          `json:"image,omitempty"`     // lead image URL
+	Markdown  string          `json:"markdown"`            // the body as Markdown, without the title
+	Text      string          `json:"text"`                // the body as plain text, without the title
+	WordCount int             `json:"word_count"`          // words in Text
+	Removed   []rules.Removal `json:"removed,omitempty"`   // with Options.Explain: every removal
+}
+
+// sanitize makes every string of the document that comes from the page safe to print:
+// control characters other than newline and tab go (terminal escape sequences lose their
+// ESC). Source is left exact: it names the input (a batch matches records to inputs by
+// it) and appears only in JSON and YAML, which escape control characters.
+func (d *Document) sanitize() {
+	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
+		&d.Published, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text} {
+		*f = render.CleanString(*f)
+	}
+	for i := range d.Removed {
+		d.Removed[i].Text = render.CleanString(d.Removed[i].Text)
+	}
+}

@@ -1,0 +1,170 @@
+package clean
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cleanhq/clean/internal/render"
+	"go.yaml.in/yaml/v3"
+)
+
+// Format is an output format: a name in the table of formats (see Formats).
+type Format string
+
+// The output formats. JSONL is one compact JSON object per line, for batches.
+const (
+	FormatMarkdown Format = "markdown"
+	FormatText     Format = "text"
+	FormatJSON     Format = "json"
+	FormatJSONL    Format = "jsonl"
+)
+
+// formatInfo is one row of the table of output formats. A new format is one row here,
+// its writer, and its test.
+type formatInfo struct {
+	name      Format
+	aliases   []string
+	ext       string // file extension, without the dot
+	mediaType string
+	markdown  bool // the format prints the Markdown body (the text body is always made)
+	write     func(doc Document, opts WriteOptions) ([]byte, error)
+}
+
+var formats = []formatInfo{
+	{FormatMarkdown, []string{"md"}, "md", "text/markdown; charset=utf-8", true, writeMarkdown},
+	{FormatText, []string{"txt"}, "txt", "text/plain; charset=utf-8", false, writeText},
+	{FormatJSON, nil, "json", "application/json", true, writeJSON("  ")},
+	{FormatJSONL, nil, "jsonl", "application/jsonl", true, writeJSON("")},
+}
+
+// Formats lists the output formats, in the order help texts give them.
+func Formats() []Format {
+	out := make([]Format, len(formats))
+	for i, f := range formats {
+		out[i] = f.name
+	}
+	return out
+}
+
+// ParseFormat checks a format name; "md" and "txt" are accepted as aliases, case is
+// ignored, and "" is Markdown.
+func ParseFormat(s string) (Format, error) {
+	if s == "" {
+		return FormatMarkdown, nil
+	}
+	for _, f := range formats {
+		if strings.EqualFold(s, string(f.name)) || containsFold(f.aliases, s) {
+			return f.name, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q (want markdown, text, json or jsonl)", s)
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f Format) info() (formatInfo, bool) {
+	for _, fi := range formats {
+		if fi.name == f {
+			return fi, true
+		}
+	}
+	return formatInfo{}, false
+}
+
+// Extension is the format's file extension, without the dot ("md", "txt", "json"…).
+func (f Format) Extension() string { fi, _ := f.info(); return fi.ext }
+
+// MediaType is the format's media type.
+func (f Format) MediaType() string { fi, _ := f.info(); return fi.mediaType }
+
+// needsMarkdown reports whether documents for f need their Markdown body. The zero
+// Format stands for every format.
+func (f Format) needsMarkdown() bool {
+	fi, ok := f.info()
+	return !ok || fi.markdown
+}
+
+// WriteOptions adjust the output.
+type WriteOptions struct {
+	FrontMatter bool // Markdown: put the metadata first as YAML front matter
+}
+
+// Write writes doc in format f to w.
+func Write(w io.Writer, doc Document, f Format, opts WriteOptions) error {
+	fi, ok := f.info()
+	if !ok {
+		return fmt.Errorf("unknown format %q", f)
+	}
+	out, err := fi.write(doc, opts)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+func writeText(doc Document, _ WriteOptions) ([]byte, error) {
+	return []byte(joinTitle(doc.Title, doc.Text)), nil
+}
+
+func writeJSON(indent string) func(Document, WriteOptions) ([]byte, error) {
+	return func(doc Document, _ WriteOptions) ([]byte, error) { return render.JSON(doc, indent) }
+}
+
+func joinTitle(title, body string) string {
+	var parts []string
+	for _, p := range []string{title, body} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "\n\n") + "\n"
+}
+
+func writeMarkdown(doc Document, opts WriteOptions) ([]byte, error) {
+	var b bytes.Buffer
+	if opts.FrontMatter {
+		meta, err := yaml.Marshal(metadataOf(doc))
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString("---\n")
+		b.Write(meta)
+		b.WriteString("---\n\n")
+	}
+	title := ""
+	if doc.Title != "" {
+		title = "# " + strings.Join(strings.Fields(doc.Title), " ")
+	}
+	b.WriteString(joinTitle(title, doc.Markdown))
+	return b.Bytes(), nil
+}
+
+// metadata is the front-matter form of a document's metadata; empty fields are left out.
+type metadata struct {
+	Title     string `yaml:"title,omitempty"`
+	Byline    string `yaml:"byline,omitempty"`
+	SiteName  string `yaml:"site_name,omitempty"`
+	Published string `yaml:"published,omitempty"`
+	Language  string `yaml:"language,omitempty"`
+	URL       string `yaml:"url,omitempty"`
+	Source    string `yaml:"source,omitempty"`
+	Excerpt   string `yaml:"excerpt,omitempty"`
+	Image     string `yaml:"image,omitempty"`
+	WordCount int    `yaml:"word_count"`
+}
+
+func metadataOf(d Document) metadata {
+	return metadata{Title: d.Title, Byline: d.Byline, SiteName: d.SiteName, Published: d.Published,
+		Language: d.Language, URL: d.URL, Source: d.Source, Excerpt: d.Excerpt, Image: d.Image,
+		WordCount: d.WordCount}
+}

@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/cleanhq/clean/internal/blocks"
+	"github.com/cleanhq/clean/rules"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A Candidate is one way of finding the article in a page. The chooser (HTML) asks the
+// candidates in order; a new way is one more Candidate in htmlCandidates and its test.
+type Candidate interface {
+	Name() string
+	Extract(p *Page) (Article, error)
+}
+
+// htmlCandidates are the candidate extractors of HTML pages, in the order they are asked.
+var htmlCandidates = []Candidate{readabilityCandidate{}, visibleTextCandidate{}}
+
+// The names under which extraction's own removals are reported (--explain).
+const (
+	ByTextClassifier = "text-classifier" // a plain-text block the classifier judged boilerplate
+	ByHTMLPrune      = "html-prune"      // an element pruned from readability's article
+)
+
+// readabilityCandidate is go-readability's article on the stripped page (see NewPage),
+// pruned of share bars, captions, related links… (see prune).
+type readabilityCandidate struct{}
+
+func (readabilityCandidate) Name() string { return "readability" }
+
+func (readabilityCandidate) Extract(p *Page) (Article, error) {
+	doc, err := p.DOM()
+	if err != nil {
+		return Article{}, err
+	}
+	parser := readability.NewParser() // a parser must not be shared between goroutines
+	parser.KeepClasses = true
+	a := Article{URL: p.Canonical, Title: p.Title}
+	art, err := parser.ParseAndMutate(doc, p.URL)
+	if err != nil {
+		return a, nil // no article: the chooser asks the next candidate
+	}
+	a = fromReadability(art, p.Canonical)
+	if a.Root != nil {
+		for _, n := range prune(a.Root, a.Byline) {
+			if p.Explain {
+				a.Removed = append(a.Removed, rules.NewRemoval(ByHTMLPrune, blocks.Text(n)))
+			}
+		}
+	}
+	return a, nil
+}
+
+func fromReadability(art readability.Article, canonical string) Article {
+	a := Article{
+		Root:     art.Node,
+		Title:    strings.TrimSpace(art.Title()),
+		Byline:   strings.TrimSpace(art.Byline()),
+		SiteName: strings.TrimSpace(art.SiteName()),
+		Language: strings.TrimSpace(art.Language()),
+		Excerpt:  strings.TrimSpace(art.Excerpt()),
+		Image:    strings.TrimSpace(art.ImageURL()),
+		URL:      canonical,
+	}
+	if t, err := art.PublishedTime(); err == nil {
+		a.Published = t.UTC().Format(time.RFC3339)
+	}
+	return a
+}
+
+// visibleTextCandidate is the page's visible text, block by block, from its declared main
+// region (<main>, role=main) when it has one holding text, else from the whole body.
+type visibleTextCandidate struct{}
+
+func (visibleTextCandidate) Name() string { return "visible-text" }
+
+func (visibleTextCandidate) Extract(p *Page) (Article, error) {
+	doc, err := p.DOM()
+	if err != nil {
+		return Article{}, err
+	}
+	root := newRoot()
+	body := findElement(doc, atom.Body)
+	if body == nil {
+		body = doc
+	}
+	main := false
+	if m := findMain(body); m != nil && textLen(m) > 0 {
+		body, main = m, true
+	}
+	for _, leaf := range blocks.Leaves(body) {
+		if lines := strings.Split(blocks.Text(leaf), "\n"); len(lines) > 0 && lines[0] != "" {
+			root.AppendChild(paragraph(lines))
+		}
+	}
+	return Article{Root: root, URL: p.Canonical, Title: p.Title, Declared: main}, nil
+}
+
+// findMain returns the first <main> or role="main" element under n, or nil.
+func findMain(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if m := findMain(c); m != nil {
+			return m
+		}
+	}
+	return nil
+}

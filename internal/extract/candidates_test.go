@@ -1,0 +1,81 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cleanhq/clean/rules"
+	"golang.org/x/net/html"
+)
+
+// extractPage runs extraction as the pipeline does, without a prepare stage: a page the
+// parser refuses is read as tag soup.
+func extractPage(page string) (Article, error) {
+	p, err := NewPage(page, nil, false, nil)
+	if err != nil {
+		return TagSoup(page, false), nil
+	}
+	return HTML(p)
+}
+
+const longStory = `<html><head><title>Harbour works</title></head><body><nav><a href="/">Home</a></nav>
+<article><h1>Harbour works</h1><p>Work on the first road starts in June and should be finished before the schools open again in September, the council said on Monday.</p>
+<p>The second road follows next spring, after a survey of the cycling routes that cross it, which the council will publish in the autumn.</p></article></body></html>`
+
+// A page with an article is readability's; the prepare stage then ran once, on the one DOM.
+func TestChooserTakesReadabilityWhenEnough(t *testing.T) {
+	calls := 0
+	p, err := NewPage(longStory, nil, false, func(*html.Node) []rules.Removal { calls++; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := HTML(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Candidate != "readability" || calls != 1 {
+		t.Errorf("candidate %q after %d prepare calls, want readability after 1", a.Candidate, calls)
+	}
+	if !strings.Contains(renderText(a), "second road") {
+		t.Errorf("article lost its text: %q", renderText(a))
+	}
+}
+
+// A page with too little for readability is read again for the visible-text candidate,
+// which wins with its declared main region; the title found first is kept.
+func TestChooserFallsBackToVisibleText(t *testing.T) {
+	calls := 0
+	page := `<html><head><title>Shop</title></head><body><div>Menu</div><main><p>Closed for the holidays.</p></main></body></html>`
+	p, err := NewPage(page, nil, true, func(*html.Node) []rules.Removal {
+		calls++
+		return []rules.Removal{{Rule: "x", Text: "y"}}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := HTML(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Candidate != "visible-text" || !a.Declared || a.Title != "Shop" {
+		t.Errorf("got candidate %q declared %v title %q", a.Candidate, a.Declared, a.Title)
+	}
+	if calls != 2 || len(p.Removed) != 1 {
+		t.Errorf("prepare ran %d times (want 2: one per DOM) and left %d removals (want the last run's 1)", calls, len(p.Removed))
+	}
+}
+
+func renderText(a Article) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(a.Root)
+	return b.String()
+}

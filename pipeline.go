@@ -1,0 +1,203 @@
+package clean
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/extract"
+	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/rules"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pipeline is one document on its way through the stages; each stage reads what the
+// ones before it left and adds its own part.
+type pipeline struct {
+	in   Input
+	opts Options
+	set  *rules.Set
+
+	pageURL *url.URL // the input's http(s) URL, if any
+	host    string   // the site, for site-scoped rules
+
+	text    string          // decode: the document as UTF-8
+	kind    decode.Kind     // decode: HTML or text
+	page    *extract.Page   // prepare: the parsed, prepared HTML page (nil for text or tag soup)
+	art     extract.Article // extract: the article
+	removed []rules.Removal // every stage: what it removed (kept only with Explain)
+	doc     Document        // render: the result
+}
+
+// stages are the pipeline, in order. A new stage is one more line here and its method.
+var stages = []struct {
+	name string
+	run  func(*pipeline) error
+}{
+	{"decode", (*pipeline).decode},
+	{"prepare", (*pipeline).prepare},
+	{"extract", (*pipeline).extract},
+	{"rules", (*pipeline).applyRules},
+	{"render", (*pipeline).render},
+}
+
+func newPipeline(in Input, opts Options) *pipeline {
+	p := &pipeline{in: in, opts: opts, set: opts.Rules, pageURL: parseURL(in.URL)}
+	if p.set == nil {
+		p.set = rules.Builtin()
+	}
+	if p.pageURL != nil {
+		p.host = p.pageURL.Hostname()
+	}
+	return p
+}
+
+// run runs the stages in order, each once, checking ctx before each.
+func (p *pipeline) run(ctx context.Context) (Document, error) {
+	for _, s := range stages {
+		if err := ctx.Err(); err != nil {
+			return Document{}, err
+		}
+		if err := s.run(p); err != nil {
+			return Document{}, err
+		}
+	}
+	return p.doc, nil
+}
+
+// decode converts the bytes to UTF-8 and settles the input kind.
+func (p *pipeline) decode() error {
+	text, _, err := decode.ToUTF8(p.in.Data, p.in.ContentType)
+	if err != nil {
+		return err
+	}
+	p.text, p.kind = text, decode.Kind(p.opts.Kind)
+	if p.kind == "" || p.kind == decode.Auto {
+		p.kind = decode.Sniff(text)
+	}
+	return nil
+}
+
+// prepare parses an HTML page and runs prepareDOM on it. A page the HTML parser refuses
+// (nested deeper than it allows) is left to extract, which reads it as tag soup.
+func (p *pipeline) prepare() error {
+	if p.kind != decode.HTML {
+		return nil
+	}
+	page, err := extract.NewPage(p.text, p.pageURL, p.opts.Explain, p.prepareDOM)
+	if err == nil {
+		p.page = page
+	}
+	return nil
+}
+
+// prepareDOM is the prepare stage on one parsed DOM: unsafe link targets go (before
+// readability, which would point them at the page), relative links become absolute (so
+// that <base href> is honoured), a saved page's site is read from its canonical URL, and
+// what selector rules select is removed.
+func (p *pipeline) prepareDOM(doc *html.Node) []rules.Removal {
+	render.DropUnsafeLinks(doc)
+	absolutizeLinks(doc, p.pageURL)
+	if p.pageURL == nil {
+		p.host = extract.CanonicalHost(doc)
+	}
+	return p.set.RemoveSelected(doc, p.host)
+}
+
+// extract finds the article: the candidate chain for HTML, the block classifier for text.
+func (p *pipeline) extract() error {
+	switch {
+	case p.page != nil:
+		art, err := extract.HTML(p.page)
+		if err != nil {
+			return err
+		}
+		p.art, p.removed = art, p.page.Removed
+	case p.kind == decode.HTML:
+		p.art = extract.TagSoup(p.text, p.opts.Explain)
+	default:
+		p.art = extract.Text(p.text, p.opts.Explain)
+	}
+	if p.art.Root == nil { // nothing found at all, not even visible text
+		p.art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
+	}
+	p.removed = append(p.removed, p.art.Removed...)
+	return nil
+}
+
+// applyRules runs the boilerplate rules on the article, and strips inline tokens such as
+// {mosads} from the metadata, where they leak too.
+func (p *pipeline) applyRules() error {
+	p.removed = append(p.removed, p.set.Apply(p.art.Root, p.host)...)
+	for _, field := range []*string{&p.art.Title, &p.art.Byline, &p.art.Excerpt} {
+		*field = p.set.StripText(*field, p.host)
+	}
+	return nil
+}
+
+// render makes the Document: the body as text (always: the word count and the no-text
+// check read it) and as Markdown when the output prints it. A document with neither
+// title nor text is ErrNoText.
+func (p *pipeline) render() error {
+	// Relative links are resolved against the page's own (final) URL when it is known,
+	// else against its canonical URL; the record's url is the canonical one.
+	base := p.in.URL
+	if base == "" {
+		base = p.art.URL
+	}
+	pageURL := p.art.URL
+	if pageURL == "" {
+		pageURL = p.in.URL
+	}
+	a := p.art
+	body := render.Text(a.Root)
+	doc := Document{
+		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,
+		SiteName: a.SiteName, Published: a.Published, Language: a.Language, Excerpt: a.Excerpt,
+		Image: absoluteURL(base, a.Image), Text: body, WordCount: render.WordCount(body),
+	}
+	if p.opts.Format.needsMarkdown() {
+		md, err := render.Markdown(a.Root, base)
+		if err != nil {
+			return renderErr("markdown", err)
+		}
+		doc.Markdown = md
+	}
+	if p.opts.Explain {
+		doc.Removed = p.removed
+	}
+	doc.sanitize()
+	if doc.Title == "" && doc.Text == "" {
+		return ErrNoText
+	}
+	p.doc = doc
+	return nil
+}
+
+// absoluteURL resolves ref against base; it returns ref unchanged when either does not parse.
+func absoluteURL(base, ref string) string {
+	if base == "" || ref == "" {
+		return ref
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
+}
+
+func parseURL(s string) *url.URL {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil
+	}
+	return u
+}
