@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -15,6 +16,9 @@ type Removal struct {
 	Rule string `json:"rule"`
 	Text string `json:"text"`
 }
+
+// String is the removal as --explain prints it: removed [rule] "text".
+func (r Removal) String() string { return fmt.Sprintf("removed [%s] %q", r.Rule, r.Text) }
 
 // maxRemovalText bounds the text kept in a Removal, in runes.
 const maxRemovalText = 120

@@ -50,14 +50,15 @@ func addBatchFlags(cmd *cobra.Command, b *batchOptions) {
 	f.IntVar(&b.retries, "retries", 3, "batch: retries of a URL after 429, 5xx or a timeout (with backoff, honouring Retry-After)")
 }
 
-// isBatch reports whether the command line asks for batch mode: several inputs, a
-// directory, an input list, a JSONL input, or -o naming an existing directory.
+// isBatch reports whether the command line asks for batch mode: several inputs, an input
+// list, an input that is a corpus by itself (a directory, a JSONL file), or -o naming an
+// existing directory.
 func (o *rootOptions) isBatch(args []string) bool {
 	b := &o.batch
 	if len(args) == 0 {
 		return b.inputList != ""
 	}
-	if len(args) > 1 || b.inputList != "" || b.jsonl || source.IsJSONL(args[0]) || isDir(args[0]) {
+	if len(args) > 1 || b.inputList != "" || b.jsonl || batch.IsCorpus(args[0], false) {
 		return true
 	}
 	return o.output != "" && isDir(o.output)
@@ -70,16 +71,15 @@ func isDir(name string) bool {
 
 // runBatch runs batch mode; see README.md, "Batches".
 func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) error {
-	b, err := o.newBatch(cmd, s, args)
+	ctx, stop := signal.NotifyContext(contextOf(cmd), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	b, sink, err := o.newBatch(ctx, cmd, s, args)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(contextOf(cmd), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	tuneGC()
-	b.Progress = newProgress(ctx, s.err, b.Inputs)
 	st, err := b.Run(ctx)
-	if cerr := closeOutputs(b); err == nil {
+	if cerr := sink.Close(); err == nil {
 		err = cerr
 	}
 	fmt.Fprintln(s.err, "clean: "+st.Summary())
@@ -114,35 +114,45 @@ func contextOf(cmd *cobra.Command) context.Context {
 	return context.Background()
 }
 
-// newBatch checks the flags and opens the output.
-func (o *rootOptions) newBatch(cmd *cobra.Command, s streams, args []string) (*batch.Batch, error) {
+// newBatch checks the flags, opens the output and makes the batch.
+func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s streams, args []string) (*batch.Batch, batch.Sink, error) {
 	if o.batch.inputList == "-" && slices.Contains(args, "-") {
-		return nil, usagef("standard input cannot be both the input list and an input")
+		return nil, nil, usagef("standard input cannot be both the input list and an input")
 	}
 	if o.batch.jobs < 1 {
-		return nil, usagef("-j must be at least 1")
+		return nil, nil, usagef("-j must be at least 1")
 	}
 	kind, err := clean.ParseKind(o.input)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
 	set, err := o.loadRules()
 	if err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
 	inputs := o.inputs(s, args)
 	if o.output != "" && o.output != "-" {
 		inputs.Skip = []string{o.output}
 	}
-	b := &batch.Batch{
+	sink, err := o.openOutput(cmd, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := batch.New(batch.Config{
 		Inputs:     inputs,
+		Sink:       sink,
 		Fetch:      o.fetcher(s),
 		Workers:    o.batch.jobs,
 		DocTimeout: o.batch.docTimeout,
 		Clean:      clean.Options{Kind: kind, Rules: set, Explain: o.explain},
 		Render:     clean.WriteOptions{FrontMatter: o.frontMatter},
+		Progress:   newProgress(ctx, s.err, inputs),
+	})
+	if err != nil {
+		sink.Close()
+		return nil, nil, err
 	}
-	return b, o.openOutput(cmd, s, b)
+	return b, sink, nil
 }
 
 func (o *rootOptions) inputs(s streams, args []string) *batch.Inputs {
@@ -164,53 +174,39 @@ func (o *rootOptions) fetcher(s streams) *batch.Fetcher {
 
 // openOutput chooses the output: JSON Lines (the default without -o, or -f jsonl, or -o
 // FILE.jsonl) to standard output or a resumable file, else one file per input in -o DIR.
-func (o *rootOptions) openOutput(cmd *cobra.Command, s streams, b *batch.Batch) error {
+func (o *rootOptions) openOutput(cmd *cobra.Command, s streams) (batch.Sink, error) {
 	format, err := clean.ParseFormat(o.format)
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	explicit := cmd.Flags().Changed("format")
 	toStdout := o.output == "" || o.output == "-"
 	if !explicit && (toStdout || source.IsJSONL(o.output)) {
 		format = clean.FormatJSONL
 	}
-	if format == clean.FormatJSONL {
-		if toStdout {
-			b.JSONL = s.out
-			return nil
-		}
-		b.JSONLFile, err = batch.OpenJSONL(o.output)
-		return wrapOutputErr(o.output, err)
+	switch {
+	case format == clean.FormatJSONL && toStdout:
+		return batch.Stream{W: s.out}, nil
+	case format == clean.FormatJSONL:
+		f, err := batch.OpenJSONL(o.output)
+		return f, wrapOutputErr(o.output, err)
+	case toStdout:
+		return nil, usagef("a batch writes -f %s files into a directory: give -o DIR, or use -f jsonl", format)
 	}
-	if toStdout {
-		return usagef("a batch writes -f %s files into a directory: give -o DIR, or use -f jsonl", format)
-	}
-	b.Format = format
-	b.Clean.Format = format
-	b.Dir, err = batch.OpenDir(o.output, format.Extension())
-	return wrapOutputErr(o.output, err)
+	d, err := batch.OpenDir(o.output, format)
+	return d, wrapOutputErr(o.output, err)
 }
 
 func wrapOutputErr(name string, err error) error {
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
-}
-
-func closeOutputs(b *batch.Batch) error {
-	if b.JSONLFile != nil {
-		return b.JSONLFile.Close()
-	}
-	if b.Dir != nil {
-		return b.Dir.Close()
+		return clean.Named(name, err)
 	}
 	return nil
 }
 
 // newProgress shows a progress bar when w is a terminal (counting the inputs in the
 // background for the total), else only logs lines.
-func newProgress(ctx context.Context, w io.Writer, in *batch.Inputs) batch.Progress {
+func newProgress(ctx context.Context, w io.Writer, in batch.Source) batch.Progress {
 	if !isTerminal(w) {
 		return batch.LogOnly{W: w}
 	}

@@ -68,14 +68,14 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	b := &batch.Batch{Inputs: o.root.inputs(s, args), Fetch: o.root.fetcher(s),
-		Clean: clean.Options{Kind: kind, Rules: set}}
+	inputs := o.root.inputs(s, args)
+	cleaner := &batch.Cleaner{Fetch: o.root.fetcher(s), Clean: clean.Options{Kind: kind, Rules: set, Format: clean.FormatText}}
 	counter := learn.NewCounter(o.opts)
 	failed := 0
 	pool := &batch.Pool{Workers: o.root.batch.jobs, DocTimeout: o.root.batch.docTimeout,
 		Prepare: (*batch.Task).Decode,
 		Process: func(ctx context.Context, t *batch.Task) batch.Outcome {
-			doc, err := b.Document(ctx, t)
+			doc, err := cleaner.Document(ctx, t)
 			return batch.Outcome{Err: err, Doc: &doc}
 		},
 		Emit: func(t *batch.Task, out batch.Outcome) error {
@@ -89,7 +89,7 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 			return nil
 		}}
 	tuneGC()
-	if err := pool.Run(contextOf(cmd), b.Inputs.Each); err != nil {
+	if err := pool.Run(contextOf(cmd), inputs.Each); err != nil {
 		return err
 	}
 	return o.write(s, counter, failed)

@@ -12,7 +12,6 @@ import (
 	"runtime/metrics"
 	"testing"
 
-	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/internal/source"
 )
 
@@ -72,12 +71,13 @@ func BenchmarkBatch(b *testing.B) {
 			b.ReportAllocs()
 			before := cpuClasses()
 			for b.Loop() {
-				bt := &Batch{
+				bt, err := New(Config{
 					Inputs:  &Inputs{Args: []string{path}, JSONL: source.JSONLOptions{Fields: []string{"html"}, IDField: "id"}},
-					Fetch:   &Fetcher{},
+					Sink:    Stream{W: io.Discard},
 					Workers: workers,
-					JSONL:   io.Discard,
-					Format:  clean.FormatJSONL,
+				})
+				if err != nil {
+					b.Fatal(err)
 				}
 				st, err := bt.Run(context.Background())
 				if err != nil || st.Done+st.Failed != n {

@@ -1,21 +1,27 @@
 package batch
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
+
+	"github.com/cleanhq/clean"
 )
 
 // Dir is an output directory: one file per input. Every file operation goes through an
 // os.Root, so no name (nor a symbolic link planted inside) can reach outside it.
 type Dir struct {
-	root *os.Root
-	ext  string
+	root   *os.Root
+	ext    string
+	format clean.Format
 }
 
-// OpenDir creates (if need be) and opens the output directory; files get extension ext.
-func OpenDir(name, ext string) (*Dir, error) {
+// OpenDir creates (if need be) and opens the output directory, for files in format f
+// (named with its extension).
+func OpenDir(name string, f clean.Format) (*Dir, error) {
 	if err := os.MkdirAll(name, 0o755); err != nil {
 		return nil, pathErr(err)
 	}
@@ -23,7 +29,7 @@ func OpenDir(name, ext string) (*Dir, error) {
 	if err != nil {
 		return nil, pathErr(err)
 	}
-	return &Dir{root: root, ext: ext}, nil
+	return &Dir{root: root, ext: f.Extension(), format: f}, nil
 }
 
 // Target is the file, relative to the directory, that holds the output of t.
@@ -73,3 +79,32 @@ func (d *Dir) Write(rel string, data []byte) (err error) {
 
 // Close closes the directory.
 func (d *Dir) Close() error { return errors.Join(d.root.Close()) }
+
+// Format is the format of the files.
+func (d *Dir) Format() clean.Format { return d.format }
+
+// Finished reports whether t's file exists (the file name holds a JSONL record's id, so
+// the record is decoded first).
+func (d *Dir) Finished(t *Task) (bool, error) {
+	t.Decode()
+	return d.Has(d.Target(t)), nil
+}
+
+// Render writes t's file, atomically; there is no record to emit.
+func (d *Dir) Render(t *Task, doc clean.Document, opts clean.WriteOptions) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := clean.Write(&buf, doc, d.format, opts); err != nil {
+		return nil, clean.Named(t.Name, err)
+	}
+	target := d.Target(t)
+	if err := d.Write(target, buf.Bytes()); err != nil {
+		return nil, clean.Named(t.Name, fmt.Errorf("writing %s: %w", target, err))
+	}
+	return nil, nil
+}
+
+// Failed keeps no record: a failed input has no file, and the batch logs it.
+func (d *Dir) Failed(*Task, error) []byte { return nil }
+
+// Emit has nothing to write: the files are written by Render.
+func (d *Dir) Emit([]byte) error { return nil }

@@ -106,25 +106,75 @@ func (e *enumerator) emit(t *Task) {
 	}
 }
 
+// argKind is one kind of batch input: how to recognise it, and how to enumerate its
+// tasks. A new input kind (WARC next) is one entry in argKinds and its method.
+type argKind struct {
+	name   string
+	corpus bool // one argument of this kind is a batch by itself (a directory, a JSONL file)
+	inDirs bool // also recognised among the files of a directory
+	match  func(in *Inputs, name string, info fs.FileInfo) bool
+	each   func(e *enumerator, name string) error
+}
+
+// argKinds are the kinds of input, tried in order; the first that matches takes it. info
+// is nil when the name is not a file that can be stat'ed. (A function, as the kinds'
+// methods refer back to it.)
+func argKinds() []argKind {
+	return []argKind{
+		{name: "stdin", match: func(in *Inputs, name string, _ fs.FileInfo) bool { return name == "-" && !in.ForceJSON },
+			each: (*enumerator).single},
+		{name: "url", match: func(_ *Inputs, name string, _ fs.FileInfo) bool {
+			return source.IsURL(name) || strings.Contains(name, "://")
+		},
+			each: (*enumerator).single},
+		{name: "directory", corpus: true, match: func(_ *Inputs, _ string, info fs.FileInfo) bool { return info != nil && info.IsDir() },
+			each: (*enumerator).dir},
+		{name: "jsonl", corpus: true, inDirs: true,
+			match: func(in *Inputs, name string, _ fs.FileInfo) bool {
+				return name == "-" || in.ForceJSON || source.IsJSONL(name)
+			},
+			each: (*enumerator).jsonl},
+		{name: "file", inDirs: true, match: func(*Inputs, string, fs.FileInfo) bool { return true }, each: (*enumerator).single},
+	}
+}
+
+// kindOf returns the kind of the argument name.
+func (in *Inputs) kindOf(name string, inDir bool) argKind {
+	var info fs.FileInfo
+	if !inDir && name != "-" && !strings.Contains(name, "://") {
+		info, _ = os.Stat(name)
+	}
+	kinds := argKinds()
+	for _, k := range kinds {
+		if (!inDir || k.inDirs) && k.match(in, name, info) {
+			return k
+		}
+	}
+	return kinds[len(kinds)-1]
+}
+
+// IsCorpus reports whether the argument name is a batch by itself: a directory, or a file
+// whose kind holds many documents (JSONL). forceJSONL is --jsonl.
+func IsCorpus(name string, forceJSONL bool) bool {
+	return (&Inputs{ForceJSON: forceJSONL}).kindOf(name, false).corpus
+}
+
 // arg enumerates one argument or list entry. A missing file becomes a failed task (so the
 // batch reports it in order) rather than an error.
 func (e *enumerator) arg(name string) error {
+	return e.in.kindOf(name, false).each(e, name)
+}
+
+// single emits the task of one document: a file, a URL or standard input.
+func (e *enumerator) single(name string) error {
 	switch {
-	case name == "-" && !e.in.ForceJSON:
+	case name == "-":
 		e.emit(&Task{Name: "-", Rel: "stdin"})
-		return nil
 	case source.IsURL(name) || strings.Contains(name, "://"):
 		e.emit(&Task{Name: name, Rel: URLName(name)})
-		return nil
+	default:
+		e.emit(&Task{Name: name, Rel: filepath.ToSlash(name)})
 	}
-	info, err := os.Stat(name)
-	switch {
-	case err == nil && info.IsDir():
-		return e.dir(name)
-	case name == "-" || e.in.ForceJSON || source.IsJSONL(name):
-		return e.jsonl(name)
-	}
-	e.emit(&Task{Name: name, Rel: filepath.ToSlash(name)})
 	return nil
 }
 
@@ -151,11 +201,8 @@ func (e *enumerator) dir(root string) error {
 			return filepath.SkipDir
 		case d.IsDir() || hidden || !d.Type().IsRegular() || !e.included(d.Name()):
 			return nil
-		case e.in.ForceJSON || source.IsJSONL(p):
-			return e.jsonl(p)
 		}
-		e.emit(&Task{Name: p, Rel: filepath.ToSlash(p)})
-		return nil
+		return e.in.kindOf(p, true).each(e, p)
 	})
 }
 

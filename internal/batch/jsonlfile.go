@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/cleanhq/clean"
 )
 
 // JSONLFile is a batch's JSON Lines output file, opened to resume.
@@ -140,3 +142,20 @@ func (j *JSONLFile) Close() error {
 	}
 	return errors.Join(err, j.f.Close(), j.keptF.Close())
 }
+
+// Format is JSON Lines.
+func (j *JSONLFile) Format() clean.Format { return clean.FormatJSONL }
+
+// Finished reports whether t already has its record (see Done).
+func (j *JSONLFile) Finished(t *Task) (bool, error) { return j.Done(t.Name) }
+
+// Render returns the record of a cleaned input.
+func (j *JSONLFile) Render(t *Task, doc clean.Document, _ clean.WriteOptions) ([]byte, error) {
+	return jsonlRecord(t, doc)
+}
+
+// Failed returns the record of a failed input.
+func (j *JSONLFile) Failed(t *Task, err error) []byte { return errorRecord(t, err) }
+
+// Emit appends a record.
+func (j *JSONLFile) Emit(rec []byte) error { return j.Append(rec) }

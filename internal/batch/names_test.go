@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"github.com/cleanhq/clean"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +66,7 @@ func TestDirNeverWritesOutside(t *testing.T) {
 	base := t.TempDir()
 	outside := filepath.Join(base, "outside")
 	os.Mkdir(outside, 0o755)
-	d, err := OpenDir(filepath.Join(base, "out"), "md")
+	d, err := OpenDir(filepath.Join(base, "out"), clean.FormatMarkdown)
 	if err != nil {
 		t.Fatal(err)
 	}

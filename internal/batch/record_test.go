@@ -19,8 +19,7 @@ func TestRecordLayout(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("record %s, want %s", out, want)
 	}
-	b := &Batch{}
-	rec := b.errorRecord(&Task{Name: "x.jsonl:3", ID: "r3"}, clean.Named("x.jsonl:3", errors.New("no text found")))
+	rec := errorRecord(&Task{Name: "x.jsonl:3", ID: "r3"}, clean.Named("x.jsonl:3", errors.New("no text found")))
 	if want := `{"id":"r3","source":"x.jsonl:3","markdown":"","text":"","word_count":0,"error":"no text found"}` + "\n"; string(rec) != want {
 		t.Errorf("error record %s, want %s", rec, want)
 	}

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,43 +11,64 @@ import (
 	"github.com/cleanhq/clean/internal/render"
 )
 
-// Batch is one run of the pipeline over many inputs. Set Inputs, Fetch, and one output:
-// JSONL (a stream, or a resumable file) or Dir.
-type Batch struct {
-	Inputs     *Inputs
-	Fetch      *Fetcher
-	Workers    int
-	Window     int // in-flight inputs, default 32 × Workers (see Pool)
+// Config is what a batch is made of. Inputs and Sink are required; New fills in the rest.
+type Config struct {
+	Inputs     Source
+	Sink       Sink
+	Fetch      *Fetcher // nil: files and stdin only, URLs with the default limits
+	Workers    int      // default 1
+	Window     int      // in-flight inputs, default 32 × Workers (see Pool)
 	DocTimeout time.Duration
 	Clean      clean.Options
 	Render     clean.WriteOptions
+	Progress   Progress // nil for none
+}
 
-	JSONL     io.Writer  // JSON Lines records to this stream (no resume)…
-	JSONLFile *JSONLFile // …or to this file, resuming…
-	Dir       *Dir       // …or one file per input in this format:
-	Format    clean.Format
+// Batch is one run of the pipeline over many inputs. Make it with New.
+type Batch struct {
+	cfg     Config
+	cleaner Cleaner
+}
 
-	Progress Progress // nil for none
+// New checks the configuration and returns the batch.
+func New(cfg Config) (*Batch, error) {
+	switch {
+	case cfg.Inputs == nil:
+		return nil, errors.New("batch: no inputs")
+	case cfg.Sink == nil:
+		return nil, errors.New("batch: no output")
+	case cfg.Workers < 0 || cfg.Window < 0 || cfg.DocTimeout < 0:
+		return nil, fmt.Errorf("batch: negative workers (%d), window (%d) or time limit (%s)", cfg.Workers, cfg.Window, cfg.DocTimeout)
+	}
+	if cfg.Workers == 0 {
+		cfg.Workers = 1
+	}
+	if cfg.Fetch == nil {
+		cfg.Fetch = &Fetcher{}
+	}
+	if cfg.Progress == nil {
+		cfg.Progress = LogOnly{W: io.Discard}
+	}
+	cfg.Clean.Format = cfg.Sink.Format() // only what the output prints is rendered
+	return &Batch{cfg: cfg, cleaner: Cleaner{Fetch: cfg.Fetch, Clean: cfg.Clean}}, nil
 }
 
 // Run cleans every input and writes one record (or file) per input, in input order. Inputs
 // that fail are counted in Stats.Failed and recorded; the error is for the batch itself
-// (an output that cannot be written, an interruption, an enumeration failure).
+// (an output that cannot be written, an interruption, an enumeration failure). Run does
+// not close the sink.
 func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	start := time.Now()
 	var st Stats
-	prog := b.Progress
-	if prog == nil {
-		prog = LogOnly{W: io.Discard}
-	}
+	prog := b.cfg.Progress
 	defer prog.Close()
-	pool := &Pool{Workers: b.Workers, Window: b.Window, DocTimeout: b.DocTimeout,
+	pool := &Pool{Workers: b.cfg.Workers, Window: b.cfg.Window, DocTimeout: b.cfg.DocTimeout,
 		Prepare: (*Task).Decode, Process: b.process,
 		Emit: func(t *Task, o Outcome) error { return b.record(&st, prog, t, o) }}
 	err := pool.Run(ctx, func(ctx context.Context, yield func(*Task) bool) error {
 		var skipErr error
-		err := b.Inputs.Each(ctx, func(t *Task) bool {
-			skip, err := b.finished(t)
+		err := b.cfg.Inputs.Each(ctx, func(t *Task) bool {
+			skip, err := b.cfg.Sink.Finished(t)
 			if err != nil {
 				skipErr = err
 				return false
@@ -66,119 +86,67 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	return st, err
 }
 
-// record counts and reports one outcome and writes its record, in input order.
+// record counts and reports one outcome and emits its record, in input order.
 func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
+	sink := b.cfg.Sink
 	if o.Err == nil {
 		st.Done++
 	} else {
 		st.Failed++
-		if b.Dir != nil {
+		o.Out = sink.Failed(t, o.Err)
+		if o.Out == nil {
 			prog.Log("clean: " + render.OneLine(o.Err.Error()))
 		}
 	}
-	if b.Format != clean.FormatJSON {
-		for _, r := range o.Removed { // --explain with Markdown or text files
-			prog.Log(fmt.Sprintf("%s: removed [%s] %q", render.OneLine(t.Name), r.Rule, r.Text))
-		}
+	for _, r := range o.Removed { // --explain, when the output has no place for removals
+		prog.Log(render.OneLine(t.Name) + ": " + r.String())
 	}
 	prog.Finished(o.Err == nil)
-	if o.Err != nil && b.Dir == nil {
-		o.Out = b.errorRecord(t, o.Err)
+	if o.Out == nil {
+		return nil
 	}
-	return b.emit(o)
-}
-
-// finished reports whether an earlier run wrote t's record or file.
-func (b *Batch) finished(t *Task) (bool, error) {
-	switch {
-	case b.JSONLFile != nil:
-		return b.JSONLFile.Done(t.Name)
-	case b.Dir != nil:
-		t.Decode() // the file name holds the record's id
-		return b.Dir.Has(b.Dir.Target(t)), nil
-	}
-	return false, nil
+	return sink.Emit(o.Out)
 }
 
 // process runs in a worker: it cleans t and renders its record, or writes its file.
 func (b *Batch) process(ctx context.Context, t *Task) Outcome {
-	doc, err := b.Document(ctx, t)
+	doc, err := b.cleaner.Document(ctx, t)
 	t.Data = nil // the task may wait for its turn: keep only the outcome
-	if b.Dir != nil {
-		if err == nil {
-			err = b.writeFile(t, doc)
-		}
-		return Outcome{Err: err, Removed: doc.Removed}
-	}
 	if err != nil {
 		return Outcome{Err: err} // its record is made by record, also for time-outs
 	}
-	out, err := render.JSON(Record{ID: t.ID, Document: doc}, "")
-	if err != nil {
-		return Outcome{Err: clean.Named(t.Name, err)}
+	out, err := b.cfg.Sink.Render(t, doc, b.cfg.Render)
+	o := Outcome{Out: out, Err: err}
+	if f := b.cfg.Sink.Format(); f != clean.FormatJSON && f != clean.FormatJSONL {
+		o.Removed = doc.Removed
 	}
-	return Outcome{Out: out}
+	return o
 }
 
-// Record is a batch's JSON Lines record: the Document, with the input's id (a JSONL
-// record's) and, for an input that failed, why (and no text).
-type Record struct {
-	ID string `json:"id,omitempty"`
-	clean.Document
-	Error string `json:"error,omitempty"`
-}
-
-// errorRecord is the JSONL record of a failed input.
-func (b *Batch) errorRecord(t *Task, err error) []byte {
-	rec := Record{ID: t.ID, Document: clean.Document{Source: t.Name, URL: t.URL},
-		Error: render.OneLine(clean.Cause(err).Error())}
-	out, _ := render.JSON(rec, "") // a record of strings always encodes
-	return out
+// Cleaner reads and cleans one input: what a batch's workers do, for a command that runs a
+// Pool of its own (clean learn).
+type Cleaner struct {
+	Fetch *Fetcher
+	Clean clean.Options
 }
 
 // Document reads and cleans the input of t. Errors name the input.
-func (b *Batch) Document(ctx context.Context, t *Task) (clean.Document, error) {
+func (c *Cleaner) Document(ctx context.Context, t *Task) (clean.Document, error) {
 	t.Decode()
 	if t.Err != nil {
 		return clean.Document{}, clean.Named(t.Name, t.Err)
 	}
 	in := clean.Input{Name: t.Name, URL: t.URL, Data: t.Data}
 	if t.Data == nil {
-		read, err := b.Fetch.Read(ctx, t.Name)
+		read, err := c.Fetch.Read(ctx, t.Name)
 		if err != nil {
 			return clean.Document{}, clean.Named(t.Name, err)
 		}
 		in = clean.Input(read)
 	}
-	opts := b.Clean
+	opts := c.Clean
 	if t.Kind != "" && (opts.Kind == "" || opts.Kind == clean.KindAuto) {
 		opts.Kind = clean.Kind(t.Kind)
 	}
 	return clean.Clean(ctx, in, opts)
-}
-
-func (b *Batch) writeFile(t *Task, doc clean.Document) error {
-	var buf bytes.Buffer
-	if err := clean.Write(&buf, doc, b.Format, b.Render); err != nil {
-		return clean.Named(t.Name, err)
-	}
-	target := b.Dir.Target(t)
-	if err := b.Dir.Write(target, buf.Bytes()); err != nil {
-		return clean.Named(t.Name, fmt.Errorf("writing %s: %w", target, err))
-	}
-	return nil
-}
-
-// emit writes a record, in input order.
-func (b *Batch) emit(o Outcome) error {
-	switch {
-	case o.Out == nil:
-		return nil
-	case b.JSONLFile != nil:
-		return b.JSONLFile.Append(o.Out)
-	case b.JSONL != nil:
-		_, err := b.JSONL.Write(o.Out)
-		return err
-	}
-	return nil
 }

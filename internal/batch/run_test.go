@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,12 +24,14 @@ func TestBatchTimeLimitRecords(t *testing.T) {
 	}
 	os.WriteFile(path, []byte(in.String()), 0o644)
 	var out bytes.Buffer
-	b := &Batch{
+	b, err := New(Config{
 		Inputs:     &Inputs{Args: []string{path}, JSONL: source.JSONLOptions{Fields: []string{"text"}, IDField: "id", URLField: "url"}},
-		Fetch:      &Fetcher{},
+		Sink:       Stream{W: &out},
 		Workers:    2,
 		DocTimeout: time.Nanosecond,
-		JSONL:      &out,
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	st, err := b.Run(context.Background())
 	if err != nil || st.Failed != 4 {
@@ -45,5 +48,30 @@ func TestBatchTimeLimitRecords(t *testing.T) {
 		if rec.ID != want || rec.URL != "https://x.example/"+want || !strings.Contains(rec.Error, "time limit") {
 			t.Errorf("record %d: %s", i, line)
 		}
+	}
+}
+
+// New refuses a batch that could not run, instead of a zero value that panics or drops
+// records; the defaults it fills in make a minimal batch work.
+func TestNewValidates(t *testing.T) {
+	in := &Inputs{Args: []string{"x.html"}}
+	for name, cfg := range map[string]Config{
+		"no inputs":        {Sink: Stream{W: io.Discard}},
+		"no output":        {Inputs: in},
+		"negative workers": {Inputs: in, Sink: Stream{W: io.Discard}, Workers: -1},
+		"negative limit":   {Inputs: in, Sink: Stream{W: io.Discard}, DocTimeout: -time.Second},
+	} {
+		if _, err := New(cfg); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	var out bytes.Buffer
+	b, err := New(Config{Inputs: &Inputs{Args: []string{filepath.Join(t.TempDir(), "missing.html")}}, Sink: Stream{W: &out}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := b.Run(context.Background())
+	if err != nil || st.Failed != 1 || !strings.Contains(out.String(), `"error":"no such file or directory"`) {
+		t.Errorf("minimal batch: %+v, %v, %s", st, err, out.String())
 	}
 }
