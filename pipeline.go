@@ -4,12 +4,14 @@ import (
 	"context"
 	"net/url"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/cleanhq/clean/internal/decode"
 	"github.com/cleanhq/clean/internal/extract"
 	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/internal/source"
 	"github.com/cleanhq/clean/rules"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // pipeline is one document on its way through the stages; each stage reads what the
@@ -47,9 +49,7 @@ func newPipeline(in Input, opts Options) *pipeline {
 	if p.set == nil {
 		p.set = rules.Builtin()
 	}
-	if p.pageURL != nil {
-		p.host = p.pageURL.Hostname()
-	}
+	p.host = source.Host(in.URL)
 	return p
 }
 

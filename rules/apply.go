@@ -6,9 +6,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
-	"github.com/cleanhq/clean/internal/blocks"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 // Removal records one piece of boilerplate taken out of a document and the rule that took it.

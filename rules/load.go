@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+
+	"github.com/cleanhq/clean/internal/fsutil"
 )
 
 //go:embed builtin.yaml
@@ -69,25 +71,17 @@ func Builtin() *Set {
 func (s *Set) AddFile(name string) error {
 	f, err := os.Open(name)
 	if err != nil {
-		return &FileError{File: name, Err: unwrapPath(err)}
+		return &FileError{File: name, Err: fsutil.PathErr(err)}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return &FileError{File: name, Err: unwrapPath(err)}
+		return &FileError{File: name, Err: fsutil.PathErr(err)}
 	}
 	if len(data) > MaxFileSize {
 		return &FileError{File: name, Err: fmt.Errorf("larger than %d bytes", MaxFileSize)}
 	}
 	return s.AddYAML(name, data)
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // AddYAML parses rule-file data (name is used in errors) and adds its rules to s. Its

@@ -8,8 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cleanhq/clean/internal/blocks"
 	"golang.org/x/net/html"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 func TestBuiltinExamples(t *testing.T) {

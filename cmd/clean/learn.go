@@ -5,11 +5,13 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/internal/batch"
+	"github.com/cleanhq/clean/internal/fsutil"
 	"github.com/cleanhq/clean/internal/learn"
 	"github.com/cleanhq/clean/internal/source"
-	"github.com/spf13/cobra"
 
 	"github.com/cleanhq/clean/internal/render"
 )
@@ -116,7 +118,7 @@ func (o *learnOptions) write(s streams, counter *learn.Counter, failed int) erro
 	}
 	if o.root.output == "" || o.root.output == "-" {
 		s.out.Write(buf.Bytes())
-	} else if err := batch.WriteFileAtomic(o.root.output, buf.Bytes()); err != nil {
+	} else if err := fsutil.WriteFileAtomic(o.root.output, buf.Bytes()); err != nil {
 		return fmt.Errorf("writing %s: %w", o.root.output, err)
 	}
 	fmt.Fprintf(s.err, "clean: %d rules from %d pages of %d sites (%d inputs failed, %d without a site URL)\n",

@@ -11,11 +11,12 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cleanhq/clean"
-	"github.com/cleanhq/clean/internal/batch"
+	"github.com/cleanhq/clean/internal/fsutil"
 	"github.com/cleanhq/clean/internal/source"
 	"github.com/cleanhq/clean/rules"
-	"github.com/spf13/cobra"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; when it is not, the
@@ -174,7 +175,7 @@ func (o *rootOptions) write(stdout io.Writer, doc clean.Document, format clean.F
 		_, err := stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := batch.WriteFileAtomic(o.output, buf.Bytes()); err != nil {
+	if err := fsutil.WriteFileAtomic(o.output, buf.Bytes()); err != nil {
 		return fmt.Errorf("writing %s: %w", o.output, err)
 	}
 	return nil

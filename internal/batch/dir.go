@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/fsutil"
 )
 
 // Dir is an output directory: one file per input. Every file operation goes through an
@@ -23,11 +24,11 @@ type Dir struct {
 // (named with its extension).
 func OpenDir(name string, f clean.Format) (*Dir, error) {
 	if err := os.MkdirAll(name, 0o755); err != nil {
-		return nil, pathErr(err)
+		return nil, fsutil.PathErr(err)
 	}
 	root, err := os.OpenRoot(name)
 	if err != nil {
-		return nil, pathErr(err)
+		return nil, fsutil.PathErr(err)
 	}
 	return &Dir{root: root, ext: f.Extension(), format: f}, nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math/rand/v2"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,7 +39,7 @@ func (f *Fetcher) Read(ctx context.Context, name string) (source.Input, error) {
 	if !source.IsURL(name) {
 		return source.Read(ctx, name, f.Source)
 	}
-	gate := f.gate(hostOf(name))
+	gate := f.gate(source.Host(name))
 	for attempt := 0; ; attempt++ {
 		in, err := f.once(ctx, gate, name)
 		wait, retry := f.retryWait(err, attempt)
@@ -162,12 +161,4 @@ func (g *hostGate) delayUntil(t time.Time) {
 		g.next = t
 	}
 	g.mu.Unlock()
-}
-
-func hostOf(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return strings.ToLower(u.Host)
 }

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/cleanhq/clean/internal/decode"
+	"github.com/cleanhq/clean/internal/fsutil"
 	"github.com/cleanhq/clean/internal/source"
 )
 
@@ -184,7 +184,7 @@ func (e *enumerator) dir(root string) error {
 		case e.stopped:
 			return filepath.SkipAll
 		case err != nil: // an unreadable directory: a failed input, and the walk goes on
-			e.emit(&Task{Name: p, Rel: filepath.ToSlash(p), Err: pathErr(err)})
+			e.emit(&Task{Name: p, Rel: filepath.ToSlash(p), Err: fsutil.PathErr(err)})
 			if d != nil && d.IsDir() && p != root {
 				return filepath.SkipDir
 			}
@@ -302,30 +302,18 @@ func (in *Inputs) open(name string) (io.Reader, func(), error) {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, nil, pathErr(err)
+			return nil, nil, fsutil.PathErr(err)
 		}
 		r, closeFn = f, func() { f.Close() }
 	} else if r == nil {
 		return nil, nil, errors.New("no standard input")
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			closeFn()
-			return nil, nil, fmt.Errorf("gzip: %w", err)
-		}
-		return zr, closeFn, nil
+	out, _, err := fsutil.Gunzip(r)
+	if err != nil {
+		closeFn()
+		return nil, nil, fmt.Errorf("gzip: %w", err)
 	}
-	return br, closeFn, nil
-}
-
-func pathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return out, closeFn, nil
 }
 
 // countLines calls found for each non-blank line of r, without keeping lines.

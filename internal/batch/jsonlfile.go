@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/fsutil"
 )
 
 // JSONLFile is a batch's JSON Lines output file, opened to resume.
@@ -40,7 +41,7 @@ const syncEvery = 2 * time.Second
 func OpenJSONL(name string) (*JSONLFile, error) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, pathErr(err)
+		return nil, fsutil.PathErr(err)
 	}
 	good, n, err := validPrefix(f)
 	if err == nil {

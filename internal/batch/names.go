@@ -1,12 +1,12 @@
 package batch
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"net/url"
 	"path"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/fsutil"
 )
 
 // maxNameBytes bounds one component of an output file name (file systems allow 255).
@@ -17,7 +17,7 @@ const maxNameBytes = 120
 func URLName(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return "url/" + shortHash(raw)
+		return "url/" + fsutil.ShortHash(raw)
 	}
 	p := u.EscapedPath()
 	if p == "" || strings.HasSuffix(p, "/") {
@@ -25,7 +25,7 @@ func URLName(raw string) string {
 	}
 	name := strings.ToLower(u.Host) + "/" + strings.TrimPrefix(p, "/")
 	if u.RawQuery != "" {
-		name += "-" + shortHash(u.RawQuery)
+		name += "-" + fsutil.ShortHash(u.RawQuery)
 	}
 	return name
 }
@@ -44,7 +44,7 @@ func SafeRel(name string) string {
 		parts = append(parts, safeComponent(c))
 	}
 	if len(parts) == 0 {
-		return "_" + shortHash(name)
+		return "_" + fsutil.ShortHash(name)
 	}
 	return path.Join(parts...)
 }
@@ -66,7 +66,7 @@ func safeComponent(c string) string {
 	if s == c && len(s) <= maxNameBytes {
 		return s
 	}
-	return truncateUTF8(s, maxNameBytes-9) + "~" + shortHash(c)
+	return truncateUTF8(s, maxNameBytes-9) + "~" + fsutil.ShortHash(c)
 }
 
 // reservedName reports Windows device names, which are reserved with any extension.
@@ -90,9 +90,4 @@ func truncateUTF8(s string, n int) string {
 		n--
 	}
 	return s[:n]
-}
-
-func shortHash(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:4])
 }

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/fsutil"
 
 	"os"
 	"path/filepath"
@@ -47,7 +48,7 @@ func TestURLName(t *testing.T) {
 		"https://news.example/":          "news.example/index",
 		"https://news.example":           "news.example/index",
 		"https://news.example/dir/":      "news.example/dir/index",
-		"http://news.example/a?id=1#top": "news.example/a-" + shortHash("id=1"),
+		"http://news.example/a?id=1#top": "news.example/a-" + fsutil.ShortHash("id=1"),
 	} {
 		if got := URLName(raw); got != want {
 			t.Errorf("URLName(%q) = %q, want %q", raw, got, want)

@@ -5,9 +5,10 @@ import (
 
 	"errors"
 	"fmt"
+	"time"
+
 	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/rules"
-	"time"
 )
 
 // Outcome is what a worker made of one task.

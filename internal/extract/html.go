@@ -4,9 +4,11 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/cleanhq/clean/internal/blocks"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/cleanhq/clean/internal/blocks"
+	"github.com/cleanhq/clean/internal/source"
 )
 
 // minArticleRunes is the least text (non-space runes) a candidate's article must hold to
@@ -52,11 +54,7 @@ func documentTitle(doc *html.Node) string {
 // CanonicalHost returns the host of the page's absolute <link rel=canonical>, or "". It
 // tells which site a saved page comes from, for site-scoped rules.
 func CanonicalHost(doc *html.Node) string {
-	u, err := url.Parse(canonicalURL(doc, nil))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return ""
-	}
-	return u.Hostname()
+	return source.Host(canonicalURL(doc, nil))
 }
 
 // canonicalURL returns the page's <link rel=canonical> made absolute, else pageURL.

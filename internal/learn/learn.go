@@ -10,12 +10,12 @@
 package learn
 
 import (
-	"net/url"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
+	"github.com/cleanhq/clean/internal/source"
 )
 
 // Options are the thresholds of learning.
@@ -55,14 +55,10 @@ func NewCounter(opts Options) *Counter {
 	return &Counter{sites: map[string]*site{}, opts: opts}
 }
 
-// Host is the site of a page URL: its host name, lower case, without "www."; "" when the
+// Host is the site of a page URL: its host (source.Host) without "www."; "" when the
 // URL has none.
 func Host(rawURL string) string {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	return strings.TrimPrefix(source.Host(rawURL), "www.")
 }
 
 // Blocks splits a cleaned document's text (paragraphs separated by blank lines) into

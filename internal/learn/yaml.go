@@ -1,15 +1,15 @@
 package learn
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
 
-	cleanrules "github.com/cleanhq/clean/rules"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cleanhq/clean/internal/fsutil"
+	cleanrules "github.com/cleanhq/clean/rules"
 )
 
 // rule is the YAML form of a learned rule, in the format of package rules.
@@ -57,7 +57,7 @@ func WriteYAML(w io.Writer, found []Found, header string) error {
 
 func toRule(f Found) rule {
 	r := rule{
-		ID:          "learned-" + slug(f.Site) + "-" + hash(f.Site+"\n"+f.Text),
+		ID:          "learned-" + slug(f.Site) + "-" + fsutil.ShortHash(f.Site+"\n"+f.Text),
 		Kind:        "drop",
 		Description: fmt.Sprintf("on %d of %d pages of %s (clean learn)", f.Pages, f.SitePages, f.Site),
 		Sites:       []string{f.Site},
@@ -86,9 +86,4 @@ func slug(host string) string {
 		}
 		return '-'
 	}, host)
-}
-
-func hash(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:4])
 }

@@ -4,16 +4,18 @@ package source
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/cleanhq/clean/internal/fsutil"
 )
 
 // Input is one document as read: its bytes and where they came from.
@@ -56,6 +58,19 @@ func (o Options) timeout() time.Duration {
 
 // ErrTooLarge is returned for a document over the size cap.
 var ErrTooLarge = errors.New("too large")
+
+// Host is the host of an http(s) URL, in lower case and without port: the site, for
+// site-scoped rules, per-host limits and learned rules. It is "" for anything else.
+func Host(rawURL string) string {
+	if !IsURL(rawURL) {
+		return ""
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Hostname())
+}
 
 // IsURL reports whether name is an http(s) URL.
 func IsURL(name string) bool {
@@ -102,7 +117,7 @@ func readStream(name string, r io.Reader, max int64) (Input, error) {
 func readFile(name string, opts Options) (Input, error) {
 	info, err := os.Stat(name)
 	if err != nil {
-		return Input{}, pathError(err)
+		return Input{}, fsutil.PathErr(err)
 	}
 	if info.IsDir() {
 		return Input{}, errors.New("is a directory")
@@ -113,7 +128,7 @@ func readFile(name string, opts Options) (Input, error) {
 	}
 	f, err := os.OpenFile(name, flag, 0)
 	if err != nil {
-		return Input{}, pathError(err)
+		return Input{}, fsutil.PathErr(err)
 	}
 	defer f.Close()
 	if !info.Mode().IsRegular() {
@@ -123,16 +138,7 @@ func readFile(name string, opts Options) (Input, error) {
 	if errors.Is(err, os.ErrDeadlineExceeded) {
 		return Input{}, fmt.Errorf("timed out after %s (--timeout)", opts.timeout())
 	}
-	return in, pathError(err)
-}
-
-// pathError drops the path from an *os.PathError, as the caller names the input.
-func pathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return in, fsutil.PathErr(err)
 }
 
 // readCapped reads all of r, failing with ErrTooLarge past max bytes.
@@ -150,10 +156,10 @@ func readCapped(r io.Reader, max int64) ([]byte, error) {
 // gunzipIfCompressed expands gzip data (recognised by its magic bytes, whatever the file
 // name), capping the expanded size.
 func gunzipIfCompressed(data []byte, max int64) ([]byte, error) {
-	if !bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+	if !fsutil.IsGzip(data) {
 		return data, nil
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+	zr, _, err := fsutil.Gunzip(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("gzip: %w", err)
 	}
