@@ -84,12 +84,17 @@ func (d *Dir) Close() error { return errors.Join(d.root.Close()) }
 // Format is the format of the files.
 func (d *Dir) Format() clean.Format { return d.format }
 
-// Finished reports whether t's file exists (the file name holds a JSONL record's id, so
-// the record is decoded first).
+// Finished reports whether t's file exists. A JSONL record's file name holds its id, which
+// only decoding tells: for those, Exists answers in the worker.
 func (d *Dir) Finished(t *Task) (bool, error) {
-	t.Decode()
+	if t.record != nil {
+		return false, nil
+	}
 	return d.Has(d.Target(t)), nil
 }
+
+// Exists reports, in the worker, whether the decoded task's file exists already.
+func (d *Dir) Exists(t *Task) bool { return d.Has(d.Target(t)) }
 
 // Render writes t's file, atomically; there is no record to emit.
 func (d *Dir) Render(t *Task, doc clean.Document, opts clean.WriteOptions) ([]byte, error) {

@@ -17,6 +17,7 @@ type Outcome struct {
 	Err     error           // the input failed (reported in its record, never fatal)
 	Removed []rules.Removal // with --explain and one file per input: the removals, for stderr
 	Doc     *clean.Document // the document itself, for a caller that reads it (clean learn)
+	Skipped bool            // an earlier run finished the input (found out in the worker)
 }
 
 // Pool runs Process on tasks with Workers goroutines and hands the outcomes to Emit in

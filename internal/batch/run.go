@@ -89,6 +89,11 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 // record counts and reports one outcome and emits its record, in input order.
 func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
 	sink := b.cfg.Sink
+	if o.Skipped {
+		st.Skipped++
+		prog.Skipped()
+		return nil
+	}
 	if o.Err == nil {
 		st.Done++
 	} else {
@@ -110,6 +115,9 @@ func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
 
 // process runs in a worker: it cleans t and renders its record, or writes its file.
 func (b *Batch) process(ctx context.Context, t *Task) Outcome {
+	if e, ok := b.cfg.Sink.(interface{ Exists(*Task) bool }); ok && t.Err == nil && e.Exists(t) {
+		return Outcome{Skipped: true} // a decoded JSONL record whose file a run wrote
+	}
 	doc, err := b.cleaner.Document(ctx, t)
 	t.Data = nil // the task may wait for its turn: keep only the outcome
 	if err != nil {

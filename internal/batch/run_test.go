@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cleanhq/clean"
 
 	"github.com/cleanhq/clean/internal/source"
 )
@@ -74,4 +77,56 @@ func TestNewValidates(t *testing.T) {
 	if err != nil || st.Failed != 1 || !strings.Contains(out.String(), `"error":"no such file or directory"`) {
 		t.Errorf("minimal batch: %+v, %v, %s", st, err, out.String())
 	}
+}
+
+// A JSONL corpus into a directory resumes: the second run writes nothing and counts every
+// record as skipped; the records are decoded by the workers, never while being read.
+func TestDirResumeDecodesInWorkers(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "in.jsonl")
+	var in strings.Builder
+	for _, id := range []string{"a", "b", "c"} {
+		in.WriteString(`{"id":"` + id + `","text":"A paragraph of text that is long enough to be the article, with a full stop."}` + "\n")
+	}
+	os.WriteFile(path, []byte(in.String()), 0o644)
+	for run, want := range []Stats{{Done: 3}, {Skipped: 3}} {
+		d, err := OpenDir(filepath.Join(dir, "out"), clean.FormatText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sink := &decodeWatch{Dir: d, t: t}
+		b, err := New(Config{Inputs: &Inputs{Args: []string{path}, JSONL: source.JSONLOptions{Fields: []string{"text"}, IDField: "id"}},
+			Sink: sink, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := b.Run(context.Background())
+		d.Close()
+		if err != nil || st.Done != want.Done || st.Skipped != want.Skipped || st.Failed != 0 {
+			t.Errorf("run %d: %+v, %v; want %+v", run, st, err, want)
+		}
+	}
+	found := false
+	filepath.WalkDir(filepath.Join(dir, "out"), func(p string, _ fs.DirEntry, _ error) error {
+		found = found || strings.HasSuffix(filepath.ToSlash(p), "/in/line-2-b.txt")
+		return nil
+	})
+	if !found {
+		t.Error("no file in/line-2-b.txt under out/")
+	}
+}
+
+// decodeWatch fails the test when a JSONL task is decoded by the time Finished returns,
+// that is on the goroutine that reads the inputs.
+type decodeWatch struct {
+	*Dir
+	t *testing.T
+}
+
+func (w *decodeWatch) Finished(t *Task) (bool, error) {
+	done, err := w.Dir.Finished(t)
+	if strings.Contains(t.Name, ".jsonl:") && t.record == nil {
+		w.t.Errorf("%s decoded while the inputs are read", t.Name)
+	}
+	return done, err
 }

@@ -14,7 +14,9 @@ type Sink interface {
 	// Format is the output format of the records or files.
 	Format() clean.Format
 	// Finished reports whether an earlier run wrote the output of t (resume). It is asked
-	// in input order.
+	// in input order, as the inputs are read, before t is decoded (decoding a JSONL
+	// record is a worker's job); a sink that cannot tell before says false, and answers
+	// in the worker with an Exists(*Task) bool method.
 	Finished(t *Task) (bool, error)
 	// Render runs in a worker: it returns the record of a cleaned input, to be emitted
 	// in order, or writes the input's own file and returns nil.
