@@ -162,8 +162,14 @@ func (r *Rule) compilePattern() error {
 	return nil
 }
 
-// Origin is where the rule was defined, as "file:line".
-func (r *Rule) Origin() string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
+// Origin is where the rule was defined, as "file:line", or "file" for a rule built in Go
+// without a line.
+func (r *Rule) Origin() string {
+	if r.Line == 0 {
+		return r.File
+	}
+	return fmt.Sprintf("%s:%d", r.File, r.Line)
+}
 
 // Matches reports whether a block with this text is matched by the rule: for strip rules,
 // whether the text holds the token; for block rules, whether every line of it matches.
