@@ -2,7 +2,6 @@ package warc
 
 import (
 	"io"
-	"net/http"
 	"strings"
 
 	gowarc "github.com/nlnwa/gowarc/v3"
@@ -31,28 +30,20 @@ func (r *Reader) fillBlock(rec *Record, block gowarc.Block) error {
 }
 
 // payload returns the reader of the payload of block, and sets the HTTP
-// fields of rec when the block is an HTTP message.
+// fields of rec when the block is an HTTP message. The HTTP header is
+// parsed here, not taken from gowarc: gowarc's comes from
+// net/http.ReadResponse, which drops Transfer-Encoding from the header
+// and rejects what servers really send (Content-Length: -1).
 func (r *Reader) payload(rec *Record, block gowarc.Block) (io.Reader, error) {
 	switch b := block.(type) {
 	case gowarc.HttpResponseBlock:
-		rec.Status = b.HttpStatusCode()
-		rec.HTTPHeader = httpHeader(b.HttpHeader())
-		if rec.HTTPHeader == nil {
-			rec.Status, rec.HTTPHeader = parseHTTPHeader(b.ProtocolHeaderBytes())
-		}
+		rec.Status, rec.HTTPHeader = parseHTTPHeader(b.ProtocolHeaderBytes())
 		return b.PayloadBytes()
 	case gowarc.HttpRequestBlock:
-		rec.HTTPHeader = httpHeader(b.HttpHeader())
+		_, rec.HTTPHeader = parseHTTPHeader(b.ProtocolHeaderBytes())
 		return b.PayloadBytes()
 	}
 	return block.RawBytes()
-}
-
-func httpHeader(h *http.Header) http.Header {
-	if h == nil {
-		return nil
-	}
-	return *h
 }
 
 // isHTTP tells whether a WARC Content-Type says the block is an HTTP message.

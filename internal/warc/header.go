@@ -63,20 +63,23 @@ func parseFields(lines []string) http.Header {
 	return fields
 }
 
-// parseHTTPHeader parses an HTTP response header block leniently, for
-// the blocks that net/http rejects (a Content-Length of -1, a status
-// line without reason…).
+// parseHTTPHeader parses an HTTP header block leniently, with its
+// fields as written. status is the code of a response's status line, 0
+// for a request; h is nil when the first line is neither.
 func parseHTTPHeader(raw []byte) (status int, h http.Header) {
 	lines := strings.Split(string(raw), "\n")
 	f := strings.Fields(lines[0])
-	if len(f) < 2 || !strings.HasPrefix(f[0], "HTTP/") {
-		return 0, nil
+	switch {
+	case len(f) >= 2 && strings.HasPrefix(f[0], "HTTP/"):
+		n, err := strconv.Atoi(f[1])
+		if err != nil {
+			return 0, nil
+		}
+		return n, parseFields(lines[1:])
+	case len(f) == 3 && strings.HasPrefix(f[2], "HTTP/"):
+		return 0, parseFields(lines[1:])
 	}
-	status, err := strconv.Atoi(f[1])
-	if err != nil {
-		return 0, nil
-	}
-	return status, parseFields(lines[1:])
+	return 0, nil
 }
 
 // headerEnd finds the blank line that ends a header block: it returns
