@@ -64,17 +64,28 @@ func NewReader(r io.Reader, name string, opts ...Option) (*Reader, error) {
 		gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
 		gowarc.WithBufferMaxMemBytes(rd.maxBody),
 	)
-	magic, err := rd.data.Peek(len(warcMagic))
-	if len(magic) == 0 && err == io.EOF {
-		return rd, nil
-	}
-	if !bytes.Equal(magic, warcMagic) {
-		if err != nil && err != io.EOF {
-			return nil, fmt.Errorf("warc: %s: %w", name, err)
-		}
-		return nil, fmt.Errorf("warc: %s: %w (it starts with %q)", name, ErrNotWARC, magic)
+	if err := rd.checkStart(); err != nil {
+		return nil, fmt.Errorf("warc: %s: %w", name, err)
 	}
 	return rd, nil
+}
+
+// checkStart fails with ErrNotWARC when the stream, after line breaks
+// (a member may start with the end of the record before), does not start
+// with "WARC/".
+func (r *Reader) checkStart() error {
+	buf, err := r.data.Peek(64)
+	if len(buf) == 0 && err == io.EOF {
+		return nil
+	}
+	start := bytes.TrimLeft(buf, "\r\n")
+	if bytes.HasPrefix(start, warcMagic) {
+		return nil
+	}
+	if err != nil && err != io.EOF {
+		return err
+	}
+	return fmt.Errorf("%w (it starts with %q)", ErrNotWARC, start[:min(len(start), 16)])
 }
 
 // Next returns the next record, or io.EOF after the last. An error with
