@@ -147,3 +147,8 @@ func must(t testing.TB, err error, target error) {
 		t.Fatalf("error %v, want %v", err, target)
 	}
 }
+
+func newGzipWriter(w io.Writer) *gzip.Writer {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	return zw
+}
