@@ -146,7 +146,7 @@ func (r *Reader) next() (*Record, error) {
 
 // parse has gowarc parse the record whose block ends at end.
 func (r *Reader) parse(rec *Record, end int64) (*Record, error) {
-	wrec, _, validation, err := r.um.Unmarshal(r.data)
+	wrec, validation, err := r.unmarshal()
 	if wrec != nil {
 		defer wrec.Close()
 	}
@@ -167,6 +167,18 @@ func (r *Reader) parse(rec *Record, end int64) (*Record, error) {
 		err = gapErr
 	}
 	return rec, err
+}
+
+// unmarshal has gowarc parse the record ahead, and turns a panic in
+// gowarc, should there be one, into an error for the record.
+func (r *Reader) unmarshal() (wrec gowarc.WarcRecord, validation []error, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			wrec, validation, err = nil, nil, fmt.Errorf("gowarc panicked: %v", p)
+		}
+	}()
+	wrec, _, validation, err = r.um.Unmarshal(r.data)
+	return wrec, validation, err
 }
 
 // skipRecord goes past the block ending at end and returns err for rec.
