@@ -280,17 +280,19 @@ func (zeros) Read(p []byte) (int, error) {
 
 // An I/O error of the input is fatal, and stays so.
 func TestReadErrorFatal(t *testing.T) {
-	in := io.MultiReader(bytes.NewReader(okResponse("http://a/")), errReader{})
-	rd, err := NewReader(in, "failing")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := drain(t, rd)
-	if res.fatal == nil || !errors.Is(res.fatal, errBroken) {
-		t.Fatalf("fatal %v", res.fatal)
-	}
-	if rec, err := rd.Next(); rec != nil || !errors.Is(err, errBroken) {
-		t.Errorf("Next after a fatal error: %v %v", rec, err)
+	for _, start := range [][]byte{okResponse("http://a/"), gzipped(okResponse("http://a/"))} {
+		in := io.MultiReader(bytes.NewReader(start), errReader{})
+		rd, err := NewReader(in, "failing")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := drain(t, rd)
+		if res.fatal == nil || !errors.Is(res.fatal, errBroken) || len(res.recs) != 1 {
+			t.Fatalf("%d records, fatal %v", len(res.recs), res.fatal)
+		}
+		if rec, err := rd.Next(); rec != nil || !errors.Is(err, errBroken) {
+			t.Errorf("Next after a fatal error: %v %v", rec, err)
+		}
 	}
 }
 

@@ -196,6 +196,9 @@ func (r *Reader) skipRecord(rec *Record, end int64, err error) (*Record, error) 
 // reader goes on at the next gzip member when there is one), or a read
 // error (fatal).
 func (r *Reader) streamError(rec *Record, err error) (*Record, error) {
+	if ioErr := r.stream.count.err; ioErr != nil {
+		return nil, ioErr
+	}
 	if serr := r.stream.failed(); serr != nil {
 		if !r.stream.resync() {
 			r.done = true

@@ -101,6 +101,9 @@ func (s *stream) startMember() error {
 }
 
 func (s *stream) memberError(err error) error {
+	if s.count.err != nil {
+		return s.count.err
+	}
 	start := s.members[len(s.members)-1].comp
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return fmt.Errorf("%w: gzip member at offset %d ends early", ErrTruncated, start)
@@ -159,13 +162,19 @@ func (s *stream) memberOffset(plain int64) int64 {
 	return s.members[0].comp
 }
 
+// countingReader counts the bytes read from the file and keeps its first
+// error other than io.EOF: an I/O error, which no resync can get past.
 type countingReader struct {
-	r io.Reader
-	n int64
+	r   io.Reader
+	n   int64
+	err error
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if err != nil && err != io.EOF && c.err == nil {
+		c.err = err
+	}
 	return n, err
 }
