@@ -18,6 +18,7 @@ type Dir struct {
 	root   *os.Root
 	ext    string
 	format clean.Format
+	part   *part // the web archive part being written, if any
 }
 
 // OpenDir creates (if need be) and opens the output directory, for files in format f
@@ -78,8 +79,16 @@ func (d *Dir) Write(rel string, data []byte) (err error) {
 	return d.root.Rename(tmp, filepath.FromSlash(rel))
 }
 
-// Close closes the directory.
-func (d *Dir) Close() error { return errors.Join(d.root.Close()) }
+// Close closes the directory. A web archive part left unfinished (an interrupted run)
+// is removed, so that the next run does its archive again.
+func (d *Dir) Close() error {
+	var err error
+	if d.part != nil {
+		err = d.part.abort(d.root)
+		d.part = nil
+	}
+	return errors.Join(err, d.root.Close())
+}
 
 // Format is the format of the files.
 func (d *Dir) Format() clean.Format { return d.format }
@@ -87,7 +96,7 @@ func (d *Dir) Format() clean.Format { return d.format }
 // Finished reports whether t's file exists. A JSONL record's file name holds its id, which
 // only decoding tells: for those, Exists answers in the worker.
 func (d *Dir) Finished(t *Task) (bool, error) {
-	if t.record != nil {
+	if t.record != nil || t.Corpus != nil { // archives: see HasPart
 		return false, nil
 	}
 	return d.Has(d.Target(t)), nil
@@ -112,5 +121,43 @@ func (d *Dir) Render(t *Task, doc clean.Document, opts clean.WriteOptions) ([]by
 // Failed keeps no record: a failed input has no file, and the batch logs it.
 func (d *Dir) Failed(*Task, error) []byte { return nil }
 
-// Emit has nothing to write: the files are written by Render.
-func (d *Dir) Emit([]byte) error { return nil }
+// Emit writes the corpus records of a web archive into the archive's part (see
+// PartName); other inputs' files are written by Render.
+func (d *Dir) Emit(t *Task, rec []byte) error {
+	if t.Corpus == nil || rec == nil {
+		return nil
+	}
+	if d.part == nil || d.part.file != t.Corpus.File {
+		if err := d.EndFile(""); err != nil {
+			return err
+		}
+		p, err := openPart(d.root, t.Corpus.File)
+		if err != nil {
+			return err
+		}
+		d.part = p
+	}
+	return d.part.write(rec)
+}
+
+// EndFile finishes the part of the archive being written: it is complete, and renamed to
+// its name, which tells later runs that the archive is done. An archive with no
+// document record gets an empty part all the same.
+func (d *Dir) EndFile(file string) error {
+	if d.part == nil && file != "" {
+		p, err := openPart(d.root, file)
+		if err != nil {
+			return err
+		}
+		d.part = p
+	}
+	if d.part == nil || (file != "" && d.part.file != file) {
+		return nil
+	}
+	p := d.part
+	d.part = nil
+	return p.finish(d.root)
+}
+
+// HasPart reports whether an earlier run finished the part of the archive file.
+func (d *Dir) HasPart(file string) bool { return d.Has(PartName(file)) }

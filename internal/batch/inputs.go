@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cleanhq/clean/internal/decode"
 	"github.com/cleanhq/clean/internal/fsutil"
@@ -26,8 +27,11 @@ type Task struct {
 	URL  string      // a JSONL record's page URL
 	Rel  string      // slash-separated name the output file is derived from (-o DIR)
 	Kind decode.Kind // the input kind a JSONL field implies ("" for the default)
-	Data []byte      // the document, for JSONL records; nil means read Name
-	Err  error       // the input is already known to be bad (a bad JSONL record)
+	Data []byte      // the document, for JSONL and WARC records; nil means read Name
+	Err  error       // the input is already known to be bad (a bad JSONL or WARC record)
+
+	ContentType string  // the HTTP Content-Type of a WARC response (its charset is used)
+	Corpus      *Corpus // where a WARC record comes from (nil for other inputs)
 
 	record *pendingRecord // a JSONL record to decode (see Decode)
 }
@@ -41,7 +45,15 @@ type Inputs struct {
 	Include   []string  // globs on the base name of files found in directories (none: all)
 	JSONL     source.JSONLOptions
 	ForceJSON bool     // treat every file argument as JSONL, whatever its name
+	ForceWARC bool     // treat every file argument and - as a web archive, whatever its name
 	Skip      []string // paths a directory walk leaves out (the batch's own output)
+
+	// DoneFile, when set, tells whether an earlier run finished a whole web archive,
+	// which is then not read again (the corpus sink's parts).
+	DoneFile func(name string) bool
+	// For web archives read as streams (files, -, URLs).
+	UserAgent string
+	Timeout   time.Duration
 }
 
 // Each calls yield for every input, in order, streaming: it never holds more than one
@@ -58,8 +70,9 @@ func (in *Inputs) Count(ctx context.Context) (int, bool) {
 		return 0, false
 	}
 	n := 0
-	err := (&enumerator{in: in, ctx: ctx, countOnly: true, yield: func(*Task) bool { n++; return true }}).run()
-	return n, err == nil && ctx.Err() == nil
+	e := &enumerator{in: in, ctx: ctx, countOnly: true, yield: func(*Task) bool { n++; return true }}
+	err := e.run()
+	return n, err == nil && ctx.Err() == nil && !e.uncountable
 }
 
 // run enumerates the arguments, then the input list.
@@ -94,7 +107,10 @@ type enumerator struct {
 	yield   func(*Task) bool
 	stopped bool
 
-	countOnly bool // only the number of tasks matters: JSONL records are not decoded
+	countOnly   bool // only the number of tasks matters: JSONL records are not decoded
+	uncountable bool // an input (a web archive) cannot be counted without reading it all
+
+	notDocuments int // WARC records that stand for no document (request, metadata…)
 }
 
 func (e *enumerator) emit(t *Task) {
@@ -121,14 +137,25 @@ type argKind struct {
 // methods refer back to it.)
 func argKinds() []argKind {
 	return []argKind{
-		{name: "stdin", match: func(in *Inputs, name string, _ fs.FileInfo) bool { return name == "-" && !in.ForceJSON },
+		{name: "stdin", match: func(in *Inputs, name string, _ fs.FileInfo) bool {
+			return name == "-" && !in.ForceJSON && !in.ForceWARC
+		},
 			each: (*enumerator).single},
+		{name: "warc-url", corpus: true,
+			match: func(_ *Inputs, name string, _ fs.FileInfo) bool { return source.IsURL(name) && IsWARCName(name) },
+			each:  (*enumerator).warcFile},
 		{name: "url", match: func(_ *Inputs, name string, _ fs.FileInfo) bool {
 			return source.IsURL(name) || strings.Contains(name, "://")
 		},
 			each: (*enumerator).single},
 		{name: "directory", corpus: true, match: func(_ *Inputs, _ string, info fs.FileInfo) bool { return info != nil && info.IsDir() },
 			each: (*enumerator).dir},
+		{name: "warc", corpus: true, inDirs: true,
+			match: func(in *Inputs, name string, info fs.FileInfo) bool {
+				return in.ForceWARC || IsWARCName(name) ||
+					(!in.ForceJSON && !source.IsJSONL(name) && info != nil && info.Mode().IsRegular() && sniffWARC(name))
+			},
+			each: (*enumerator).warcFile},
 		{name: "jsonl", corpus: true, inDirs: true,
 			match: func(in *Inputs, name string, _ fs.FileInfo) bool {
 				return name == "-" || in.ForceJSON || source.IsJSONL(name)
@@ -141,7 +168,7 @@ func argKinds() []argKind {
 // kindOf returns the kind of the argument name.
 func (in *Inputs) kindOf(name string, inDir bool) argKind {
 	var info fs.FileInfo
-	if !inDir && name != "-" && !strings.Contains(name, "://") {
+	if name != "-" && !strings.Contains(name, "://") {
 		info, _ = os.Stat(name)
 	}
 	kinds := argKinds()

@@ -159,4 +159,7 @@ func (j *JSONLFile) Render(t *Task, doc clean.Document, _ clean.WriteOptions) ([
 func (j *JSONLFile) Failed(t *Task, err error) []byte { return errorRecord(t, err) }
 
 // Emit appends a record.
-func (j *JSONLFile) Emit(rec []byte) error { return j.Append(rec) }
+func (j *JSONLFile) Emit(_ *Task, rec []byte) error { return j.Append(rec) }
+
+// EndFile has nothing to do: the records of archives are lines like the others.
+func (j *JSONLFile) EndFile(string) error { return nil }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/corpus"
 	"github.com/cleanhq/clean/rules"
 )
 
@@ -18,6 +19,9 @@ type Outcome struct {
 	Removed []rules.Removal // with --explain and one file per input: the removals, for stderr
 	Doc     *clean.Document // the document itself, for a caller that reads it (clean learn)
 	Skipped bool            // an earlier run finished the input (found out in the worker)
+	Corpus  *corpus.Record  // a web archive record's corpus record, to be marked and emitted in order
+
+	signature []uint64 // the MinHash signature of Corpus.Text, with --dedup minhash
 }
 
 // Pool runs Process on tasks with Workers goroutines and hands the outcomes to Emit in

@@ -14,7 +14,10 @@ type Stats struct {
 	Done    int // inputs cleaned and written
 	Failed  int // inputs that failed (each has an error record, or a line on stderr with -o DIR)
 	Skipped int // inputs finished by an earlier run
-	Elapsed time.Duration
+
+	NotCleaned   int // web archive records skipped with a reason (revisits, errors pages, non-HTML, no text…)
+	NotDocuments int // web archive records that are no document (request, metadata, warcinfo…)
+	Elapsed      time.Duration
 }
 
 // Summary is the closing line of a batch.
@@ -23,8 +26,12 @@ func (s Stats) Summary() string {
 	if s.Elapsed > 0 {
 		rate = float64(s.Done+s.Failed) / s.Elapsed.Seconds()
 	}
-	return fmt.Sprintf("%d done, %d failed, %d skipped in %s (%.1f docs/s)",
-		s.Done, s.Failed, s.Skipped, s.Elapsed.Round(time.Millisecond), rate)
+	archive := ""
+	if s.NotCleaned+s.NotDocuments > 0 {
+		archive = fmt.Sprintf("; archive records: %d not cleaned (see their reason), %d not documents", s.NotCleaned, s.NotDocuments)
+	}
+	return fmt.Sprintf("%d done, %d failed, %d skipped%s in %s (%.1f docs/s)",
+		s.Done, s.Failed, s.Skipped, archive, s.Elapsed.Round(time.Millisecond), rate)
 }
 
 // Progress is told about each finished input; it may be nil.

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/cleanhq/clean"
+	"github.com/cleanhq/clean/internal/corpus"
+	"github.com/cleanhq/clean/internal/dedup"
 	"github.com/cleanhq/clean/internal/render"
 )
 
@@ -22,12 +24,20 @@ type Config struct {
 	Clean      clean.Options
 	Render     clean.WriteOptions
 	Progress   Progress // nil for none
+
+	// Web archives' records (corpus records).
+	Filters corpus.Filters // quality filters that drop documents (none: keep all)
+	MinHash bool           // also mark near duplicates (MinHash), besides exact ones
 }
 
 // Batch is one run of the pipeline over many inputs. Make it with New.
 type Batch struct {
 	cfg     Config
 	cleaner Cleaner
+
+	exact       *dedup.Exact   // exact duplicates within the current archive
+	minhash     *dedup.MinHash // the permutations, read by workers (nil without MinHash)
+	minhashSeen *dedup.MinHash // near duplicates within the current archive
 }
 
 // New checks the configuration and returns the batch.
@@ -50,7 +60,12 @@ func New(cfg Config) (*Batch, error) {
 		cfg.Progress = LogOnly{W: io.Discard}
 	}
 	cfg.Clean.Format = cfg.Sink.Format() // only what the output prints is rendered
-	return &Batch{cfg: cfg, cleaner: Cleaner{Fetch: cfg.Fetch, Clean: cfg.Clean}}, nil
+	b := &Batch{cfg: cfg, cleaner: Cleaner{Fetch: cfg.Fetch, Clean: cfg.Clean}, exact: dedup.NewExact()}
+	if cfg.MinHash {
+		b.minhash = dedup.NewMinHash()
+		b.minhashSeen = b.minhash.Fresh()
+	}
+	return b, nil
 }
 
 // Run cleans every input and writes one record (or file) per input, in input order. Inputs
@@ -68,6 +83,9 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	err := pool.Run(ctx, func(ctx context.Context, yield func(*Task) bool) error {
 		var skipErr error
 		err := b.cfg.Inputs.Each(ctx, func(t *Task) bool {
+			if t.Corpus != nil && t.Corpus.EndOfFile {
+				return yield(t) // no record of its own: it ends an archive's part, in order
+			}
 			skip, err := b.cfg.Sink.Finished(t)
 			if err != nil {
 				skipErr = err
@@ -88,6 +106,9 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 
 // record counts and reports one outcome and emits its record, in input order.
 func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
+	if t.Corpus != nil {
+		return b.recordCorpus(st, prog, t, o)
+	}
 	sink := b.cfg.Sink
 	if o.Skipped {
 		st.Skipped++
@@ -110,11 +131,14 @@ func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
 	if o.Out == nil {
 		return nil
 	}
-	return sink.Emit(o.Out)
+	return sink.Emit(t, o.Out)
 }
 
 // process runs in a worker: it cleans t and renders its record, or writes its file.
 func (b *Batch) process(ctx context.Context, t *Task) Outcome {
+	if t.Corpus != nil {
+		return b.corpusOutcome(ctx, t)
+	}
 	if e, ok := b.cfg.Sink.(interface{ Exists(*Task) bool }); ok && t.Err == nil && e.Exists(t) {
 		return Outcome{Skipped: true} // a decoded JSONL record whose file a run wrote
 	}

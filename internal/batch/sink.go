@@ -24,8 +24,12 @@ type Sink interface {
 	// Failed returns the record of an input that failed, or nil when the sink keeps no
 	// record of failures (the batch then logs them).
 	Failed(t *Task, err error) []byte
-	// Emit writes a record, in input order.
-	Emit(rec []byte) error
+	// Emit writes the record of t, in input order (for a web archive's records: their
+	// corpus record).
+	Emit(t *Task, rec []byte) error
+	// EndFile is called, in order, after the last record of the web archive file: a
+	// sink that writes one part per archive finishes the part.
+	EndFile(file string) error
 	// Close flushes and closes the output.
 	Close() error
 }
@@ -68,7 +72,9 @@ func (Stream) Render(t *Task, doc clean.Document, _ clean.WriteOptions) ([]byte,
 	return jsonlRecord(t, doc)
 }
 
-func (s Stream) Emit(rec []byte) error {
+func (Stream) EndFile(string) error { return nil }
+
+func (s Stream) Emit(_ *Task, rec []byte) error {
 	_, err := s.W.Write(rec)
 	return err
 }

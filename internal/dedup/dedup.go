@@ -63,12 +63,12 @@ func (e *Exact) Check(id, text string) string {
 
 // FineWeb's MinHash parameters.
 const (
-	NGram          = 5
-	Bands          = 14
-	HashesPerBand  = 8
-	numHashes      = Bands * HashesPerBand
-	mersennePrime  = (1 << 61) - 1
-	maxHash uint64 = (1 << 32) - 1
+	NGram                = 5
+	Bands                = 14
+	HashesPerBand        = 8
+	numHashes            = Bands * HashesPerBand
+	mersennePrime        = (1 << 61) - 1
+	maxHash       uint64 = (1 << 32) - 1
 )
 
 // MinHash finds near duplicates: documents that agree on all hashes of at least one band.
@@ -161,10 +161,25 @@ func shingleHash(words []string) uint64 {
 	return h.Sum64() & maxHash
 }
 
+// Fresh returns a finder with the same permutations and no document seen: Signature
+// may run on either (it only reads the permutations), Check on each separately.
+func (m *MinHash) Fresh() *MinHash {
+	f := &MinHash{a: m.a, b: m.b}
+	for i := range f.buckets {
+		f.buckets[i] = map[uint64]string{}
+	}
+	return f
+}
+
 // Check returns the id of an earlier document that shares a band with text, or "" (and
 // files this one under its bands).
 func (m *MinHash) Check(id, text string) string {
-	sig := m.Signature(text)
+	return m.CheckSignature(id, m.Signature(text))
+}
+
+// CheckSignature is Check for a signature computed beforehand (by Signature, maybe on
+// another goroutine).
+func (m *MinHash) CheckSignature(id string, sig []uint64) string {
 	if sig == nil {
 		return ""
 	}
