@@ -47,7 +47,7 @@ func parseFile(name string, data []byte) (*parsedFile, error) {
 		return &parsedFile{}, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &FileError{File: name, Line: root.Line, Err: errors.New("want a mapping with rules: and disable:")}
+		return nil, &FileError{File: name, Line: root.Line, Err: errors.New("want a mapping with rules: and disable: fields")}
 	}
 	f := &parsedFile{}
 	p := parser{file: name}

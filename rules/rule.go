@@ -107,7 +107,7 @@ func checkSites(sites []string) error {
 func (r *Rule) compileSelector() error {
 	switch {
 	case r.Pattern != "" || r.Regex != "":
-		return fmt.Errorf("kind select takes selector:, not pattern: or regex:")
+		return fmt.Errorf("kind select takes selector:, not pattern: or regex: fields")
 	case r.Selector == "":
 		return fmt.Errorf("missing selector (kind select takes selector:, a CSS selector)")
 	case len(r.Selector) > MaxPatternLength:

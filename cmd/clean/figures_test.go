@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -95,8 +94,7 @@ func runBatch(t *testing.T, bin, dir, corpus string, j int) batchRun {
 	if got := countLines(t, out); got != n {
 		t.Fatalf("%d records for %d inputs", got, n)
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime))
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	return batchRun{docsPerSec: float64(n) / elapsed.Seconds(), maxRSSMB: float64(peakKB) / 1024,
 		cpuPerDoc: cpu / time.Duration(n), cores: cpu.Seconds() / elapsed.Seconds()}
 }
@@ -146,7 +144,10 @@ func vmHWM(pid int) (int64, bool) {
 func buildClean(t *testing.T, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "clean")
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	goTool, err := exec.LookPath("go") // go test puts its own GOROOT/bin first on PATH
+	if err != nil {
+		t.Fatal(err)
+	}
 	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -118,7 +117,7 @@ func TestCLIHostileFiles(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(hostileDir, "*"))
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.html")
-	if err := syscall.Mkfifo(fifo, 0o600); err == nil {
+	if err := mkfifo(fifo); err == nil {
 		files = append(files, fifo)
 		failing["fifo.html"] = "empty input"
 	}
@@ -173,7 +172,7 @@ func TestCLIBatchHostile(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(in, "evil-\x1b]0;owned\x07-\x1b[2J.html"), nil, 0o644)
 	os.WriteFile(filepath.Join(in, "deep.html"), []byte(strings.Repeat("<div>", 100_000)+hostilePage), 0o644)
-	if err := syscall.Mkfifo(filepath.Join(in, "fifo.html"), 0o600); err != nil {
+	if err := mkfifo(filepath.Join(in, "fifo.html")); err != nil {
 		t.Log("no FIFO:", err)
 	}
 	regular := 0 // a FIFO in a directory is not an input: the walk takes regular files only
