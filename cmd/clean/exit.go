@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/cleanhq/clean/internal/render"
+	"github.com/spf13/cobra"
 )
 
 // Exit codes, documented in README.md.
@@ -43,7 +43,7 @@ func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	var pe partialError
 	switch {
-	case errors.As(err, &ue), isCobraUsage(err):
+	case errors.As(err, &ue):
 		return exitUsage
 	case errors.As(err, &pe):
 		return exitPartial
@@ -51,15 +51,41 @@ func exitCode(err error, stderr io.Writer) int {
 	return exitFailure
 }
 
-// isCobraUsage recognises the flag and argument errors that cobra returns as plain errors.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown flag", "unknown shorthand flag", "flag needs an argument",
-		"invalid argument", "accepts ", "requires at least", "unknown command", "bad flag syntax",
-		"required flag", "if any flags in the group"} {
-		if strings.HasPrefix(msg, p) || strings.Contains(msg, " "+p) {
-			return true
+// typedUsageErrors makes every error that cobra finds in a command line a usageError, so
+// that exitCode never has to recognise one by its text: flag errors through the root's
+// flag error func (cobra looks it up from the root for every subcommand), argument errors
+// by wrapping the Args validator of every command, cobra's own help and completion
+// commands included (they are added here, before cobra would add them, so that their
+// validators are wrapped too). Unknown subcommands are argument errors: cobra.NoArgs
+// reports them. No command marks a flag required or flags as a group, the only other
+// errors cobra makes before RunE.
+//
+// Call it once the tree is built and its output set: the completion command keeps the
+// output stream it sees.
+func typedUsageErrors(root *cobra.Command) {
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Args != nil {
+			c.Args = usageArgs(c.Args)
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
 		}
 	}
-	return false
+	walk(root)
+}
+
+// usageArgs wraps an argument validator so that what it refuses is a usageError.
+func usageArgs(valid cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		err := valid(cmd, args)
+		var ue usageError
+		if err == nil || errors.As(err, &ue) {
+			return err
+		}
+		return usageError{err}
+	}
 }

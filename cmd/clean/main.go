@@ -6,8 +6,11 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
@@ -20,13 +23,19 @@ type streams struct {
 	out, err io.Writer
 }
 
-// run executes the command line args and returns the exit code.
+// run executes the command line args and returns the exit code. The commands get a
+// context, cmd.Context(), that is cancelled on SIGINT or SIGTERM; after the first signal
+// the default handling is back, so a second one ends the process at once.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	s := streams{in: stdin, out: stdout, err: stderr}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	return execute(ctx, args, streams{in: stdin, out: stdout, err: stderr})
+}
+
+// execute runs the command line args in ctx and returns the exit code.
+func execute(ctx context.Context, args []string, s streams) int {
 	cmd := newRootCmd(s)
 	cmd.SetArgs(args)
-	cmd.SetIn(stdin)
-	cmd.SetOut(stdout)
-	cmd.SetErr(stderr)
-	return exitCode(cmd.Execute(), stderr)
+	return exitCode(cmd.ExecuteContext(ctx), s.err)
 }

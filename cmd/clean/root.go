@@ -59,6 +59,8 @@ const rootExamples = `  clean page.html                      # Markdown of the a
   clean --explain page.html            # report every removal on stderr
   clean -o story.md page.html.gz       # write atomically to a file`
 
+// newRootCmd builds the command tree, writing to s; every error it reports for a wrong
+// command line is a usageError (see typedUsageErrors).
 func newRootCmd(s streams) *cobra.Command {
 	o := &rootOptions{}
 	cmd := &cobra.Command{
@@ -84,7 +86,6 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 			return o.run(cmd.Context(), s, args[0])
 		},
 	}
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, text or json")
 	f.StringVar(&o.input, "input", "auto", "input kind: auto, html or text")
@@ -98,6 +99,10 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 	addBatchFlags(cmd, &o.batch)
 	cmd.AddCommand(newRulesCmd(s))
 	cmd.AddCommand(newLearnCmd(s))
+	cmd.SetIn(s.in)
+	cmd.SetOut(s.out)
+	cmd.SetErr(s.err)
+	typedUsageErrors(cmd)
 	return cmd
 }
 
@@ -130,9 +135,6 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 	}
 	if err := checkPageURL(o.pageURL); err != nil {
 		return usageError{err}
-	}
-	if ctx == nil {
-		ctx = context.Background()
 	}
 	read, err := source.Read(ctx, name, source.Options{
 		Stdin: s.in, UserAgent: o.userAgent, MaxBytes: o.maxSize, Timeout: o.timeout,
