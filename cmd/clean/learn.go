@@ -11,7 +11,6 @@ import (
 	"github.com/cleanhq/clean/internal/batch"
 	"github.com/cleanhq/clean/internal/fsutil"
 	"github.com/cleanhq/clean/internal/learn"
-	"github.com/cleanhq/clean/internal/source"
 
 	"github.com/cleanhq/clean/internal/render"
 )
@@ -47,14 +46,13 @@ pages. Review it, then use it with clean --rules FILE.`,
 	f.IntVar(&o.opts.MinPages, "min-pages", o.opts.MinPages, "a block must be on at least this many pages of a site")
 	f.Float64Var(&o.opts.MinShare, "min-share", o.opts.MinShare, "and on at least this share (0–1) of the site's pages")
 	f.IntVar(&o.opts.MaxRunes, "max-length", o.opts.MaxRunes, "blocks longer than this many characters are never boilerplate")
-	f.StringVarP(&o.root.output, "output", "o", "", "write the rule file to `FILE` (atomically) instead of standard output")
-	f.StringVar(&o.root.input, "input", "auto", "input kind: auto, html or text")
-	f.StringVar(&o.root.userAgent, "user-agent", source.DefaultAgent, "User-Agent header for URLs")
-	f.DurationVar(&o.root.timeout, "timeout", source.DefaultTimeout, "time limit for fetching a URL")
-	f.Int64Var(&o.root.maxSize, "max-size", source.DefaultMaxBytes, "largest document accepted, in bytes")
-	f.StringArrayVar(&o.root.ruleFiles, "rules", nil, "clean with the rules of a YAML rule `FILE` too (repeatable), so only what they leave is learned")
-	f.BoolVar(&o.root.noUserRules, "no-user-rules", false, "do not load the user rule file")
+	addInputFlags(cmd, &o.root)
+	addOutputFlags(cmd, &o.root)
+	setUsage(cmd, "output", "write the rule file to `FILE` (atomically) instead of standard output")
+	addRuleFlags(cmd, &o.root)
+	setUsage(cmd, "rules", "clean with the rules of a YAML rule `FILE` too (repeatable), so only what they leave is learned")
 	addBatchFlags(cmd, &o.root.batch)
+	addNetworkFlags(cmd, &o.root)
 	return cmd
 }
 
@@ -91,7 +89,7 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 			return nil
 		}}
 	tuneGC()
-	if err := pool.Run(contextOf(cmd), inputs.Each); err != nil {
+	if err := pool.Run(cmd.Context(), inputs.Each); err != nil {
 		return err
 	}
 	return o.write(s, counter, failed)

@@ -86,16 +86,13 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 			return o.run(cmd.Context(), s, args[0])
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, text or json")
-	f.StringVar(&o.input, "input", "auto", "input kind: auto, html or text")
-	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	f.BoolVar(&o.frontMatter, "front-matter", false, "Markdown: put the metadata first as YAML front matter")
+	addInputFlags(cmd, o)
+	cmd.Flags().StringVar(&o.pageURL, "url", "", "the page's `URL` when INPUT is a file or -: base for relative links and site of site-scoped rules")
+	addOutputFlags(cmd, o)
+	addFormatFlags(cmd, o)
 	addRuleFlags(cmd, o)
-	f.StringVar(&o.userAgent, "user-agent", source.DefaultAgent, "User-Agent header for URLs")
-	f.DurationVar(&o.timeout, "timeout", source.DefaultTimeout, "time limit for fetching a URL")
-	f.Int64Var(&o.maxSize, "max-size", source.DefaultMaxBytes, "largest document accepted, in bytes (after decompression)")
-	f.StringVar(&o.pageURL, "url", "", "the page's `URL` when INPUT is a file or -: base for relative links and site of site-scoped rules")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "report every removal with its rule (stderr; inside the record for json and jsonl)")
+	addNetworkFlags(cmd, o)
 	addBatchFlags(cmd, &o.batch)
 	cmd.AddCommand(newRulesCmd(s))
 	cmd.AddCommand(newLearnCmd(s))
@@ -103,14 +100,8 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 	cmd.SetOut(s.out)
 	cmd.SetErr(s.err)
 	typedUsageErrors(cmd)
+	groupFlags(cmd)
 	return cmd
-}
-
-// addRuleFlags adds the flags that choose rules, shared by the commands that clean.
-func addRuleFlags(cmd *cobra.Command, o *rootOptions) {
-	f := cmd.Flags()
-	f.BoolVar(&o.explain, "explain", false, "report every removal with its rule (stderr; inside the record for json and jsonl)")
-	addRuleFileFlags(cmd, o)
 }
 
 func exactInputs(_ *cobra.Command, args []string) error {

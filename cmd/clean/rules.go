@@ -26,16 +26,9 @@ func newRulesCmd(s streams) *cobra.Command {
 			return listRules(s, set)
 		},
 	}
-	addRuleFileFlags(cmd, o)
+	addRuleFlags(cmd, o)
 	cmd.AddCommand(newRulesTestCmd(s))
 	return cmd
-}
-
-// addRuleFileFlags adds the flags that choose rule files: --rules and --no-user-rules.
-func addRuleFileFlags(cmd *cobra.Command, o *rootOptions) {
-	f := cmd.Flags()
-	f.StringArrayVar(&o.ruleFiles, "rules", nil, "add the rules of a YAML rule `FILE` (repeatable)")
-	f.BoolVar(&o.noUserRules, "no-user-rules", false, "do not load the user rule file ("+userRulesHint()+")")
 }
 
 func listRules(s streams, set *rules.Set) error {
