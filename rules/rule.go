@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 
 	"github.com/andybalholm/cascadia"
@@ -138,8 +140,12 @@ func (r *Rule) compilePattern() error {
 		return fmt.Errorf("%s longer than %d bytes (%d)", field, MaxPatternLength, len(src))
 	}
 	if _, err := regexp.Compile(expr); err != nil {
-		return fmt.Errorf("invalid regex %q: %v (patterns are RE2: no look-around or back-references)",
-			src, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		why := err.Error()
+		var se *syntax.Error
+		if errors.As(err, &se) { // without its "error parsing regexp: "
+			why = fmt.Sprintf("%s: `%s`", se.Code, se.Expr)
+		}
+		return fmt.Errorf("invalid regex %q: %s (patterns are RE2: no look-around or back-references)", src, why)
 	}
 	if r.Kind != Strip {
 		expr = `^(?:` + expr + `)$`
