@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/cleanhq/clean"
@@ -71,8 +69,7 @@ func isDir(name string) bool {
 
 // runBatch runs batch mode; see README.md, "Batches".
 func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) error {
-	ctx, stop := signal.NotifyContext(contextOf(cmd), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx := cmd.Context()
 	b, sink, err := o.newBatch(ctx, cmd, s, args)
 	if err != nil {
 		return err
@@ -105,13 +102,6 @@ func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(batchGCPercent)
 	}
-}
-
-func contextOf(cmd *cobra.Command) context.Context {
-	if ctx := cmd.Context(); ctx != nil {
-		return ctx
-	}
-	return context.Background()
 }
 
 // newBatch checks the flags, opens the output and makes the batch.

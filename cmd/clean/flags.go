@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
@@ -30,7 +32,7 @@ func addOutputFlags(cmd *cobra.Command, o *rootOptions) {
 // -f (its values complete in the shells) and --front-matter.
 func addFormatFlags(cmd *cobra.Command, o *rootOptions) {
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "markdown", "output format: markdown, text or json")
+	f.StringVarP(&o.format, "format", "f", "markdown", "output format: "+strings.Join(formatNames(), ", "))
 	f.BoolVar(&o.frontMatter, "front-matter", false, "Markdown: put the metadata first as YAML front matter")
 	completeValues(cmd, "format", formatNames())
 }

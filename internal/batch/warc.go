@@ -149,12 +149,6 @@ func warcErrorTask(name string, n int, err error) *Task {
 // records are not read again.
 var ErrFileDone = errors.New("finished by an earlier run")
 
-// corpusDone reports whether the task is the marker of an archive an earlier run
-// finished.
-func corpusDone(t *Task) bool {
-	return t.Corpus != nil && t.Corpus.EndOfFile && errors.Is(t.Err, ErrFileDone)
-}
-
 // maxBytes caps one record's body, as --max-size caps a document.
 func (in *Inputs) maxBytes() int64 {
 	if in.JSONL.MaxBytes > 0 {

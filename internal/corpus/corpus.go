@@ -18,23 +18,23 @@ const (
 
 // Record is one line of a corpus run's JSON Lines output.
 type Record struct {
-	ID            string  `json:"id,omitempty"`          // WARC-Record-ID
-	Source        string  `json:"source"`                // FILE#N: the Nth record of the archive
-	URL           string  `json:"url,omitempty"`         // WARC-Target-URI
-	Date          string  `json:"date,omitempty"`        // WARC-Date, as written
-	WARCFile      string  `json:"warc_file"`             // the archive, as given
-	WARCOffset    int64   `json:"warc_offset"`           // where the record starts in it
-	Truncated     string  `json:"truncated,omitempty"`   // WARC-Truncated, when the crawler cut the record
-	Status        string  `json:"status"`                // ok, skipped or error
-	Reason        string  `json:"reason,omitempty"`      // why skipped or error
-	Title         string  `json:"title,omitempty"`       // the article's title
-	Text          string  `json:"text"`                  // the article as plain text (never Markdown)
-	Language      string  `json:"language,omitempty"`    // ISO 639-1 code of the text
-	LanguageScore float64 `json:"language_score"`        // confidence of language, 0–1
-	WordCount     int     `json:"word_count"`            // words in text
-	DuplicateOf   string  `json:"duplicate_of,omitempty"` // source of an earlier record with the same normalised text
+	ID            string  `json:"id,omitempty"`                // WARC-Record-ID
+	Source        string  `json:"source"`                      // FILE#N: the Nth record of the archive
+	URL           string  `json:"url,omitempty"`               // WARC-Target-URI
+	Date          string  `json:"date,omitempty"`              // WARC-Date, as written
+	WARCFile      string  `json:"warc_file"`                   // the archive, as given
+	WARCOffset    int64   `json:"warc_offset"`                 // where the record starts in it
+	Truncated     string  `json:"truncated,omitempty"`         // WARC-Truncated, when the crawler cut the record
+	Status        string  `json:"status"`                      // ok, skipped or error
+	Reason        string  `json:"reason,omitempty"`            // why skipped or error
+	Title         string  `json:"title,omitempty"`             // the article's title
+	Text          string  `json:"text"`                        // the article as plain text (never Markdown)
+	Language      string  `json:"language,omitempty"`          // ISO 639-1 code of the text
+	LanguageScore float64 `json:"language_score"`              // confidence of language, 0–1
+	WordCount     int     `json:"word_count"`                  // words in text
+	DuplicateOf   string  `json:"duplicate_of,omitempty"`      // source of an earlier record with the same normalised text
 	NearDupOf     string  `json:"near_duplicate_of,omitempty"` // with --dedup minhash: source of an earlier near duplicate
-	Signals       any     `json:"signals,omitempty"`     // quality signals of the text (see package signals)
+	Signals       any     `json:"signals,omitempty"`           // quality signals of the text (see package signals)
 }
 
 // Encode renders the record as one JSON line.

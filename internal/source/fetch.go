@@ -136,11 +136,12 @@ func fetchError(ctx context.Context, client *http.Client, err error) error {
 	return unwrapURLError(err)
 }
 
-// unwrapURLError drops the "Get \"URL\": " prefix, as the caller names the input.
+// unwrapURLError drops the request that net/http's *url.Error names ("Get \"URL\": "),
+// as the caller names the input.
 func unwrapURLError(err error) error {
-	var ue interface{ Unwrap() error }
-	if errors.As(err, &ue) && strings.HasPrefix(err.Error(), "Get ") {
-		return ue.Unwrap()
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
 	}
 	return err
 }
