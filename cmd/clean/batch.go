@@ -13,6 +13,8 @@ import (
 
 	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/internal/batch"
+	"github.com/cleanhq/clean/internal/corpus"
+	"github.com/cleanhq/clean/internal/shard"
 	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -54,9 +56,9 @@ func addBatchFlags(cmd *cobra.Command, b *batchOptions) {
 func (o *rootOptions) isBatch(args []string) bool {
 	b := &o.batch
 	if len(args) == 0 {
-		return b.inputList != ""
+		return b.inputList != "" || o.corpus.pathsFile != ""
 	}
-	if len(args) > 1 || b.inputList != "" || b.jsonl || batch.IsCorpus(args[0], false) {
+	if len(args) > 1 || b.inputList != "" || o.corpus.pathsFile != "" || b.jsonl || o.corpus.warc || batch.IsCorpus(args[0], false) {
 		return true
 	}
 	return o.output != "" && isDir(o.output)
@@ -70,7 +72,21 @@ func isDir(name string) bool {
 // runBatch runs batch mode; see README.md, "Batches".
 func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) error {
 	ctx := cmd.Context()
-	b, sink, err := o.newBatch(ctx, cmd, s, args)
+	if err := o.checkCorpusFlags(); err != nil {
+		return err
+	}
+	sh, err := o.corpus.resolveShard()
+	if err != nil {
+		return err
+	}
+	marked := o.corpus.pathsFile != "" && o.output != "" && o.output != "-" && !source.IsJSONL(o.output)
+	if marked {
+		if _, err := os.Stat(shardMarker(o.output, sh)); err == nil {
+			fmt.Fprintf(s.err, "clean: shard %s already finished (%s): nothing to do\n", sh, shardMarker(o.output, sh))
+			return nil
+		}
+	}
+	b, sink, err := o.newBatch(ctx, cmd, s, args, sh)
 	if err != nil {
 		return err
 	}
@@ -78,6 +94,9 @@ func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) err
 	st, err := b.Run(ctx)
 	if cerr := sink.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil && marked {
+		err = writeShardMarker(o.output, sh, st)
 	}
 	fmt.Fprintln(s.err, "clean: "+st.Summary())
 	switch {
@@ -105,7 +124,7 @@ func tuneGC() {
 }
 
 // newBatch checks the flags, opens the output and makes the batch.
-func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s streams, args []string) (*batch.Batch, batch.Sink, error) {
+func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s streams, args []string, sh shard.Shard) (*batch.Batch, batch.Sink, error) {
 	if o.batch.inputList == "-" && slices.Contains(args, "-") {
 		return nil, nil, usagef("standard input cannot be both the input list and an input")
 	}
@@ -124,9 +143,16 @@ func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s stream
 	if o.output != "" && o.output != "-" {
 		inputs.Skip = []string{o.output}
 	}
+	if o.corpus.pathsFile != "" {
+		inputs.List, inputs.ListShard = o.corpus.pathsFile, sh
+	}
+	filters, _ := corpus.ParseFilters(o.corpus.filter) // checked by checkCorpusFlags
 	sink, err := o.openOutput(cmd, s)
 	if err != nil {
 		return nil, nil, err
+	}
+	if d, ok := sink.(*batch.Dir); ok {
+		inputs.DoneFile = d.HasPart // a finished archive is not read again
 	}
 	b, err := batch.New(batch.Config{
 		Inputs:     inputs,
@@ -137,6 +163,8 @@ func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s stream
 		Clean:      clean.Options{Kind: kind, Rules: set, Explain: o.explain},
 		Render:     clean.WriteOptions{FrontMatter: o.frontMatter},
 		Progress:   newProgress(ctx, s.err, inputs),
+		Filters:    filters,
+		MinHash:    o.corpus.dedup == "minhash",
 	})
 	if err != nil {
 		sink.Close()
@@ -148,7 +176,7 @@ func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s stream
 func (o *rootOptions) inputs(s streams, args []string) *batch.Inputs {
 	return &batch.Inputs{
 		Args: args, List: o.batch.inputList, Stdin: s.in, Include: o.batch.include,
-		ForceJSON: o.batch.jsonl,
+		ForceJSON: o.batch.jsonl, ForceWARC: o.corpus.warc, UserAgent: o.userAgent, Timeout: o.timeout,
 		JSONL: source.JSONLOptions{Fields: o.batch.jsonlFields, IDField: o.batch.idField,
 			URLField: o.batch.urlField, MaxBytes: o.maxSize},
 	}

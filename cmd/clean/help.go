@@ -22,6 +22,7 @@ var flagGroups = []struct {
 	{"learn", "Learning flags", []string{"min-pages", "min-share", "max-length"}},
 	{"batch", "Batch flags", []string{"jobs", "include", "input-list", "jsonl", "jsonl-field", "id-field",
 		"url-field", "doc-timeout", "per-host", "host-delay", "retries"}},
+	{"corpus", "Corpus flags (web archives)", []string{"warc", "paths-file", "shard", "shard-count", "filter", "dedup"}},
 	{"network", "Network flags", []string{"user-agent", "timeout"}},
 }
 
@@ -49,11 +50,8 @@ func groupFlags(root *cobra.Command) {
 		}
 	}
 	walk(root)
-	root.SetUsageTemplate(usageTemplate)
-}
-
-func init() {
 	cobra.AddTemplateFunc("flagSections", flagSections)
+	root.SetUsageTemplate(usageTemplate)
 }
 
 // flagSections formats the local flags of c for the usage template: one section per

@@ -48,6 +48,7 @@ type rootOptions struct {
 	timeout     time.Duration
 	maxSize     int64
 	pageURL     string
+	corpus      corpusOptions
 	batch       batchOptions
 }
 
@@ -77,6 +78,11 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 && args[0] == "-" && !o.batch.jsonl && !o.corpus.warc {
+				var isWARC bool
+				s.in, isWARC = sniffStdin(s.in) // a web archive on stdin is a corpus run
+				o.corpus.warc = isWARC
+			}
 			if o.isBatch(args) {
 				return o.runBatch(cmd, s, args)
 			}
@@ -94,6 +100,7 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "report every removal with its rule (stderr; inside the record for json and jsonl)")
 	addNetworkFlags(cmd, o)
 	addBatchFlags(cmd, &o.batch)
+	addCorpusFlags(cmd, &o.corpus)
 	cmd.AddCommand(newRulesCmd(s))
 	cmd.AddCommand(newLearnCmd(s))
 	cmd.SetIn(s.in)

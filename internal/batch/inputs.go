@@ -17,6 +17,7 @@ import (
 
 	"github.com/cleanhq/clean/internal/decode"
 	"github.com/cleanhq/clean/internal/fsutil"
+	"github.com/cleanhq/clean/internal/shard"
 	"github.com/cleanhq/clean/internal/source"
 )
 
@@ -39,10 +40,11 @@ type Task struct {
 // Inputs describe where a batch's inputs come from. Every argument, list entry and JSONL
 // record is one input; directories are walked recursively in lexical order.
 type Inputs struct {
-	Args      []string  // paths, directories, URLs, JSONL files, "-"
-	List      string    // an input list file (one path or URL per line), "-" for Stdin
-	Stdin     io.Reader // for "-"
-	Include   []string  // globs on the base name of files found in directories (none: all)
+	Args      []string    // paths, directories, URLs, JSONL files, "-"
+	List      string      // an input list file (one path or URL per line), "-" for Stdin
+	ListShard shard.Shard // the part of List to read (the zero Shard: all of it)
+	Stdin     io.Reader   // for "-"
+	Include   []string    // globs on the base name of files found in directories (none: all)
 	JSONL     source.JSONLOptions
 	ForceJSON bool     // treat every file argument as JSONL, whatever its name
 	ForceWARC bool     // treat every file argument and - as a web archive, whatever its name
@@ -91,8 +93,12 @@ func (e *enumerator) run() error {
 	}
 	defer closeList()
 	var argErr error
+	k := 0
 	err = source.ScanList(r, func(_ int, name string) bool {
-		argErr = e.arg(name)
+		if e.in.ListShard.Takes(k) {
+			argErr = e.arg(name)
+		}
+		k++
 		return argErr == nil && !e.stopped
 	})
 	if err = errors.Join(err, argErr); err != nil {

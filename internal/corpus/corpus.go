@@ -6,6 +6,9 @@
 package corpus
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/cleanhq/clean/internal/render"
 )
 
@@ -43,8 +46,23 @@ func (r *Record) Encode() []byte {
 	return out
 }
 
-// Filters are the quality filters a run applies (placeholder until signals lands).
+// Filters are the quality filters a run applies, by name.
 type Filters []string
+
+// ParseFilters reads --filter: a comma-separated list of gopher, c4 and fineweb.
+func ParseFilters(s string) (Filters, error) {
+	var out Filters
+	for _, f := range strings.Split(s, ",") {
+		switch f = strings.TrimSpace(strings.ToLower(f)); f {
+		case "":
+		case "gopher", "c4", "fineweb":
+			out = append(out, f)
+		default:
+			return nil, fmt.Errorf("--filter %q: unknown filter (want gopher, c4 or fineweb)", f)
+		}
+	}
+	return out, nil
+}
 
 // Annotate adds the language and quality signals to a cleaned record, and drops it (status
 // skipped, reason the filter and its rule) when one of filters says so.

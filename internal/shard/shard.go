@@ -76,7 +76,8 @@ func FromEnv(getenv func(string) string, count int) (Shard, bool, error) {
 	return Shard{}, false, nil
 }
 
-// Takes reports whether the manifest entry number k (0-based) belongs to the shard.
+// Takes reports whether the manifest entry number k (0-based) belongs to the shard. The
+// zero Shard takes everything.
 func (s Shard) Takes(k int) bool { return s.Count <= 1 || k%s.Count == s.Index }
 
 // String is "I/N".
