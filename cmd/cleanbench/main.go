@@ -5,6 +5,7 @@
 //
 //	go run ./cmd/cleanbench                 # both modes
 //	go run ./cmd/cleanbench -mode text -worst 10
+//	go run ./cmd/cleanbench warc            # corpus mode: WARC vs files (warc.go)
 package main
 
 import (
@@ -23,6 +24,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "warc" {
+		os.Exit(warcBench(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	dir := flag.String("dir", "testdata/bench/scrapinghub", "benchmark folder")
 	mode := flag.String("mode", "both", "html, text or both")
 	worst := flag.Int("worst", 0, "also list the N pages with the lowest F1")

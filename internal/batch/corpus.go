@@ -25,7 +25,7 @@ func (b *Batch) corpusOutcome(ctx context.Context, t *Task) Outcome {
 	case c.Skip != "":
 		rec.Status, rec.Reason = corpus.Skipped, c.Skip
 	default:
-		doc, err := b.cleaner.Document(ctx, t)
+		doc, err := b.textCleaner.Document(ctx, t)
 		b.fill(rec, doc, err)
 	}
 	t.Data = nil

@@ -32,8 +32,9 @@ type Config struct {
 
 // Batch is one run of the pipeline over many inputs. Make it with New.
 type Batch struct {
-	cfg     Config
-	cleaner Cleaner
+	cfg         Config
+	cleaner     Cleaner
+	textCleaner Cleaner // for web archives' records: their corpus records hold plain text only
 
 	exact       *dedup.Exact   // exact duplicates within the current archive
 	minhash     *dedup.MinHash // the permutations, read by workers (nil without MinHash)
@@ -61,6 +62,8 @@ func New(cfg Config) (*Batch, error) {
 	}
 	cfg.Clean.Format = cfg.Sink.Format() // only what the output prints is rendered
 	b := &Batch{cfg: cfg, cleaner: Cleaner{Fetch: cfg.Fetch, Clean: cfg.Clean}, exact: dedup.NewExact()}
+	b.textCleaner = b.cleaner
+	b.textCleaner.Clean.Format = clean.FormatText
 	if cfg.MinHash {
 		b.minhash = dedup.NewMinHash()
 		b.minhashSeen = b.minhash.Fresh()
