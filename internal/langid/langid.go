@@ -12,6 +12,13 @@ import (
 // rarely changes; the cap keeps the cost of a document bounded.
 const MaxBytes = 4 << 10
 
+// Early stop: Detect stops reading when, at a check every checkEvery letters,
+// the best language leads the runner-up by stopMargin nats.
+const (
+	checkEvery = 64
+	stopMargin = 60
+)
+
 // MinScore is the score below which Detect answers "" (unsure).
 const MinScore = 0.25
 
@@ -20,8 +27,7 @@ const MinScore = 0.25
 // shorter context, and the cost of a letter a language's model never saw.
 const (
 	backoff0   = 8   // quadrigram -> trigram
-	backoff1   = 8   // trigram -> bigram
-	backoff2   = 16  // bigram -> unigram
+	backoff1   = 8   // trigram -> bigram (and, at a word's second letter, bigram -> unigram)
 	unseenCost = 128 // letter unknown to the language (16 nats)
 )
 
@@ -112,17 +118,36 @@ func lengthFactor(n int) float64 {
 func detectNgram(text string, sc script) (string, float64) {
 	m := getModel()
 	cand := m.candidates[sc]
-	var acc [256]int32 // total cost per model language
-	var tmp [256]int32
+	var acc [maxLangs]int32 // total cost per model language
 	positions := 0
 	// Letters of the current word: p3 p2 p1 r, pos letters so far.
 	var p1, p2, p3 rune
 	pos := 0
 	skip := false // the word has a letter of another script
-	step := func(r rune) {
-		for _, l := range cand {
-			tmp[l] = unseenCost
+	// For each position, the cost of a language is that of the longest
+	// n-gram its model has, plus the fallback costs. The lists are applied
+	// from the shortest n-gram to the longest, each overriding the one before
+	// for the languages it has: cur[l] is the cost so far at this position if
+	// stamp[l] == gen, else unseenCost. acc gets only the differences, so
+	// the work is the length of the lists, not the number of candidates.
+	var cur [maxLangs]int32
+	var stamp [maxLangs]uint32
+	gen := uint32(0)
+	apply := func(list []uint16, add int32) {
+		for _, e := range list {
+			l := (e >> 8) & (maxLangs - 1)
+			v := int32(e&0xFF) + add
+			if stamp[l] == gen {
+				acc[l] += v - cur[l]
+			} else {
+				acc[l] += v - unseenCost
+				stamp[l] = gen
+			}
+			cur[l] = v
 		}
+	}
+	step := func(r rune) {
+		gen++
 		// -ln P(r | p3 p2 p1), falling back on shorter contexts, each
 		// fallback at a cost.
 		var u, b, t int32
@@ -130,35 +155,28 @@ func detectNgram(text string, sc script) (string, float64) {
 		case pos >= 3:
 			t = backoff0
 			b = t + backoff1
-			u = b + backoff2
 		case pos == 2:
 			b = backoff1
-			u = b + backoff2
 		case pos == 1:
 			u = backoff1
 		}
-		for _, e := range m.short.lookup(pack1(r)) {
-			tmp[e>>8] = int32(e&0xFF) + u
+		// From the third letter on, a language without the bigram has
+		// the letter unseen: falling back on the unigram too would cost
+		// a third of the time and change no answer that matters (measured:
+		// -0.03 points on sentences).
+		if pos < 2 {
+			apply(m.short.lookup(pack1(r)), u)
 		}
 		if pos >= 1 {
-			for _, e := range m.short.lookup(pack2(p1, r)) {
-				tmp[e>>8] = int32(e&0xFF) + b
-			}
+			apply(m.short.lookup(pack2(p1, r)), b)
 		}
 		if pos >= 2 {
-			for _, e := range m.short.lookup(pack3(p2, p1, r)) {
-				tmp[e>>8] = int32(e&0xFF) + t
-			}
+			apply(m.short.lookup(pack3(p2, p1, r)), t)
 		}
 		if pos >= 3 {
 			if k, ok := pack4(p3, p2, p1, r); ok {
-				for _, e := range m.quad.lookup(k) {
-					tmp[e>>8] = int32(e & 0xFF)
-				}
+				apply(m.quad.lookup(k), 0)
 			}
-		}
-		for _, l := range cand {
-			acc[l] += tmp[l]
 		}
 		positions++
 	}
@@ -177,10 +195,33 @@ func detectNgram(text string, sc script) (string, float64) {
 	}
 	buf := make([]rune, 0, 64)
 	word = buf
+	// decided tells, every checkEvery letters, whether the best language
+	// leads the runner-up by stopMargin: the rest of the text would not
+	// change the answer (nor the score much), so Detect stops reading.
+	nextCheck := checkEvery
+	decided := func() bool {
+		if positions < nextCheck {
+			return false
+		}
+		nextCheck = positions + checkEvery
+		best, second := int32(math.MaxInt32), int32(math.MaxInt32)
+		for _, l := range cand {
+			switch a := acc[l]; {
+			case a < best:
+				best, second = a, best
+			case a < second:
+				second = a
+			}
+		}
+		return second-best >= stopMargin*costScale
+	}
 	for _, r := range text {
 		if !unicode.IsLetter(r) {
 			if len(word) > 0 || skip {
 				flush()
+				if decided() {
+					break
+				}
 			}
 			continue
 		}
@@ -195,6 +236,9 @@ func detectNgram(text string, sc script) (string, float64) {
 	}
 	if positions == 0 || len(cand) == 0 {
 		return "", 0
+	}
+	for _, l := range cand {
+		acc[l] += int32(positions) * unseenCost
 	}
 	best := int(cand[0])
 	for _, l := range cand[1:] {

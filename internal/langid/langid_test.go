@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/cleanhq/clean/internal/cputime"
 )
 
 // testSentences reads ../../testdata/langid/sentences.tsv: language -> sentences.
@@ -188,11 +190,13 @@ func BenchmarkDetectParagraph(b *testing.B) {
 	Detect("warm up")
 	b.SetBytes(int64(n / len(texts)))
 	b.ResetTimer()
+	m := cputime.Start()
 	i := 0
 	for b.Loop() {
 		Detect(texts[i%len(texts)])
 		i++
 	}
+	m.Report(b, int64(n/len(texts)))
 }
 
 func BenchmarkDetectArticle(b *testing.B) {
@@ -203,7 +207,9 @@ func BenchmarkDetectArticle(b *testing.B) {
 	}
 	Detect("warm up")
 	b.SetBytes(MaxBytes)
+	m := cputime.Start()
 	for b.Loop() {
 		Detect(text)
 	}
+	m.Report(b, MaxBytes)
 }

@@ -17,6 +17,10 @@ import (
 //go:embed model.flate
 var modelData []byte
 
+// maxLangs bounds the number of languages of the model (a power of two: a
+// language index masked with maxLangs-1 needs no bounds check).
+const maxLangs = 64
+
 // costScale is the number of cost units per nat in the model (cost = -ln P).
 const costScale = 8
 
@@ -37,8 +41,15 @@ type table struct {
 	keys  []uint64 // sorted packed n-grams
 	start []uint32 // entries of keys[i] are ent[start[i]:start[i+1]]
 	ent   []uint16 // lang<<8 | cost
-	slots []uint32 // open addressing table: index into keys + 1, 0 = empty
+	slots []slot   // open addressing table
 	shift uint
+}
+
+// A slot of the hash table: the entries of key are ent[lo:hi]; hi == 0 for
+// an empty slot (every key has at least one entry).
+type slot struct {
+	key    uint64
+	lo, hi uint32
 }
 
 var (
@@ -82,7 +93,7 @@ func parseModel(z []byte) (*model, error) {
 		return nil, errors.New("bad magic")
 	}
 	nl, err := binary.ReadUvarint(r)
-	if err != nil || nl == 0 || nl > 255 {
+	if err != nil || nl == 0 || nl > maxLangs {
 		return nil, errors.New("bad language count")
 	}
 	m := &model{}
@@ -153,15 +164,19 @@ func (m *table) read(r *bytes.Reader, nl int) error {
 		bits++
 	}
 	m.shift = 64 - bits
-	m.slots = make([]uint32, 1<<bits)
+	m.slots = make([]slot, 1<<bits)
 	mask := uint64(len(m.slots) - 1)
 	for i, k := range m.keys {
+		if m.start[i+1] == m.start[i] {
+			return errors.New("key without entries")
+		}
 		h := (k * 0x9E3779B97F4A7C15) >> m.shift
-		for m.slots[h] != 0 {
+		for m.slots[h].hi != 0 {
 			h = (h + 1) & mask
 		}
-		m.slots[h] = uint32(i + 1)
+		m.slots[h] = slot{k, m.start[i], m.start[i+1]}
 	}
+	m.keys, m.start = nil, nil // in the slots now
 	return nil
 }
 
@@ -170,12 +185,12 @@ func (m *table) lookup(k uint64) []uint16 {
 	mask := uint64(len(m.slots) - 1)
 	h := (k * 0x9E3779B97F4A7C15) >> m.shift
 	for {
-		s := m.slots[h]
-		if s == 0 {
+		s := &m.slots[h]
+		if s.hi == 0 {
 			return nil
 		}
-		if m.keys[s-1] == k {
-			return m.ent[m.start[s-1]:m.start[s]]
+		if s.key == k {
+			return m.ent[s.lo:s.hi]
 		}
 		h = (h + 1) & mask
 	}
