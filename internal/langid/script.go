@@ -25,6 +25,13 @@ const (
 	scGujarati
 	scTamil
 	scTelugu
+	scKannada
+	scMalayalam
+	scOriya
+	scSinhala
+	scKhmer
+	scMyanmar
+	scLao
 	numScripts
 )
 
@@ -43,6 +50,14 @@ var scriptLang = [numScripts]string{
 	scGujarati: "gu",
 	scTamil:    "ta",
 	scTelugu:   "te",
+	// Scripts of one language each that lingua-go has no model of.
+	scKannada:   "kn",
+	scMalayalam: "ml",
+	scOriya:     "or",
+	scSinhala:   "si",
+	scKhmer:     "km",
+	scMyanmar:   "my",
+	scLao:       "lo",
 }
 
 // modelScript tells the script each n-gram-modelled language is written in
@@ -79,12 +94,26 @@ func scriptOf(r rune) script {
 		return scGurmukhi
 	case r >= 0xA80 && r < 0xB00:
 		return scGujarati
+	case r >= 0xB00 && r < 0xB80:
+		return scOriya
 	case r >= 0xB80 && r < 0xC00:
 		return scTamil
 	case r >= 0xC00 && r < 0xC80:
 		return scTelugu
+	case r >= 0xC80 && r < 0xD00:
+		return scKannada
+	case r >= 0xD00 && r < 0xD80:
+		return scMalayalam
+	case r >= 0xD80 && r < 0xE00:
+		return scSinhala
 	case r >= 0xE00 && r < 0xE80:
 		return scThai
+	case r >= 0xE80 && r < 0xF00:
+		return scLao
+	case r >= 0x1000 && r < 0x10A0, r >= 0xA9E0 && r < 0xAA00, r >= 0xAA60 && r < 0xAA80:
+		return scMyanmar
+	case r >= 0x1780 && r < 0x1800, r >= 0x19E0 && r < 0x1A00:
+		return scKhmer
 	case r >= 0x10A0 && r < 0x1100, r >= 0x1C90 && r < 0x1CC0, r >= 0x2D00 && r < 0x2D30:
 		return scGeorgian
 	case r >= 0x1100 && r < 0x1200, r >= 0x3130 && r < 0x3190, r >= 0xA960 && r < 0xA980,
