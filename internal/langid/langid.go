@@ -163,21 +163,27 @@ func detectNgram(text string, sc script) (string, float64) {
 		// From the third letter on, a language without the bigram has
 		// the letter unseen: falling back on the unigram too would cost
 		// a third of the time and change no answer that matters (measured:
-		// -0.03 points on sentences).
+		// -0.03 points on sentences). The lookups come first, then the
+		// lists: the loads of the randomly placed slots can overlap.
+		var lu, lb, lt, lq []uint16
 		if pos < 2 {
-			apply(m.short.lookup(pack1(r)), u)
+			lu = m.short.lookup(pack1(r))
 		}
 		if pos >= 1 {
-			apply(m.short.lookup(pack2(p1, r)), b)
+			lb = m.short.lookup(pack2(p1, r))
 		}
 		if pos >= 2 {
-			apply(m.short.lookup(pack3(p2, p1, r)), t)
+			lt = m.short.lookup(pack3(p2, p1, r))
 		}
 		if pos >= 3 {
 			if k, ok := pack4(p3, p2, p1, r); ok {
-				apply(m.quad.lookup(k), 0)
+				lq = m.quad.lookup(k)
 			}
 		}
+		apply(lu, u)
+		apply(lb, b)
+		apply(lt, t)
+		apply(lq, 0)
 		positions++
 	}
 	var word []rune

@@ -4,6 +4,7 @@
 //	langidbench prepare -cargo DIR -udhr DIR -out DIR   build the labelled sets
 //	langidbench eval -data DIR [-det NAME,...]           accuracy per set
 //	langidbench speed -data DIR [-det NAME,...]          one-core speed (GOMAXPROCS=1, per CPU-second)
+//	langidbench calib -data DIR                          langid's accuracy by score
 //	langidbench covered -det NAME                        the languages a detector can answer
 //
 // See run.sh beside this file for the whole measurement.
@@ -32,7 +33,7 @@ import (
 func main() {
 	log.SetFlags(0)
 	if len(os.Args) < 2 {
-		log.Fatal("usage: langidbench prepare|eval|speed|covered [flags]")
+		log.Fatal("usage: langidbench prepare|eval|speed|calib|covered [flags]")
 	}
 	switch os.Args[1] {
 	case "prepare":
@@ -41,6 +42,8 @@ func main() {
 		eval(os.Args[2:])
 	case "speed":
 		speed(os.Args[2:])
+	case "calib":
+		calib(os.Args[2:])
 	case "covered":
 		fs := flag.NewFlagSet("covered", flag.ExitOnError)
 		det := fs.String("det", "langid", "detector")
@@ -287,6 +290,45 @@ func speed(args []string) {
 			fmt.Printf("%-14s %-10s %10.2f %10.0f %10.2f %10.0f %10d\n", name, set,
 				b/cpu.Seconds()/1e6, n/cpu.Seconds(), b/wall.Seconds()/1e6, n/wall.Seconds(), bytes/len(samples))
 		}
+	}
+}
+
+// calib prints, for each set, how many texts package langid gives a score
+// in each tenth of [0,1], and how many of them it gets right ("" counts
+// wrong).
+func calib(args []string) {
+	fs := flag.NewFlagSet("calib", flag.ExitOnError)
+	data := fs.String("data", "", "directory made by prepare")
+	setList := setsFlag(fs)
+	fs.Parse(args)
+	fmt.Printf("%-10s", "score")
+	for b := range 10 {
+		fmt.Printf(" %10s", fmt.Sprintf("[%.1f,%.1f)", float64(b)/10, float64(b+1)/10))
+	}
+	fmt.Println()
+	for _, set := range strings.Split(*setList, ",") {
+		var n, ok [10]int
+		for _, s := range readSet(filepath.Join(*data, set)) {
+			l, score := langid.Detect(s.text)
+			b := min(int(score*10), 9)
+			n[b]++
+			if l == s.lang {
+				ok[b]++
+			}
+		}
+		fmt.Printf("%-10s", set)
+		for b := range 10 {
+			fmt.Printf(" %10d", n[b])
+		}
+		fmt.Printf("\n%-10s", "  right")
+		for b := range 10 {
+			if n[b] == 0 {
+				fmt.Printf(" %10s", "-")
+			} else {
+				fmt.Printf(" %9.1f%%", 100*float64(ok[b])/float64(n[b]))
+			}
+		}
+		fmt.Println()
 	}
 }
 
