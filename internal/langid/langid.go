@@ -31,15 +31,18 @@ const (
 	unseenCost = 128 // letter unknown to the language (16 nats)
 )
 
-// Detect returns the ISO 639-1 code of the language of text, and a score in
-// [0,1] that grows with the margin over the runner-up language, with the share
-// of the letters that are in the chosen language's script, and with how well
-// the text fits the language's model (random letters fit none). It returns
-// "" and a score below MinScore when it is unsure, and "", 0 when text has no
-// letters or is written in a script of no supported language.
+// Detect returns the ISO 639-1 code of the language of text (one of
+// Languages()) and a score in [0,1]: the posterior of that language among
+// those written in the same script, times how well the text fits its model
+// (random letters fit none), times the share of the letters in that script,
+// and lower for very short texts or fewer than 8 different letters. It
+// returns "" and the score when the score is below MinScore, and "", 0 when
+// text has no letters or its letters are mostly of a script no supported
+// language is written in.
 //
-// Detect looks at the first MaxBytes bytes of text only. It is safe for
-// concurrent use, and deterministic.
+// Detect looks at the first MaxBytes bytes of text only, and stops earlier
+// once a language leads clearly. It is safe for concurrent use, and
+// deterministic.
 func Detect(text string) (lang string, score float64) {
 	if len(text) > MaxBytes {
 		text = text[:MaxBytes]
@@ -114,7 +117,7 @@ func lengthFactor(n int) float64 {
 }
 
 // detectNgram scores the words of text written in script sc with the letter
-// trigram model of each language of that script.
+// n-gram model of each language of that script.
 func detectNgram(text string, sc script) (string, float64) {
 	m := getModel()
 	cand := m.candidates[sc]
