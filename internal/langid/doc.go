@@ -101,7 +101,8 @@
 // Basque, Swahili, Malay, Armenian, …), is 6 points less accurate on sentences
 // of the languages it has and, on long texts, mistakes Arabic, Hebrew, Czech
 // or Polish for other languages (its documents figure); it is 8 to 23 times
-// slower. rylans/getlang, chrisport/go-lang-detector, endeveit/guesslanguage
+// slower, and not deterministic (ties between trigrams of a text fall in map
+// order: two runs differed by 0.01 point). rylans/getlang, chrisport/go-lang-detector, endeveit/guesslanguage
 // and kapsteur/franco are not served by the module proxy. This package keeps
 // lingua's models, trimmed to 2.7 MB (quadrigrams pruned, no 5-grams), with a
 // faster scoring that stops reading once decided, and needs no new dependency

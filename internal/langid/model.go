@@ -10,10 +10,11 @@ import (
 	"sync"
 )
 
-// model.flate is written by cmd/langidgen (see doc.go): letter unigram,
-// bigram and trigram conditional probabilities of 62 languages, derived from
-// lingua-go v1.4.0's models (Apache-2.0).
+// model.flate is written by cmd/langidgen (see doc.go): letter unigram to
+// quadrigram conditional probabilities of 62 languages, derived from lingua-go
+// v1.4.0's models (Apache-2.0).
 //
+//go:generate sh -c "cd cmd && go run ./langidgen -o ../model.flate"
 //go:embed model.flate
 var modelData []byte
 
@@ -24,7 +25,7 @@ const maxLangs = 64
 // costScale is the number of cost units per nat in the model (cost = -ln P).
 const costScale = 8
 
-// A model maps a packed n-gram (one to three lowercase letters) to the
+// A model maps a packed n-gram (one to four lowercase letters) to the
 // languages that have it, each with the cost -ln P of its last letter given
 // the ones before, in 1/costScale nat.
 type model struct {

@@ -3,13 +3,15 @@
 // (Apache-2.0; trained by its author on the Leipzig Corpora Collection).
 //
 // For each language that lingua-go models with trigrams, it keeps the
-// conditional probabilities P(a), P(b|a) and P(c|ab) of letter unigrams,
-// bigrams and trigrams (lowercased letters inside words), drops the trigrams
-// whose joint probability is below -mintri, and quantises -ln P to a byte
-// (1/8 nat). Languages written in a script of their own (Greek, Hebrew, Thai,
-// Korean, …) need no model: package langid decides them by script.
+// conditional probabilities P(a), P(b|a), P(c|ab) of letter unigrams, bigrams
+// and trigrams (lowercased letters inside words), all of them by default
+// (-mintri drops the trigrams of lower joint probability P(abc)), and P(d|abc)
+// of the quadrigrams of joint probability P(abcd) of -minquad (1e-5) or more;
+// -ln P is quantised to a byte (1/8 nat). Languages written in a script of
+// their own (Greek, Hebrew, Thai, Korean, …) need no model: package langid
+// decides them by script. The output is deterministic.
 //
-// Usage, from internal/langid/cmd:
+// Usage, from internal/langid/cmd (or go generate in internal/langid):
 //
 //	go run ./langidgen -o ../model.flate
 package main
