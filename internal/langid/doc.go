@@ -76,11 +76,12 @@
 // whatever the languages and the mode. Binary size is the growth of a program
 // printing its arguments (go build -ldflags='-s -w', langidbench/size/).
 //
-// Most of what langid gets wrong is within close pairs, which lingua-go gets
-// wrong as often: on paragraphs, Bosnian is 42% right (the rest Croatian) and
-// Malay 17% (the rest Indonesian): the Leipzig data of these languages hardly
-// differ. Bokmål is 89% right (the rest Nynorsk). Every other language is 97%
-// right or more on paragraphs and documents.
+// On paragraphs and documents, most of what langid gets wrong is within close
+// pairs, which lingua-go gets wrong as often: on paragraphs, Bosnian is 42%
+// right (the rest Croatian) and Malay 17% (the rest Indonesian): the Leipzig
+// data of these languages hardly differ. Bokmål is 89% right (the rest
+// Nynorsk). Every other language is 97% right or more on paragraphs and
+// documents.
 //
 // A text in a language it does not know gets the closest one it knows, often
 // with a high score (Galician: es or pt, Javanese: id, Cebuano: tl, Nepali:
@@ -100,7 +101,7 @@
 // whatlanggo is small but lacks 20 of the 75 languages (Catalan, Slovak,
 // Basque, Swahili, Malay, Armenian, …), is 6 points less accurate on sentences
 // of the languages it has and, on long texts, mistakes Arabic, Hebrew, Czech
-// or Polish for other languages (its documents figure); it is 8 to 23 times
+// or Polish for other languages (its documents figure); it is 7 to 23 times
 // slower, and not deterministic (ties between trigrams of a text fall in map
 // order: two runs differed by 0.01 point). rylans/getlang, chrisport/go-lang-detector, endeveit/guesslanguage
 // and kapsteur/franco are not served by the module proxy. This package keeps
