@@ -7,8 +7,10 @@ package corpus
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
+	"github.com/cleanhq/clean/internal/langid"
 	"github.com/cleanhq/clean/internal/render"
 )
 
@@ -66,4 +68,7 @@ func ParseFilters(s string) (Filters, error) {
 
 // Annotate adds the language and quality signals to a cleaned record, and drops it (status
 // skipped, reason the filter and its rule) when one of filters says so.
-func Annotate(rec *Record, filters Filters) {}
+func Annotate(rec *Record, filters Filters) {
+	rec.Language, rec.LanguageScore = langid.Detect(rec.Text)
+	rec.LanguageScore = math.Round(rec.LanguageScore*1e4) / 1e4
+}
