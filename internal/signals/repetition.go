@@ -1,0 +1,201 @@
+package signals
+
+import "bytes"
+
+// gopherRepetition computes what GopherRepetitionFilter.filter looks at.
+func (sc *scratch) gopherRepetition(s *Signals) {
+	text := sc.text
+	if text == "" {
+		return
+	}
+	nPara := 0
+	dup, chars := sc.dups(func(fn func(string)) {
+		nPara = splitNewlines(strip(text), 2, fn) // re.split(r"\n{2,}", text.strip())
+	})
+	s.GopherDupParaFrac = ratio(dup, nPara)
+	s.GopherDupParaCharFrac = ratio(chars, s.Chars)
+	nLines := 0
+	dup, chars = sc.dups(func(fn func(string)) {
+		nLines = splitNewlines(text, 1, fn) // re.split("\n+", text)
+	})
+	s.GopherDupLineFrac = ratio(dup, nLines)
+	s.GopherDupLineCharFrac = ratio(chars, s.Chars)
+
+	g := &sc.ngrams
+	g.set(sc)
+	top := [...]*float64{&s.GopherTop2GramFrac, &s.GopherTop3GramFrac, &s.GopherTop4GramFrac}
+	for i, p := range top {
+		*p = ratio(g.top(i+2), s.Chars)
+	}
+	dupN := [...]*float64{&s.GopherDup5GramFrac, &s.GopherDup6GramFrac, &s.GopherDup7GramFrac,
+		&s.GopherDup8GramFrac, &s.GopherDup9GramFrac, &s.GopherDup10GramFrac}
+	for i, p := range dupN {
+		*p = ratio(g.allDup(i+5), s.Chars)
+	}
+}
+
+// splitNewlines calls fn with the pieces of s between runs of at least min "\n", as
+// re.split does (empty pieces included), and returns their number.
+func splitNewlines(s string, min int, fn func(string)) int {
+	n, start := 0, 0
+	for i := 0; i < len(s); {
+		if s[i] != '\n' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '\n' {
+			j++
+		}
+		if j-i >= min {
+			fn(s[start:i])
+			n++
+			start = j
+		}
+		i = j
+	}
+	fn(s[start:])
+	return n + 1
+}
+
+// ngrams finds repeated word n-grams with a polynomial hash of the words' bytes
+// (prefix sums at word boundaries, so a window's hash costs O(1)) in an open-addressing
+// table; every hash hit is checked on the words themselves.
+type ngrams struct {
+	words  []word
+	text   string
+	concat []byte   // the words, joined with nothing
+	off    []int32  // word k's offset in concat
+	cum    []int32  // code points of the words before word k
+	pre    []uint64 // hash of concat[:off[k]]
+	pow    []uint64 // base ** bytes before word k
+	inv    []uint64 // its inverse
+	slots  []slot
+}
+
+type slot struct {
+	h     uint64
+	first int32 // the first window with this key, plus one (0: empty slot)
+	count int32
+}
+
+const (
+	hashBase    = 0x100000001B3 // odd, so invertible mod 2**64
+	hashBaseInv = 0xCE965057AFF6957B
+)
+
+func (g *ngrams) set(sc *scratch) {
+	g.words, g.text = sc.words, sc.text
+	g.concat, g.off, g.cum = g.concat[:0], g.off[:0], g.cum[:0]
+	g.pre, g.pow, g.inv = g.pre[:0], g.pow[:0], g.inv[:0]
+	var h, p, q uint64 = 0, 1, 1
+	var c int32
+	for _, w := range g.words {
+		g.off, g.cum = append(g.off, int32(len(g.concat))), append(g.cum, c)
+		g.pre, g.pow, g.inv = append(g.pre, h), append(g.pow, p), append(g.inv, q)
+		for _, b := range []byte(g.text[w.start:w.end]) {
+			h = h*hashBase + uint64(b)
+			p *= hashBase
+			q *= hashBaseInv
+		}
+		g.concat = append(g.concat, g.text[w.start:w.end]...)
+		c += w.runes
+	}
+	g.off, g.cum = append(g.off, int32(len(g.concat))), append(g.cum, c)
+	g.pre, g.pow, g.inv = append(g.pre, h), append(g.pow, p), append(g.inv, q)
+}
+
+// hash is the hash of the concatenation of words [i, i+n).
+func (g *ngrams) hash(i, n int) uint64 {
+	return g.pre[i+n] - g.pre[i]*(g.pow[i+n]*g.inv[i])
+}
+
+// chars is the number of code points of words [i, i+n), without separators.
+func (g *ngrams) chars(i, n int) int { return int(g.cum[i+n] - g.cum[i]) }
+
+func (g *ngrams) sameConcat(i, j, n int) bool {
+	return bytes.Equal(g.concat[g.off[i]:g.off[i+n]], g.concat[g.off[j]:g.off[j+n]])
+}
+
+func (g *ngrams) sameWords(i, j, n int) bool {
+	for k := 0; k < n; k++ {
+		a, b := g.words[i+k], g.words[j+k]
+		if g.text[a.start:a.end] != g.text[b.start:b.end] {
+			return false
+		}
+	}
+	return true
+}
+
+// reset empties the table for m keys.
+func (g *ngrams) reset(m int) {
+	size := 16
+	for size < 2*m {
+		size *= 2
+	}
+	if cap(g.slots) < size {
+		g.slots = make([]slot, size)
+	}
+	g.slots = g.slots[:size]
+	clear(g.slots)
+}
+
+// lookup finds the slot of window i's key (same reports key equality with a window),
+// or the empty slot where it goes.
+func (g *ngrams) lookup(i, n int, same func(i, j, n int) bool) *slot {
+	h := g.hash(i, n)
+	mask := uint64(len(g.slots) - 1)
+	for k := (h ^ h>>29) * 0x9E3779B97F4A7C15 >> 7 & mask; ; k = (k + 1) & mask {
+		sl := &g.slots[k]
+		if sl.first == 0 || sl.h == h && same(i, int(sl.first-1), n) {
+			sl.h = h
+			return sl
+		}
+	}
+}
+
+// top is find_top_duplicate(get_n_grams(words, n)): the length of the most frequent
+// n-gram (words joined with spaces; the first seen among equals) times its count, or 0
+// without n-grams.
+func (g *ngrams) top(n int) int {
+	m := len(g.words) - n + 1
+	if m <= 0 {
+		return 0
+	}
+	g.reset(m)
+	var best, bestFirst int32
+	for i := 0; i < m; i++ {
+		sl := g.lookup(i, n, g.sameWords)
+		if sl.first == 0 {
+			sl.first = int32(i + 1)
+		}
+		sl.count++
+		if sl.count > best || sl.count == best && sl.first < bestFirst {
+			best, bestFirst = sl.count, sl.first
+		}
+	}
+	first := int(bestFirst - 1)
+	return (g.chars(first, n) + n - 1) * int(best)
+}
+
+// allDup is find_all_duplicate(words, n): scanning the n-grams (words joined with
+// nothing), a repeat of an earlier one adds its length and skips past it.
+func (g *ngrams) allDup(n int) int {
+	m := len(g.words) - n + 1
+	if m <= 0 {
+		return 0
+	}
+	g.reset(m)
+	repeated := 0
+	for i := 0; i < m; {
+		sl := g.lookup(i, n, g.sameConcat)
+		if sl.first != 0 {
+			repeated += g.chars(i, n)
+			i += n
+			continue
+		}
+		sl.first = int32(i + 1)
+		i++
+	}
+	return repeated
+}
