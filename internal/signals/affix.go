@@ -29,15 +29,14 @@ type affix struct {
 // prefixByFirst lists, per first byte, the prefix rules that can match, in rule order.
 var prefixByFirst [256][]affix
 
-// Suffix lookup: the plain literals, the literals that follow a digit (currency,
-// units), the last bytes any suffix can end with, and the longest literal.
-var (
-	suffixLiterals = map[string]bool{}
-	digitLiterals  = map[string]bool{}
-	suffixLast     [256]bool
-	suffixLitLast  [256]bool
-	suffixMaxLen   = utf8.UTFMax // an icon
-)
+// suffixByLast lists, per last byte, the literal suffix rules ending with it (plain,
+// and after a digit: CURRENCY and UNITS).
+var suffixByLast [256][]suffixLit
+
+type suffixLit struct {
+	lit        string
+	afterDigit bool
+}
 
 func init() {
 	for _, a := range prefixRules {
@@ -49,24 +48,20 @@ func init() {
 	}
 	for _, a := range suffixRules {
 		if a.kind == afLiteral {
-			suffixLiterals[a.lit] = true
-			suffixLitLast[a.lit[len(a.lit)-1]] = true
-			addSuffixLiteral(a.lit)
+			addSuffixLiteral(a.lit, false)
 		}
 	}
-	for _, l := range append(append([]string{}, currencyLiterals...), unitLiterals...) {
-		digitLiterals[l] = true
-		addSuffixLiteral(l)
+	for _, l := range currencyLiterals {
+		addSuffixLiteral(l, true)
 	}
-	suffixLast['.'], suffixLast['+'] = true, true
-	for b := 0x80; b < 0x100; b++ { // icons are not ASCII
-		suffixLast[b] = true
+	for _, l := range unitLiterals {
+		addSuffixLiteral(l, true)
 	}
 }
 
-func addSuffixLiteral(l string) {
-	suffixLast[l[len(l)-1]] = true
-	suffixMaxLen = max(suffixMaxLen, len(l))
+func addSuffixLiteral(l string, afterDigit bool) {
+	b := l[len(l)-1]
+	suffixByLast[b] = append(suffixByLast[b], suffixLit{l, afterDigit})
 }
 
 func prefixCanStart(a affix, b byte) bool {
@@ -130,54 +125,45 @@ func dotRun(s string) int {
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // findSuffix is spaCy's find_suffix: re.search of alternatives that each end at "$"
-// finds the leftmost start where any of them matches the rest of s; its byte length,
-// or 0. Only a run of dots can be longer than the longest literal.
+// finds the leftmost start where any of them matches the rest of s, that is the longest
+// matching suffix; its byte length, or 0.
 func findSuffix(s string) int {
-	if s == "" || !suffixLast[s[len(s)-1]] {
+	if s == "" {
 		return 0
 	}
-	dots := 0
-	for dots < len(s) && s[len(s)-1-dots] == '.' {
-		dots++
-	}
-	start := max(0, len(s)-suffixMaxLen)
-	for start < len(s) && !utf8.RuneStart(s[start]) {
-		start++
-	}
-	if dots >= 2 && len(s)-dots < start {
-		return dots
-	}
-	for p := start; p < len(s); {
-		if suffixAt(s, p, dots) {
-			return len(s) - p
+	n, last := 0, s[len(s)-1]
+	for _, l := range suffixByLast[last] {
+		if len(l.lit) > n && strings.HasSuffix(s, l.lit) &&
+			(!l.afterDigit || len(s) > len(l.lit) && isASCIIDigit(s[len(s)-len(l.lit)-1])) {
+			n = len(l.lit)
 		}
-		_, w := utf8.DecodeRuneInString(s[p:])
-		p += w
 	}
-	return 0
+	switch last {
+	case '.':
+		if d := trailingDots(s); d >= 2 {
+			n = max(n, d)
+		} else if dotSuffix(s[:len(s)-1]) {
+			n = max(n, 1)
+		}
+	case '+':
+		if len(s) > 1 && isASCIIDigit(s[len(s)-2]) {
+			n = max(n, 1)
+		}
+	}
+	if last >= 0x80 {
+		if r, w := utf8.DecodeLastRuneInString(s); is(r, cIcon) {
+			n = max(n, w)
+		}
+	}
+	return n
 }
 
-// suffixAt reports whether a suffix rule matches s[p:] exactly, with s[:p] before it.
-func suffixAt(s string, p, dots int) bool {
-	tail := s[p:]
-	if dots >= 2 && len(tail) <= dots && len(tail) >= 2 {
-		return true
+func trailingDots(s string) int {
+	n := 0
+	for n < len(s) && s[len(s)-1-n] == '.' {
+		n++
 	}
-	if suffixLitLast[s[len(s)-1]] && suffixLiterals[tail] {
-		return true
-	}
-	digitBefore := p > 0 && isASCIIDigit(s[p-1])
-	if digitBefore && digitLiterals[tail] {
-		return true
-	}
-	if tail == "+" {
-		return digitBefore
-	}
-	if tail == "." {
-		return dotSuffix(s[:p])
-	}
-	r, w := utf8.DecodeRuneInString(tail)
-	return w == len(tail) && is(r, cIcon)
+	return n
 }
 
 // dotSuffix reports whether a final "." after before is a suffix by the degree, class

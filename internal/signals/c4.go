@@ -21,19 +21,27 @@ var c4Policy = [...][]byte{
 // c4 runs C4QualityFilter.filter's line loop over every line (the filter stops at a
 // lorem ipsum or curly bracket line; the signals go on).
 func (sc *scratch) c4(s *Signals) {
+	next := 0 // the first token not before the line
 	for l := (lines{s: sc.text}); l.next(); {
 		s.C4Lines++
-		sc.c4Line(s, strip(l.line))
+		line := lstrip(l.line)
+		start := l.off + len(l.line) - len(line)
+		for next < len(sc.toks) && int(sc.toks[next].start) < start {
+			next++
+		}
+		sc.c4Line(s, rstrip(line), next)
 	}
 	s.C4KeptLinesFrac = ratio(s.C4LinesKept, s.C4Lines)
 }
 
-func (sc *scratch) c4Line(s *Signals, line string) {
+// c4Line judges a stripped line, whose tokens start at sc.toks[first].
+func (sc *scratch) c4Line(s *Signals, line string, first int) {
 	nWords, tooLong := fields(line, c4MaxWordLength)
 	if tooLong {
 		s.C4LinesTooLongWord++
 		return
 	}
+	orig := line
 	line = sc.removeCitations(line)
 	if !c4Terminal(line) {
 		s.C4LinesNoTerminalPunct++
@@ -55,9 +63,27 @@ func (sc *scratch) c4Line(s *Signals, line string) {
 	case c4HasPolicy(low):
 		s.C4LinesPolicy++
 	default:
-		s.C4Sentences += sc.tok.sentences(line)
+		s.C4Sentences += sc.lineSentences(line, orig, first)
 		s.C4LinesKept++
 	}
+}
+
+// lineSentences counts the sentences of a kept line. Tokenisation is local to
+// whitespace-separated spans, and special cases never match across a line break (a
+// whitespace token), so a line the citations left as it was has the text's tokens.
+func (sc *scratch) lineSentences(line, orig string, first int) int {
+	if line != orig {
+		return sc.tok.sentences(line)
+	}
+	if line == "" {
+		return 1
+	}
+	start := sc.toks[first].start
+	end := first
+	for end < len(sc.toks) && int(sc.toks[end].end-start) <= len(line) {
+		end++
+	}
+	return sentences(sc.text, sc.toks[first:end])
 }
 
 func firstLine(old, n int) int {

@@ -40,6 +40,8 @@ func rstrip(s string) string {
 type lines struct {
 	s    string
 	line string
+	off  int // the offset of line in the text
+	rest int // the offset of s
 }
 
 func (l *lines) next() bool {
@@ -47,7 +49,8 @@ func (l *lines) next() bool {
 		return false
 	}
 	i, w := lineBreak(l.s)
-	l.line, l.s = l.s[:i], l.s[i+w:]
+	l.line, l.s, l.off = l.s[:i], l.s[i+w:], l.rest
+	l.rest += i + w
 	return true
 }
 

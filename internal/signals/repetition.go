@@ -71,12 +71,13 @@ type ngrams struct {
 	pow    []uint64 // base ** bytes before word k
 	inv    []uint64 // its inverse
 	slots  []slot
+	shift  uint    // 64 - log2(len(slots))
+	counts []int32 // top: the count of the key first seen at each window
 }
 
 type slot struct {
-	h     uint64
-	first int32 // the first window with this key, plus one (0: empty slot)
-	count int32
+	tag   uint32 // the top of the key's hash
+	first int32  // the first window with this key, plus one (0: empty slot)
 }
 
 const (
@@ -129,29 +130,39 @@ func (g *ngrams) sameWords(i, j, n int) bool {
 
 // reset empties the table for m keys.
 func (g *ngrams) reset(m int) {
-	size := 16
+	size, bits := 16, uint(4)
 	for size < 2*m {
-		size *= 2
+		size, bits = size*2, bits+1
 	}
 	if cap(g.slots) < size {
 		g.slots = make([]slot, size)
 	}
-	g.slots = g.slots[:size]
+	g.slots, g.shift = g.slots[:size], 64-bits
 	clear(g.slots)
 }
 
-// lookup finds the slot of window i's key (same reports key equality with a window),
-// or the empty slot where it goes.
-func (g *ngrams) lookup(i, n int, same func(i, j, n int) bool) *slot {
+// lookup finds the slot of the key of window [i, i+n): words joined with spaces, or
+// with nothing (concat); or the empty slot where it goes.
+func (g *ngrams) lookup(i, n int, concat bool) *slot {
 	h := g.hash(i, n)
-	mask := uint64(len(g.slots) - 1)
-	for k := (h ^ h>>29) * 0x9E3779B97F4A7C15 >> 7 & mask; ; k = (k + 1) & mask {
+	mask := len(g.slots) - 1
+	for k := int(h * 0x9E3779B97F4A7C15 >> g.shift); ; k = (k + 1) & mask {
 		sl := &g.slots[k]
-		if sl.first == 0 || sl.h == h && same(i, int(sl.first-1), n) {
-			sl.h = h
+		if sl.first == 0 {
+			sl.tag = uint32(h >> 32)
+			return sl
+		}
+		if sl.tag == uint32(h>>32) && g.same(i, int(sl.first-1), n, concat) {
 			return sl
 		}
 	}
+}
+
+func (g *ngrams) same(i, j, n int, concat bool) bool {
+	if concat {
+		return g.sameConcat(i, j, n)
+	}
+	return g.sameWords(i, j, n)
 }
 
 // top is find_top_duplicate(get_n_grams(words, n)): the length of the most frequent
@@ -163,15 +174,17 @@ func (g *ngrams) top(n int) int {
 		return 0
 	}
 	g.reset(m)
+	g.counts = append(g.counts[:0], make([]int32, m)...)
 	var best, bestFirst int32
 	for i := 0; i < m; i++ {
-		sl := g.lookup(i, n, g.sameWords)
+		sl := g.lookup(i, n, false)
 		if sl.first == 0 {
 			sl.first = int32(i + 1)
 		}
-		sl.count++
-		if sl.count > best || sl.count == best && sl.first < bestFirst {
-			best, bestFirst = sl.count, sl.first
+		c := &g.counts[sl.first-1]
+		*c++
+		if *c > best || *c == best && sl.first < bestFirst {
+			best, bestFirst = *c, sl.first
 		}
 	}
 	first := int(bestFirst - 1)
@@ -188,7 +201,7 @@ func (g *ngrams) allDup(n int) int {
 	g.reset(m)
 	repeated := 0
 	for i := 0; i < m; {
-		sl := g.lookup(i, n, g.sameConcat)
+		sl := g.lookup(i, n, true)
 		if sl.first != 0 {
 			repeated += g.chars(i, n)
 			i += n

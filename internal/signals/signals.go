@@ -63,6 +63,7 @@ type word struct {
 type scratch struct {
 	tok     tokenizer
 	text    string
+	toks    []token // the text's tokens, whitespace ones included
 	words   []word
 	strs    map[string]struct{}
 	ngrams  ngrams
@@ -94,7 +95,8 @@ func Compute(text, lang string) Signals {
 func (sc *scratch) setText(text string) {
 	sc.text = text
 	sc.words = sc.words[:0]
-	for _, tk := range sc.tok.tokenize(text) {
+	sc.toks = append(sc.toks[:0], sc.tok.tokenize(text)...)
+	for _, tk := range sc.toks {
 		if !tk.ws {
 			n := runeCount(text[tk.start:tk.end])
 			sc.words = append(sc.words, word{tk.start, tk.end, int32(n)})

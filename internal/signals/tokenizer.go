@@ -33,7 +33,7 @@ func (t *tokenizer) tokenize(s string) []token {
 	r, _ := utf8.DecodeRuneInString(s)
 	inWS, start := is(r, cSpace), 0
 	for i, r := range s {
-		if is(r, cSpace) == inWS {
+		if isSpace(r) == inWS {
 			continue
 		}
 		if start < i {
@@ -72,34 +72,36 @@ func (t *tokenizer) span(a, b int, ws bool) {
 		t.push(a, b, true)
 		return
 	}
-	if parts, ok := specialCases[s]; ok {
+	if parts, ok := special(s); ok {
 		t.pushSpecial(a, parts)
 		return
 	}
-	lo, hi := t.splitAffixes(a, b)
-	t.attach(lo, hi)
+	lo, hi, special := t.splitAffixes(a, b)
+	t.attach(lo, hi, special)
 }
 
-// splitAffixes peels prefixes and suffixes off t.s[a:b] into t.pre and t.suf, as
-// _split_affixes does, and returns the rest.
-func (t *tokenizer) splitAffixes(a, b int) (int, int) {
+// splitAffixes peels prefixes and suffixes off t.s[a:b] (not a special case) into t.pre
+// and t.suf, as _split_affixes does, and returns the rest and whether it is a special
+// case. Each string it leaves has been looked up at the top of the loop.
+func (t *tokenizer) splitAffixes(a, b int) (int, int, bool) {
 	t.pre, t.suf = t.pre[:0], t.suf[:0]
-	last := -1
-	for a < b && b-a != last {
+	for first := true; a < b; first = false {
 		s := t.s[a:b]
-		if isSpecial(s) {
-			break
+		if !first && isSpecial(s) {
+			return a, b, true
 		}
-		last = b - a
 		pre := findPrefix(s)
 		if pre > 0 && pre < len(s) && isSpecial(s[pre:]) {
 			t.pre = append(t.pre, token{int32(a), int32(a + pre), false})
-			return a + pre, b
+			return a + pre, b, true
 		}
 		suf := findSuffix(s[pre:])
 		if suf > 0 && suf < len(s) && isSpecial(s[:len(s)-suf]) {
 			t.suf = append(t.suf, token{int32(b - suf), int32(b), false})
-			return a, b - suf
+			return a, b - suf, true
+		}
+		if pre == 0 && suf == 0 {
+			break
 		}
 		if pre > 0 {
 			t.pre = append(t.pre, token{int32(a), int32(a + pre), false})
@@ -110,27 +112,61 @@ func (t *tokenizer) splitAffixes(a, b int) (int, int) {
 			b -= suf
 		}
 	}
-	return a, b
+	return a, b, false
 }
 
 func isSpecial(s string) bool {
+	if !specialEnds.has(s[0], s[len(s)-1]) {
+		return false
+	}
 	_, ok := specialCases[s]
 	return ok
 }
 
+// special returns the parts of special case s, if it is one.
+func special(s string) ([]string, bool) {
+	if !specialEnds.has(s[0], s[len(s)-1]) {
+		return nil, false
+	}
+	parts, ok := specialCases[s]
+	return parts, ok
+}
+
+// bytePairs is a set of pairs of bytes, a cheap test before a map lookup.
+type bytePairs [256 * 256 / 64]uint64
+
+func (p *bytePairs) add(a, b byte)      { i := int(a)<<8 | int(b); p[i>>6] |= 1 << (i & 63) }
+func (p *bytePairs) has(a, b byte) bool { i := int(a)<<8 | int(b); return p[i>>6]&(1<<(i&63)) != 0 }
+
+// specialEnds has the first and last bytes of every special case.
+var specialEnds = func() *bytePairs {
+	p := new(bytePairs)
+	for k := range specialCases {
+		p.add(k[0], k[len(k)-1])
+	}
+	return p
+}()
+
+// isSpace is is(r, cSpace) with a shortcut for ASCII.
+func isSpace(r rune) bool {
+	if r < 0x80 {
+		return r == ' ' || r >= '\t' && r <= '\r' || r >= 0x1c && r <= 0x1f
+	}
+	return is(r, cSpace)
+}
+
 // attach appends the prefixes, the rest t.s[a:b] (a special case, a URL, or split at
 // its infixes), and the suffixes in reverse, as _attach_tokens does.
-func (t *tokenizer) attach(a, b int) {
+func (t *tokenizer) attach(a, b int, special bool) {
 	t.toks = append(t.toks, t.pre...)
-	if a < b {
-		s := t.s[a:b]
-		if parts, ok := specialCases[s]; ok {
-			t.pushSpecial(a, parts)
-		} else if urlMatch(s) {
-			t.push(a, b, false)
-		} else {
-			t.infixes(a, b)
-		}
+	switch s := t.s[a:b]; {
+	case a == b:
+	case special:
+		t.pushSpecial(a, specialCases[s])
+	case urlMatch(s):
+		t.push(a, b, false)
+	default:
+		t.infixes(a, b)
 	}
 	for i := len(t.suf) - 1; i >= 0; i-- {
 		t.toks = append(t.toks, t.suf[i])
@@ -166,12 +202,13 @@ func (t *tokenizer) infixes(a, b int) {
 // match is a run of tokens [start, end) that spells a special-case pattern.
 type match struct{ start, end int }
 
-// patternsByFirst maps the first token of each special-case pattern (specialPatterns,
-// whitespace ones aside: they map to themselves) to the patterns.
+// patternsByFirst maps the first token of each special-case pattern of two tokens or
+// more to the patterns (a pattern of one token is the special case itself, which
+// changes nothing; so are the whitespace ones).
 var patternsByFirst = func() map[string][][]string {
 	m := map[string][][]string{}
-	for key, p := range specialPatterns {
-		if r, _ := utf8.DecodeRuneInString(key); !is(r, cSpace) {
+	for _, p := range specialPatterns {
+		if len(p) > 1 {
 			m[p[0]] = append(m[p[0]], p)
 		}
 	}
@@ -207,10 +244,22 @@ func (t *tokenizer) applySpecials() {
 	t.retokenize(kept)
 }
 
+// patternStarts has the first bytes of the first two tokens of every pattern.
+var patternStarts = func() *bytePairs {
+	p := new(bytePairs)
+	for _, ps := range patternsByFirst {
+		for _, x := range ps {
+			p.add(x[0][0], x[1][0])
+		}
+	}
+	return p
+}()
+
 func (t *tokenizer) findMatches() {
 	t.matches = t.matches[:0]
-	for i, tk := range t.toks {
-		if tk.ws {
+	for i := 0; i+1 < len(t.toks); i++ {
+		tk, next := t.toks[i], t.toks[i+1]
+		if tk.ws || next.ws || !patternStarts.has(t.s[tk.start], t.s[next.start]) {
 			continue
 		}
 		for _, p := range patternsByFirst[t.text(tk)] {
@@ -257,14 +306,17 @@ func (t *tokenizer) retokenize(kept []match) {
 	t.toks, t.out = t.out, t.toks
 }
 
-// sentences is len(datatrove's split_into_sentences(s)) for English: spaCy's
-// Sentencizer over the tokens (whitespace tokens included) starts a sentence at the
-// first token after a sentence-final character that is neither punctuation nor such
-// a character; datatrove counts an empty text as one part.
-func (t *tokenizer) sentences(s string) int {
+// sentences is len(datatrove's split_into_sentences(s)) for English.
+func (t *tokenizer) sentences(s string) int { return sentences(s, t.tokenize(s)) }
+
+// sentences counts the sentences of spaCy's Sentencizer over the tokens of s
+// (whitespace tokens included): one starts at the first token after a sentence-final
+// character that is neither punctuation nor such a character. datatrove counts an
+// empty text as one part.
+func sentences(s string, toks []token) int {
 	n, seen := 1, false
-	for _, tk := range t.tokenize(s) {
-		w := t.text(tk)
+	for _, tk := range toks {
+		w := s[tk.start:tk.end]
 		final := isSentPunct(w)
 		if seen && !final && !isPunctToken(w) {
 			n++
