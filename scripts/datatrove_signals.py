@@ -626,6 +626,13 @@ def token_cases():
     ]
     for _ in range(4000):
         cases.append("".join(rnd.choice(pool) for _ in range(rnd.randint(1, 14))))
+    pieces = ["a", "Ab", "AB", "word", "x.", "U.S.", "'s", "n't", "'", '"', "-", "--", "\u2014", ",", "(",
+              ")", "[", "]", "...", "\u2026", ":", ";", "/", "?", "!", "1", "2.5", "10", "km", "$", "\u20ac",
+              "%", "+", "@", "e.g.", "http://", "www", ".com", ".", "\u00e9t\u00e9", "\u00c9", "\u4e2d\u6587",
+              "\u0416\u0436", "\u00b0C", ":)", "<3", "#", "*", "&", "=", "<", ">", "~", "_", "\u201c",
+              "\u201d", "\u2019", "\u00ab", "\u00bb", "\u2605", "\U0001F600", "can", "not", "gon", "na"]
+    for _ in range(4000):
+        cases.append("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6))))
     return cases
 
 

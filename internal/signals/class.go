@@ -51,10 +51,14 @@ func buildBMP() *[0x10000]class {
 
 // is reports whether r is in every class of c (c is a single class in practice).
 func is(r rune, c class) bool {
-	if r < 0x10000 {
-		return r >= 0 && bmp[r]&c != 0
+	if uint32(r) < 0x10000 {
+		return bmp[r]&c != 0
 	}
-	return inRanges(r, classRanges[classIndex(c)])
+	return isAstral(r, c)
+}
+
+func isAstral(r rune, c class) bool {
+	return r >= 0 && inRanges(r, classRanges[classIndex(c)])
 }
 
 func classIndex(c class) int {

@@ -16,7 +16,7 @@ func strip(s string) string { return rstrip(lstrip(s)) }
 func lstrip(s string) string {
 	for s != "" {
 		r, w := utf8.DecodeRuneInString(s)
-		if !is(r, cSpace) {
+		if !isSpace(r) {
 			break
 		}
 		s = s[w:]
@@ -27,7 +27,7 @@ func lstrip(s string) string {
 func rstrip(s string) string {
 	for s != "" {
 		r, w := utf8.DecodeLastRuneInString(s)
-		if !is(r, cSpace) {
+		if !isSpace(r) {
 			break
 		}
 		s = s[:len(s)-w]
@@ -79,7 +79,7 @@ func lineBreak(s string) (int, int) {
 func fields(s string, maxLen int) (n int, tooLong bool) {
 	in, l := false, 0
 	for _, r := range s {
-		if is(r, cSpace) {
+		if isSpace(r) {
 			in = false
 			continue
 		}
