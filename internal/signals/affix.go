@@ -133,9 +133,9 @@ func findSuffix(s string) int {
 	}
 	n, last := 0, s[len(s)-1]
 	for _, l := range suffixByLast[last] {
-		if len(l.lit) > n && strings.HasSuffix(s, l.lit) &&
-			(!l.afterDigit || len(s) > len(l.lit) && isASCIIDigit(s[len(s)-len(l.lit)-1])) {
-			n = len(l.lit)
+		k := len(l.lit)
+		if k > n && (!l.afterDigit || len(s) > k && isASCIIDigit(s[len(s)-k-1])) && strings.HasSuffix(s, l.lit) {
+			n = k
 		}
 	}
 	switch last {

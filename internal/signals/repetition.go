@@ -73,6 +73,9 @@ type ngrams struct {
 	slots  []slot
 	shift  uint    // 64 - log2(len(slots))
 	counts []int32 // top: the count of the key first seen at each window
+
+	once, twice []uint64 // markRepeats' bit sets
+	bitShift    uint
 }
 
 type slot struct {
@@ -165,42 +168,90 @@ func (g *ngrams) same(i, j, n int, concat bool) bool {
 	return g.sameWords(i, j, n)
 }
 
+// markRepeats sets g.twice for the hashes that two or more windows of n words have:
+// a window whose hash bit is not in it has a key no other window has. It returns
+// whether any is set.
+func (g *ngrams) markRepeats(m, n int) bool {
+	bits, lg := 64, uint(6)
+	for bits < 8*m {
+		bits, lg = bits*2, lg+1
+	}
+	g.once = append(g.once[:0], make([]uint64, bits/64)...)
+	g.twice = append(g.twice[:0], make([]uint64, bits/64)...)
+	g.bitShift = 64 - lg
+	any := false
+	for i := 0; i < m; i++ {
+		b := g.bit(i, n)
+		if g.once[b>>6]&(1<<(b&63)) != 0 {
+			g.twice[b>>6] |= 1 << (b & 63)
+			any = true
+		}
+		g.once[b>>6] |= 1 << (b & 63)
+	}
+	return any
+}
+
+func (g *ngrams) bit(i, n int) uint64 { return g.hash(i, n) * 0xC2B2AE3D27D4EB4F >> g.bitShift }
+
+// maybeRepeated reports whether window i's key may occur in another window.
+func (g *ngrams) maybeRepeated(i, n int) bool {
+	b := g.bit(i, n)
+	return g.twice[b>>6]&(1<<(b&63)) != 0
+}
+
 // top is find_top_duplicate(get_n_grams(words, n)): the length of the most frequent
 // n-gram (words joined with spaces; the first seen among equals) times its count, or 0
-// without n-grams.
+// without n-grams. Without a repeat, that is the first n-gram.
 func (g *ngrams) top(n int) int {
 	m := len(g.words) - n + 1
 	if m <= 0 {
 		return 0
 	}
+	best, first := int32(1), 0
+	if g.markRepeats(m, n) {
+		best, first = g.topRepeated(m, n)
+	}
+	return (g.chars(first, n) + n - 1) * int(best)
+}
+
+// topRepeated counts the windows whose key may repeat; it returns the highest count
+// and the first window of its key, or 1 and window 0 if no key repeats.
+func (g *ngrams) topRepeated(m, n int) (int32, int) {
 	g.reset(m)
 	g.counts = append(g.counts[:0], make([]int32, m)...)
-	var best, bestFirst int32
+	best, bestFirst := int32(1), int32(1)
 	for i := 0; i < m; i++ {
+		if !g.maybeRepeated(i, n) {
+			continue
+		}
 		sl := g.lookup(i, n, false)
 		if sl.first == 0 {
 			sl.first = int32(i + 1)
 		}
 		c := &g.counts[sl.first-1]
 		*c++
-		if *c > best || *c == best && sl.first < bestFirst {
+		if *c > best || *c == best && *c > 1 && sl.first < bestFirst {
 			best, bestFirst = *c, sl.first
 		}
 	}
-	first := int(bestFirst - 1)
-	return (g.chars(first, n) + n - 1) * int(best)
+	return best, int(bestFirst - 1)
 }
 
 // allDup is find_all_duplicate(words, n): scanning the n-grams (words joined with
-// nothing), a repeat of an earlier one adds its length and skips past it.
+// nothing), a repeat of an earlier one adds its length and skips past it. A window
+// whose key occurs once is never a repeat, nor looked up later: it is passed over.
 func (g *ngrams) allDup(n int) int {
 	m := len(g.words) - n + 1
-	if m <= 0 {
+	if m <= 0 || !g.markRepeats(m, n) {
 		return 0
 	}
 	g.reset(m)
 	repeated := 0
 	for i := 0; i < m; {
+		if !g.maybeRepeated(i, n) {
+			i++
+			continue
+		}
 		sl := g.lookup(i, n, true)
 		if sl.first != 0 {
 			repeated += g.chars(i, n)

@@ -30,20 +30,21 @@ func (t *tokenizer) tokenize(s string) []token {
 	if s == "" {
 		return t.toks
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	inWS, start := is(r, cSpace), 0
-	for i, r := range s {
-		if isSpace(r) == inWS {
-			continue
+	inWS, _ := spaceAt(s, 0)
+	start := 0
+	for i := 0; i < len(s); {
+		sp, w := spaceAt(s, i)
+		if sp != inWS {
+			if start < i {
+				t.span(start, i, inWS)
+			}
+			start = i
+			if s[i] == ' ' { // a single space after a token belongs to it
+				start = i + 1
+			}
+			inWS = !inWS
 		}
-		if start < i {
-			t.span(start, i, inWS)
-		}
-		start = i
-		if r == ' ' { // a single space after a token belongs to it
-			start = i + 1
-		}
-		inWS = !inWS
+		i += w
 	}
 	if start < len(s) {
 		t.span(start, len(s), inWS)
@@ -150,10 +151,26 @@ var specialEnds = func() *bytePairs {
 // isSpace is is(r, cSpace) with a shortcut for ASCII.
 func isSpace(r rune) bool {
 	if r < 0x80 {
-		return r == ' ' || r >= '\t' && r <= '\r' || r >= 0x1c && r <= 0x1f
+		return asciiSpace[r]
 	}
 	return is(r, cSpace)
 }
+
+// spaceAt reports whether the character at s[i] is whitespace, and its length.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < 0x80 {
+		return asciiSpace[c], 1
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	return is(r, cSpace), w
+}
+
+var asciiSpace = func() (t [128]bool) {
+	for c := range t {
+		t[c] = is(rune(c), cSpace)
+	}
+	return t
+}()
 
 // attach appends the prefixes, the rest t.s[a:b] (a special case, a URL, or split at
 // its infixes), and the suffixes in reverse, as _attach_tokens does.
@@ -179,6 +196,10 @@ func (t *tokenizer) infixes(a, b int) {
 	s := t.s[a:b]
 	start := 0
 	for p := 0; p < len(s); {
+		if c := s[p]; c < 0x80 && !infixASCII[c] {
+			p++
+			continue
+		}
 		e := infixAt(s, p)
 		if e < 0 {
 			_, w := utf8.DecodeRuneInString(s[p:])
