@@ -117,16 +117,14 @@ func (t *tokenizer) splitAffixes(a, b int) (int, int, bool) {
 }
 
 func isSpecial(s string) bool {
-	if !specialEnds.has(s[0], s[len(s)-1]) {
-		return false
-	}
-	_, ok := specialCases[s]
+	_, ok := special(s)
 	return ok
 }
 
-// special returns the parts of special case s, if it is one.
+// special returns the parts of special case s, if it is one. The cheap tests first
+// also keep a long run of affixes from hashing the whole rest at each step.
 func special(s string) ([]string, bool) {
-	if !specialEnds.has(s[0], s[len(s)-1]) {
+	if len(s) > specialMaxLen || !specialEnds.has(s[0], s[len(s)-1]) {
 		return nil, false
 	}
 	parts, ok := specialCases[s]
@@ -139,13 +137,15 @@ type bytePairs [256 * 256 / 64]uint64
 func (p *bytePairs) add(a, b byte)      { i := int(a)<<8 | int(b); p[i>>6] |= 1 << (i & 63) }
 func (p *bytePairs) has(a, b byte) bool { i := int(a)<<8 | int(b); return p[i>>6]&(1<<(i&63)) != 0 }
 
-// specialEnds has the first and last bytes of every special case.
-var specialEnds = func() *bytePairs {
-	p := new(bytePairs)
+// specialEnds has the first and last bytes of every special case; specialMaxLen is
+// the longest.
+var specialEnds, specialMaxLen = func() (*bytePairs, int) {
+	p, n := new(bytePairs), 0
 	for k := range specialCases {
 		p.add(k[0], k[len(k)-1])
+		n = max(n, len(k))
 	}
-	return p
+	return p, n
 }()
 
 // isSpace is is(r, cSpace) with a shortcut for ASCII.
