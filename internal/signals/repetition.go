@@ -34,9 +34,9 @@ func (sc *scratch) gopherRepetition(s *Signals) {
 	}
 }
 
-// splitNewlines calls fn with the pieces of s between runs of at least min "\n", as
+// splitNewlines calls fn with the pieces of s between runs of `least` or more "\n", as
 // re.split does (empty pieces included), and returns their number.
-func splitNewlines(s string, min int, fn func(string)) int {
+func splitNewlines(s string, least int, fn func(string)) int {
 	n, start := 0, 0
 	for i := 0; i < len(s); {
 		if s[i] != '\n' {
@@ -47,7 +47,7 @@ func splitNewlines(s string, min int, fn func(string)) int {
 		for j < len(s) && s[j] == '\n' {
 			j++
 		}
-		if j-i >= min {
+		if j-i >= least {
 			fn(s[start:i])
 			n++
 			start = j

@@ -174,46 +174,44 @@ const (
 	octetLast          // [1-9]\d?|1\d\d|2[0-4]\d|25[0-4]
 )
 
+// cc is a character class of the octet regexes: an ASCII range, or \d for {0, 0}.
+type cc struct{ lo, hi rune }
+
+var ccDigit = cc{}
+
+// octetForms spells out the alternatives of each octet regex.
+var octetForms = func() [3][][]cc {
+	D, r := ccDigit, func(lo, hi rune) cc { return cc{lo, hi} }
+	one, two := r('1', '1'), r('2', '2')
+	return [3][][]cc{
+		octetFirst:  {{r('1', '9')}, {r('1', '9'), D}, {one, D, D}, {two, r('0', '1'), D}, {two, two, r('0', '3')}},
+		octetMiddle: {{D}, {D, D}, {one, D, D}, {two, r('0', '4'), D}, {two, r('5', '5'), r('0', '5')}},
+		octetLast:   {{r('1', '9')}, {r('1', '9'), D}, {one, D, D}, {two, r('0', '4'), D}, {two, r('5', '5'), r('0', '4')}},
+	}
+}()
+
 // octet appends to ends every offset where an octet of the kind starting at i can end.
 func octet(s string, i, kind int, ends []int) []int {
-	var c [3]rune
-	var at [4]int
-	at[0] = i
-	n := 0
-	for n < 3 && at[n] < len(s) {
-		r, w := utf8.DecodeRuneInString(s[at[n]:])
-		c[n], at[n+1] = r, at[n]+w
-		n++
-	}
-	d := func(k int) bool { return k < n && is(c[k], cDigit) }
-	in := func(k int, lo, hi rune) bool { return k < n && c[k] >= lo && c[k] <= hi }
-	var one, two, three bool
-	switch kind {
-	case octetFirst, octetLast:
-		one = in(0, '1', '9')
-		two = one && d(1)
-		top := '4'
-		if kind == octetFirst {
-			top = '1'
-		}
-		three = in(0, '1', '1') && d(1) && d(2) || in(0, '2', '2') && in(1, '0', top) && d(2)
-		if kind == octetFirst {
-			three = three || in(0, '2', '2') && in(1, '2', '2') && in(2, '0', '3')
-		} else {
-			three = three || in(0, '2', '2') && in(1, '5', '5') && in(2, '0', '4')
-		}
-	case octetMiddle:
-		one = d(0)
-		two = d(0) && d(1)
-		three = in(0, '1', '1') && d(1) && d(2) || in(0, '2', '2') && in(1, '0', '4') && d(2) ||
-			in(0, '2', '2') && in(1, '5', '5') && in(2, '0', '5')
-	}
-	for k, ok := range [3]bool{one, two, three} {
-		if ok {
-			ends = append(ends, at[k+1])
+	for _, form := range octetForms[kind] {
+		if e, ok := matchForm(s, i, form); ok {
+			ends = append(ends, e)
 		}
 	}
 	return ends
+}
+
+func matchForm(s string, i int, form []cc) (int, bool) {
+	for _, c := range form {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if c == ccDigit && !is(r, cDigit) || c != ccDigit && (r < c.lo || r > c.hi) {
+			return 0, false
+		}
+		i += w
+	}
+	return i, true
 }
 
 // privateIP is URL_PATTERN's negative lookaheads at s[h:]:
