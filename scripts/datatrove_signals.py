@@ -627,6 +627,8 @@ def token_cases():
         cases += [p + "/a-b", p + ":8080/a-b", "u@" + p + "/a-b"]
     for port in ["1", "12", "12345", "123456", "\u0661\u0662"]:
         cases += [f"a-b.cd:{port}", f"a-b.cd:{port}/x", f"1.2.3.4:{port}/a-b"]
+    for k in (1, 2, 63, 64, 65):  # label and top-level domain lengths
+        cases += ["x" * k + ".cd/a-b", "a-" + "x" * k + ".cd/a-b", "a-b." + "c" * k, "a-b." + "c" * k + "/x-y"]
     rnd = random.Random(20260101)
     pool = list("aAbBzZeE019 .,;:!?'\"()[]{}<>-~+*^=/\\@#$%&_|\u2013\u2014\u2026\u201c\u201d\u2018\u2019\u00ab\u00bb\u00b0\u00b2\u20ac\u00a3\u00a5\u20b9") + [
         "\t", "\n", "\u00a0", "\u3000", "\u4e2d", "\u00f6", "\u00c9", "\u03a9", "\u044f", "\u0661",
