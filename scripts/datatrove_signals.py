@@ -24,8 +24,12 @@ find_all_duplicate, get_n_grams, PUNCTUATION_SET, TERMINAL_PUNCTUATION, STOP_WOR
 CITATION_REGEX, END_PUNCTUATION, POLICY_SUBSTRINGS) with the filters' own expressions.
 Each replica is checked against the filter: the thresholds applied to the replicated
 signals must give the filter's decision and reason, or the script fails.
-tokens.jsonl has datatrove's word list and sentence count for every text and for a set
-of tokeniser edge cases (every spaCy special case, in context).
+tokens.jsonl has datatrove's word list (split_into_words) of every text, and the word
+list and sentence count (split_into_sentences) of some 19000 tokeniser edge cases: every
+spaCy special case in contexts, IP addresses, ports, label lengths, random strings.
+
+texts: some ScrapingHub article bodies and page text dumps (testdata/bench/scrapinghub)
+and the edge cases of crafted().
 
 tables: the Unicode classes (by brute force over every code point, with CPython's own
 str methods and re), spaCy's English affix lists and special cases, for the Go port.
