@@ -413,20 +413,24 @@ def texts():
 
 def py_signals(text):
     """The signals, each computed with datatrove's helpers as its filter computes it."""
-    import numpy as np
-    from datatrove.pipeline.filters.c4_filters import (
-        CITATION_REGEX, ELLIPSIS, END_PUNCTUATION, POLICY_SUBSTRINGS)
-    from datatrove.pipeline.filters.gopher_quality_filter import STOP_WORDS
-    from datatrove.pipeline.filters.gopher_repetition_filter import (
-        find_all_duplicate, find_duplicates, find_top_duplicate, get_n_grams)
-    from datatrove.utils.text import (
-        PUNCTUATION_SET, TERMINAL_PUNCTUATION, split_into_sentences, split_into_words)
+    from datatrove.utils.text import split_into_words
     from datatrove.utils.typeshelper import Languages
 
-    lang = Languages.english
+    words = split_into_words(text, Languages.english)
     s = {"chars": len(text)}
-    # GopherQualityFilter.filter
-    words = split_into_words(text, lang)
+    s.update(gopher_quality_signals(text, words))
+    s.update(gopher_repetition_signals(text, words))
+    s.update(c4_signals(text))
+    s.update(fineweb_signals(text, words))
+    return s, words
+
+
+def gopher_quality_signals(text, words):
+    """GopherQualityFilter.filter's values."""
+    import numpy as np
+    from datatrove.pipeline.filters.gopher_quality_filter import STOP_WORDS
+    from datatrove.utils.text import PUNCTUATION_SET
+
     n_words = len(words)
     non_symbol_words = [w for w in words if any(ch not in PUNCTUATION_SET for ch in w)]
     lines = text.splitlines()
@@ -437,39 +441,56 @@ def py_signals(text):
     def per_line(x):
         return x / len(lines) if lines else 0.0
 
-    s["gopher_token_count"] = n_words
-    s["gopher_word_count"] = len(non_symbol_words)
-    s["gopher_mean_word_length"] = (
-        float(np.mean([len(w) for w in non_symbol_words])) if non_symbol_words else 0.0)
-    s["gopher_hash_ratio"] = per_word(text.count("#"))
-    s["gopher_ellipsis_ratio"] = per_word(text.count("...") + text.count("…"))
-    s["gopher_lines"] = len(lines)
-    s["gopher_bullet_lines_ratio"] = per_line(
-        sum(x.lstrip().startswith("•") or x.lstrip().startswith("-") for x in lines))
-    s["gopher_ellipsis_lines_ratio"] = per_line(
-        sum(x.rstrip().endswith("...") or x.rstrip().endswith("…") for x in lines))
-    s["gopher_alpha_words_ratio"] = per_word(sum([any((c.isalpha() for c in w)) for w in words]))
-    s["gopher_stop_words"] = len(set(STOP_WORDS).intersection(set(words)))
+    return {
+        "gopher_token_count": n_words,
+        "gopher_word_count": len(non_symbol_words),
+        "gopher_mean_word_length": (
+            float(np.mean([len(w) for w in non_symbol_words])) if non_symbol_words else 0.0),
+        "gopher_hash_ratio": per_word(text.count("#")),
+        "gopher_ellipsis_ratio": per_word(text.count("...") + text.count("…")),
+        "gopher_lines": len(lines),
+        "gopher_bullet_lines_ratio": per_line(
+            sum(x.lstrip().startswith("•") or x.lstrip().startswith("-") for x in lines)),
+        "gopher_ellipsis_lines_ratio": per_line(
+            sum(x.rstrip().endswith("...") or x.rstrip().endswith("…") for x in lines)),
+        "gopher_alpha_words_ratio": per_word(sum([any((c.isalpha() for c in w)) for w in words])),
+        "gopher_stop_words": len(set(STOP_WORDS).intersection(set(words))),
+    }
 
-    # GopherRepetitionFilter.filter
+
+def gopher_repetition_signals(text, words):
+    """GopherRepetitionFilter.filter's values."""
+    from datatrove.pipeline.filters.gopher_repetition_filter import (
+        find_all_duplicate, find_duplicates, find_top_duplicate, get_n_grams)
+
     def per_char(x):
         return x / len(text) if text else 0.0
 
+    s = {}
     paragraphs = re.compile(r"\n{2,}").split(text.strip())
     dup, chars = find_duplicates(paragraphs)
     s["gopher_dup_para_frac"] = dup / len(paragraphs) if text else 0.0
     s["gopher_dup_para_char_frac"] = per_char(chars)
-    rlines = re.compile("\n+").split(text)
-    dup, chars = find_duplicates(rlines)
-    s["gopher_dup_line_frac"] = dup / len(rlines) if text else 0.0
+    lines = re.compile("\n+").split(text)
+    dup, chars = find_duplicates(lines)
+    s["gopher_dup_line_frac"] = dup / len(lines) if text else 0.0
     s["gopher_dup_line_char_frac"] = per_char(chars)
     for n in (2, 3, 4):
         n_grams = get_n_grams(words, n)
         s[f"gopher_top_{n}_gram_frac"] = per_char(find_top_duplicate(n_grams)) if n_grams else 0.0
     for n in range(5, 11):
         s[f"gopher_dup_{n}_gram_frac"] = per_char(find_all_duplicate(words, n))
+    return s
 
-    # C4QualityFilter.filter (split_paragraph=True), every line, without the early return
+
+def c4_signals(text):
+    """C4QualityFilter.filter's line loop (split_paragraph=True), over every line: the
+    filter returns at the first lorem ipsum or curly bracket line."""
+    from datatrove.pipeline.filters.c4_filters import (
+        CITATION_REGEX, ELLIPSIS, END_PUNCTUATION, POLICY_SUBSTRINGS)
+    from datatrove.utils.text import split_into_sentences
+    from datatrove.utils.typeshelper import Languages
+
     c = {k: 0 for k in ("lines", "lines_kept", "lines_too_long_word", "lines_no_terminal_punct",
                         "lines_too_few_words", "lines_javascript", "lines_policy",
                         "lorem_ipsum_line", "curly_bracket_line", "sentences")}
@@ -500,25 +521,30 @@ def py_signals(text):
         if any(p in line_l for p in POLICY_SUBSTRINGS):
             c["lines_policy"] += 1
             continue
-        c["sentences"] += len(split_into_sentences(line, lang))
+        c["sentences"] += len(split_into_sentences(line, Languages.english))
         c["lines_kept"] += 1
-    for k, v in c.items():
-        s["c4_" + k] = v
+    s = {"c4_" + k: v for k, v in c.items()}
     s["c4_kept_lines_frac"] = c["lines_kept"] / c["lines"] if c["lines"] else 0.0
+    return s
 
-    # FineWebQualityFilter.filter
-    flines = [x for x in text.split("\n") if x.strip() != ""]
-    stop_chars = tuple(TERMINAL_PUNCTUATION)
-    s["fineweb_lines"] = len(flines)
-    if flines:
-        s["fineweb_line_punct_ratio"] = sum(1 for x in flines if x.endswith(stop_chars)) / len(flines)
-        s["fineweb_short_line_ratio"] = sum(1 for x in flines if len(x) <= 30) / len(flines)
-        s["fineweb_char_dup_ratio"] = find_duplicates(flines)[1] / len(text.replace("\n", ""))
-        s["fineweb_list_ratio"] = text.count("\n") / len(words)
-    else:
+
+def fineweb_signals(text, words):
+    """FineWebQualityFilter.filter's values."""
+    from datatrove.pipeline.filters.gopher_repetition_filter import find_duplicates
+    from datatrove.utils.text import TERMINAL_PUNCTUATION
+
+    lines = [x for x in text.split("\n") if x.strip() != ""]
+    s = {"fineweb_lines": len(lines)}
+    if not lines:
         for k in ("line_punct_ratio", "short_line_ratio", "char_dup_ratio", "list_ratio"):
             s["fineweb_" + k] = 0.0
-    return s, words
+        return s
+    stop_chars = tuple(TERMINAL_PUNCTUATION)
+    s["fineweb_line_punct_ratio"] = sum(1 for x in lines if x.endswith(stop_chars)) / len(lines)
+    s["fineweb_short_line_ratio"] = sum(1 for x in lines if len(x) <= 30) / len(lines)
+    s["fineweb_char_dup_ratio"] = find_duplicates(lines)[1] / len(text.replace("\n", ""))
+    s["fineweb_list_ratio"] = text.count("\n") / len(words)
+    return s
 
 
 GOPHER_QUALITY_RULES = [  # (reason, signal, op, threshold), GopherQualityFilter's order
