@@ -36,8 +36,7 @@ func (sc *scratch) c4(s *Signals) {
 
 // c4Line judges a stripped line, whose tokens start at sc.toks[first].
 func (sc *scratch) c4Line(s *Signals, line string, first int) {
-	nWords, tooLong := fields(line, c4MaxWordLength)
-	if tooLong {
+	if hasLongWord(line, c4MaxWordLength) {
 		s.C4LinesTooLongWord++
 		return
 	}
@@ -47,7 +46,7 @@ func (sc *scratch) c4Line(s *Signals, line string, first int) {
 		s.C4LinesNoTerminalPunct++
 		return
 	}
-	if nWords < c4MinWordsPerLine {
+	if fewerWords(orig, c4MinWordsPerLine) {
 		s.C4LinesTooFewWords++
 		return
 	}

@@ -57,13 +57,16 @@ func (l *lines) next() bool {
 // lineBreak finds the first line break of s: its offset and byte length, or len(s), 0.
 func lineBreak(s string) (int, int) {
 	for i := 0; i < len(s); i++ {
+		if !breakStart[s[i]] {
+			continue
+		}
 		switch c := s[i]; {
 		case c == '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {
 				return i, 2
 			}
 			return i, 1
-		case c == '\n' || c == '\v' || c == '\f' || c >= 0x1c && c <= 0x1e:
+		case c < 0x80:
 			return i, 1
 		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0x85:
 			return i, 2
@@ -74,25 +77,45 @@ func lineBreak(s string) (int, int) {
 	return len(s), 0
 }
 
-// fields is what C4 needs of str.split(): the number of words, and whether one has
-// more than maxLen code points.
-func fields(s string, maxLen int) (n int, tooLong bool) {
-	in, l := false, 0
+// breakStart marks the bytes a line break starts with.
+var breakStart = func() (t [256]bool) {
+	for _, c := range []byte("\n\r\v\f\x1c\x1d\x1e\xc2\xe2") {
+		t[c] = true
+	}
+	return t
+}()
+
+// hasLongWord reports whether a word of s.split() has more than n code points.
+func hasLongWord(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	l := 0
 	for _, r := range s {
-		if isSpace(r) {
-			in = false
-			continue
+		if l = l + 1; isSpace(r) {
+			l = 0
 		}
-		if !in {
-			in, l = true, 0
-			n++
-		}
-		l++
-		if l > maxLen {
-			tooLong = true
+		if l > n {
+			return true
 		}
 	}
-	return n, tooLong
+	return false
+}
+
+// fewerWords reports whether s.split() has fewer than n words.
+func fewerWords(s string, n int) bool {
+	in := false
+	for i := 0; i < len(s); {
+		sp, w := spaceAt(s, i)
+		if !sp && !in {
+			if n--; n == 0 {
+				return false
+			}
+		}
+		in = !sp
+		i += w
+	}
+	return true
 }
 
 // lowerForASCII appends to buf a version of s in which every ASCII needle is found

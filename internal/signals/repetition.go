@@ -74,6 +74,7 @@ type ngrams struct {
 	shift  uint    // 64 - log2(len(slots))
 	counts []int32 // top: the count of the key first seen at each window
 
+	hashes      []uint64 // the hash of each window
 	once, twice []uint64 // markRepeats' bit sets
 	bitShift    uint
 }
@@ -147,7 +148,7 @@ func (g *ngrams) reset(m int) {
 // lookup finds the slot of the key of window [i, i+n): words joined with spaces, or
 // with nothing (concat); or the empty slot where it goes.
 func (g *ngrams) lookup(i, n int, concat bool) *slot {
-	h := g.hash(i, n)
+	h := g.hashes[i]
 	mask := len(g.slots) - 1
 	for k := int(h * 0x9E3779B97F4A7C15 >> g.shift); ; k = (k + 1) & mask {
 		sl := &g.slots[k]
@@ -168,9 +169,9 @@ func (g *ngrams) same(i, j, n int, concat bool) bool {
 	return g.sameWords(i, j, n)
 }
 
-// markRepeats sets g.twice for the hashes that two or more windows of n words have:
-// a window whose hash bit is not in it has a key no other window has. It returns
-// whether any is set.
+// markRepeats sets g.hashes to the hashes of the windows of n words, and g.twice for
+// the hashes that two or more windows have: a window whose bit is not in it has a key
+// no other window has. It returns whether any is set.
 func (g *ngrams) markRepeats(m, n int) bool {
 	bits, lg := 64, uint(6)
 	for bits < 8*m {
@@ -178,24 +179,26 @@ func (g *ngrams) markRepeats(m, n int) bool {
 	}
 	g.once = append(g.once[:0], make([]uint64, bits/64)...)
 	g.twice = append(g.twice[:0], make([]uint64, bits/64)...)
-	g.bitShift = 64 - lg
+	g.hashes = g.hashes[:0]
+	shift := 64 - lg
 	any := false
 	for i := 0; i < m; i++ {
-		b := g.bit(i, n)
+		h := g.hash(i, n)
+		g.hashes = append(g.hashes, h)
+		b := h * 0xC2B2AE3D27D4EB4F >> shift
 		if g.once[b>>6]&(1<<(b&63)) != 0 {
 			g.twice[b>>6] |= 1 << (b & 63)
 			any = true
 		}
 		g.once[b>>6] |= 1 << (b & 63)
 	}
+	g.bitShift = shift
 	return any
 }
 
-func (g *ngrams) bit(i, n int) uint64 { return g.hash(i, n) * 0xC2B2AE3D27D4EB4F >> g.bitShift }
-
 // maybeRepeated reports whether window i's key may occur in another window.
-func (g *ngrams) maybeRepeated(i, n int) bool {
-	b := g.bit(i, n)
+func (g *ngrams) maybeRepeated(i int) bool {
+	b := g.hashes[i] * 0xC2B2AE3D27D4EB4F >> g.bitShift
 	return g.twice[b>>6]&(1<<(b&63)) != 0
 }
 
@@ -221,7 +224,7 @@ func (g *ngrams) topRepeated(m, n int) (int32, int) {
 	g.counts = append(g.counts[:0], make([]int32, m)...)
 	best, bestFirst := int32(1), int32(1)
 	for i := 0; i < m; i++ {
-		if !g.maybeRepeated(i, n) {
+		if !g.maybeRepeated(i) {
 			continue
 		}
 		sl := g.lookup(i, n, false)
@@ -248,7 +251,7 @@ func (g *ngrams) allDup(n int) int {
 	g.reset(m)
 	repeated := 0
 	for i := 0; i < m; {
-		if !g.maybeRepeated(i, n) {
+		if !g.maybeRepeated(i) {
 			i++
 			continue
 		}
