@@ -375,10 +375,28 @@ def crafted():
         ("control_chars", "Some text\x00with\x07control\x1fchars and\x7fdel and \x9f too. "
          "A zero\u200bwidth space and a soft\u00adhyphen and a no-break\u00a0space here. "
          "The\u3000ideographic space. Tabs\tbetween\t\twords. And multiple    spaces  here."),
+        ("long_words", " ".join(f"Extraordinary{i} characteristically incomprehensibilities." for i in range(30))),
+        ("no_stop_words", " ".join(f"Green{i} apples taste sweet, red cherries taste sour." for i in range(12))),
+        ("long_doc", "a " * 100001),
+        ("dup_para_chars", "\n\n".join([(good * 2).strip()] + lines + [(good * 2).strip()])),
+        ("dup_line_chars", "\n".join([good] + lines + [good] + lines[:2])),
+        ("list_ratio", "\n".join(f"Incomprehensibilities{i} characteristically." for i in range(40))),
         ("sentences_spaces", "One.  Two!   Three?\tFour. . . Five!? Six.\u00a0Seven. \"Eight.\" (Nine.) "
          "Ten...Eleven. Twelve!!! Thirteen?! Fourteen. Fifteen.\nA b c. D e f! G h i? J k l. M n o."),
     ]
+    # a block of 60 words seen twice in n words: these lengths make each duplicated_N rule
+    # the first to fail
+    for n, t in ((6, 303), (7, 324), (8, 325), (9, 351), (10, 368)):
+        out.append((f"dup_{n}_grams", repeated_block(60, t)))
     return [{"id": "crafted/" + k, "text": v} for k, v in out]
+
+
+def repeated_block(k, n):
+    """n distinct words but for a block of k words that comes twice."""
+    block = [f"b{i:04d}" for i in range(k)]
+    rest = [f"u{i:05d}" for i in range(n - 2 * k)]
+    half = len(rest) // 2
+    return " ".join(rest[:half] + block + rest[half:] + block)
 
 
 def real_texts():
@@ -696,7 +714,8 @@ def values():
                              f"datatrove's filter {d['reason']!r}")
             row = {"id": r["id"], "signals": sig, "decisions": dec}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            tok.write(json.dumps({"id": r["id"], "words": words}, ensure_ascii=False) + "\n")
+            if len(words) <= 50000:  # the words of crafted/long_doc are 100001 "a"
+                tok.write(json.dumps({"id": r["id"], "words": words}, ensure_ascii=False) + "\n")
         for c in token_cases():
             words = split_into_words(c, Languages.english)
             sents = len(split_into_sentences(c, Languages.english))

@@ -119,9 +119,11 @@ func clip(s string) string {
 	return s
 }
 
-// TestSignalsAgree checks every signal and every filter decision against datatrove's.
+// TestSignalsAgree checks every signal and every filter decision against datatrove's,
+// and that the texts make every rule of every filter drop one.
 func TestSignalsAgree(t *testing.T) {
 	all := texts(t)
+	seen := map[string]bool{}
 	rows := readJSONL[valueRow](t, "datatrove.jsonl")
 	if len(rows) != len(all) || len(rows) < 30 {
 		t.Fatalf("%d rows of datatrove values for %d texts", len(rows), len(all))
@@ -134,6 +136,7 @@ func TestSignalsAgree(t *testing.T) {
 		s := Compute(text, "en")
 		compareSignals(t, r.ID, s, r.Signals)
 		for name, want := range r.Decisions {
+			seen[name+":"+want.Reason] = true
 			f, ok := filterByName(name)
 			if !ok {
 				t.Fatalf("unknown filter %q", name)
@@ -143,6 +146,29 @@ func TestSignalsAgree(t *testing.T) {
 			}
 		}
 	}
+	for _, r := range allReasons() {
+		if !seen[r] {
+			t.Errorf("no text gets %s from datatrove", r)
+		}
+	}
+}
+
+// allReasons lists filter:reason for every rule of every filter, and keeping.
+func allReasons() []string {
+	var out []string
+	add := func(f Filter, rules []rule, more ...string) {
+		for _, r := range rules {
+			more = append(more, r.reason)
+		}
+		for _, r := range append(more, "") {
+			out = append(out, f.String()+":"+r)
+		}
+	}
+	add(GopherQuality, gopherQualityRules)
+	add(GopherRepetition, gopherRepetitionRules, "empty")
+	add(C4, nil, "lorem_ipsum", "curly_bracket", "too_few_sentences")
+	add(FineWeb, fineWebRules, "empty")
+	return out
 }
 
 func compareSignals(t *testing.T, id string, s Signals, want map[string]any) {

@@ -119,9 +119,10 @@
 // # Agreement with datatrove
 //
 // TestSignalsAgree checks every signal (counts exactly, ratios within 1e-9; they agree
-// bit for bit) and every decision and reason of the four filters on the 64 texts of
+// bit for bit) and every decision and reason of the four filters on the 75 texts of
 // testdata/signals/texts.jsonl (ScrapingHub article bodies and page dumps, and edge
-// cases for every rule) against testdata/signals/datatrove.jsonl; TestTokensAgree checks the word lists of those
+// cases) against testdata/signals/datatrove.jsonl, and that each reason of each filter
+// is datatrove's verdict on at least one of them; TestTokensAgree checks the word lists of those
 // texts, and the words and sentence counts of some 19000 tokenizer edge cases, against
 // testdata/signals/tokens.jsonl. Those files come from datatrove itself, by
 // scripts/datatrove_signals.py (versions pinned in scripts/requirements-signals.txt):
