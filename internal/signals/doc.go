@@ -122,9 +122,10 @@
 // bit for bit) and every decision and reason of the four filters on the 75 texts of
 // testdata/signals/texts.jsonl (ScrapingHub article bodies and page dumps, and edge
 // cases) against testdata/signals/datatrove.jsonl, and that each reason of each filter
-// is datatrove's verdict on at least one of them; TestTokensAgree checks the word lists of those
-// texts, and the words and sentence counts of some 19000 tokenizer edge cases, against
-// testdata/signals/tokens.jsonl. Those files come from datatrove itself, by
+// is datatrove's verdict on at least one text. TestTokensAgree checks the word lists of
+// those texts (but the 100001 words of crafted/long_doc), and the words and sentence
+// counts of some 19000 tokenizer edge cases, against testdata/signals/tokens.jsonl.
+// Those files come from datatrove itself, by
 // scripts/datatrove_signals.py (versions pinned in scripts/requirements-signals.txt):
 //
 //	python3 -m venv /tmp/dt && /tmp/dt/bin/pip install -r scripts/requirements-signals.txt
