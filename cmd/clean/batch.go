@@ -117,9 +117,18 @@ func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) err
 // otherwise take from the second core. GOGC, when set, wins.
 const batchGCPercent = 400
 
+// batchMemoryLimit is a soft limit on the Go heap in batch mode: corpus runs hold the
+// language models (about 20 MB) live, and 400% of that let peak RSS reach 170 MB on a
+// WARC of 905 pages at -j 2, against 91 MB at GOGC=100 for the same CPU time; under the
+// limit the collector runs sooner only when the heap nears it. GOMEMLIMIT, when set, wins.
+const batchMemoryLimit = 96 << 20
+
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(batchGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(batchMemoryLimit)
 	}
 }
 

@@ -31,6 +31,7 @@ func warcBench(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "write the WARC here (default: a temporary file)")
 	onlyBuild := fs.Bool("only-build", false, "only write the WARC and the page files (next to it, in FILE.pages/)")
 	workers := fs.Int("j", 1, "workers")
+	files := fs.Bool("files", true, "also write the pages as files (FILE.pages/), and compare")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -49,13 +50,13 @@ func warcBench(args []string, stdout, stderr io.Writer) int {
 		defer os.RemoveAll(tmp)
 		name = filepath.Join(tmp, "bench.warc.gz")
 	}
-	n, err := buildBench(name, pages, *repeat)
+	n, err := buildBench(name, pages, *repeat, *files)
 	if err != nil {
 		fmt.Fprintln(stderr, "cleanbench:", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "built %s: %d responses (and %s.pages/ with the same pages as files)\n", name, n, name)
-	if *onlyBuild {
+	if *onlyBuild || !*files {
 		return 0
 	}
 	fmt.Fprintf(stdout, "%-6s %9s %12s %12s\n", "input", "docs", "docs/cpu-s", "docs/s")
@@ -75,15 +76,17 @@ func warcBench(args []string, stdout, stderr io.Writer) int {
 
 // buildBench writes the WARC (one gzip member per record: a response with HTTP headers
 // for each page) and the pages as files, and returns the number of responses.
-func buildBench(name string, pages []quality.Page, repeat int) (int, error) {
+func buildBench(name string, pages []quality.Page, repeat int, files bool) (int, error) {
 	f, err := os.Create(name)
 	if err != nil {
 		return 0, err
 	}
 	defer f.Close()
 	pagesDir := name + ".pages"
-	if err := os.MkdirAll(pagesDir, 0o755); err != nil {
-		return 0, err
+	if files {
+		if err := os.MkdirAll(pagesDir, 0o755); err != nil {
+			return 0, err
+		}
 	}
 	n := 0
 	for r := 0; r < repeat; r++ {
@@ -92,6 +95,9 @@ func buildBench(name string, pages []quality.Page, repeat int) (int, error) {
 			url := fmt.Sprintf("%s?copy=%d", p.URL, r)
 			if err := writeResponse(f, n, url, p.Input); err != nil {
 				return 0, err
+			}
+			if !files {
+				continue
 			}
 			file := filepath.Join(pagesDir, fmt.Sprintf("%06d.html", n))
 			if err := os.WriteFile(file, p.Input, 0o644); err != nil {
@@ -109,7 +115,7 @@ func writeResponse(w io.Writer, n int, url string, html []byte) error {
 	http.Write(html)
 	var rec bytes.Buffer
 	fmt.Fprintf(&rec, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>\r\n"+
-		"WARC-Date: 2026-12-01T00:00:00Z\r\nWARC-Target-URI: %s\r\nContent-Type: application/http; msgtype=response\r\n"+
+		"WARC-Date: 2026-12-01T00:00:00Z\r\nWARC-Target-URI: %s\r\nContent-Type: application/http; msgtype=response\r\nWARC-Identified-Payload-Type: text/html\r\n"+
 		"Content-Length: %d\r\n\r\n", n, url, http.Len())
 	rec.Write(http.Bytes())
 	rec.WriteString("\r\n\r\n")
