@@ -39,6 +39,9 @@ type Options struct {
 	Kind    Kind       // KindAuto (default), KindHTML or KindText
 	Rules   *rules.Set // nil means rules.Builtin()
 	Explain bool       // record every removal in Document.Removed
+	// Comments keeps the page's reader comments (Document.Comments; after the article
+	// in Text and Markdown, in a section of their own). Off by default.
+	Comments bool
 	// Format is the output the Document is for: only what it prints is rendered (no
 	// Markdown for FormatText). The zero value renders everything.
 	Format Format

@@ -11,7 +11,7 @@ import (
 	"github.com/cleanhq/clean/rules"
 )
 
-const examplePage = `<html><head><title>Harbour works start in June | Example News</title></head><body>
+const examplePage = `<html><head><title>Harbour works start in June | Example News</title><meta property="og:type" content="article"></head><body>
 <nav><a href="/">Home</a> <a href="/local">Local</a></nav>
 <article><h1>Harbour works start in June</h1>
 <p>Work on the first road starts in June and should be finished before the schools open again in September, the council said on Monday. <a href="/roads">All road works</a>.</p>

@@ -6,6 +6,8 @@
 //	go run ./cmd/cleanbench                 # both modes
 //	go run ./cmd/cleanbench -mode text -worst 10
 //	go run ./cmd/cleanbench warc            # corpus mode: WARC vs files (warc.go)
+//	go run ./cmd/cleanbench train [-lodo]   # fit the HTML block model (train.go)
+//	go run ./cmd/cleanbench wceb            # WCEB page score on ../shared/bench/wceb-dev (wceb.go)
 package main
 
 import (
@@ -26,6 +28,15 @@ import (
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "warc" {
 		os.Exit(warcBench(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "train" {
+		os.Exit(trainCmd(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "blocks" {
+		os.Exit(blocksCmd(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "wceb" {
+		os.Exit(wcebCmd(os.Args[2:], os.Stdout, os.Stderr))
 	}
 	dir := flag.String("dir", "testdata/bench/scrapinghub", "benchmark folder")
 	mode := flag.String("mode", "both", "html, text or both")

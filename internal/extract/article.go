@@ -23,7 +23,29 @@ type Article struct {
 
 	Candidate string          // the candidate extractor whose body this is
 	Declared  bool            // the body is a region the page declares as its main content
+	Why       string          // why the chooser took this candidate's body (--explain)
 	Removed   []rules.Removal // with Page.Explain: what extraction took out as boilerplate, in document order
+
+	agree agreement // the block model's article: how much of it readability's holds
+}
+
+// share is the share of the block model's article that readability's holds.
+func (a agreement) share() float64 {
+	if a.kept == 0 {
+		return 0
+	}
+	return float64(a.inRead) / float64(a.kept)
+}
+
+// agreement is how the block model's article overlaps readability's, in runes.
+type agreement struct {
+	kept   int // the block model's article
+	inRead int // of which readability's article holds
+
+	read     int // readability's article, as found among the page's blocks
+	declared int // of which inside a region the page declares (<article>, <main>, articleBody)
+
+	declaresArticle bool // the page declares itself an article (og:type, JSON-LD)
 }
 
 // newRoot returns an empty <article> element.

@@ -19,12 +19,13 @@ type Candidate interface {
 }
 
 // htmlCandidates are the candidate extractors of HTML pages, in the order they are asked.
-var htmlCandidates = []Candidate{readabilityCandidate{}, visibleTextCandidate{}}
+var htmlCandidates = []Candidate{readabilityCandidate{}, blockCandidate{}, visibleTextCandidate{}}
 
 // The names under which extraction's own removals are reported (--explain).
 const (
 	ByTextClassifier = "text-classifier" // a plain-text block the classifier judged boilerplate
 	ByHTMLPrune      = "html-prune"      // an element pruned from readability's article
+	ByBlockModel     = "block-model"     // a block of the page the block model judged not article text
 )
 
 // readabilityCandidate is go-readability's article on the stripped page (see NewPage),
@@ -42,6 +43,7 @@ func (readabilityCandidate) Extract(p *Page) (Article, error) {
 	parser.KeepClasses = true
 	a := Article{URL: p.Canonical, Title: p.Title}
 	art, err := parser.ParseAndMutate(doc, p.URL)
+	p.read = doc
 	if err != nil {
 		return a, nil // no article: the chooser asks the next candidate
 	}
@@ -53,6 +55,7 @@ func (readabilityCandidate) Extract(p *Page) (Article, error) {
 			}
 		}
 	}
+	p.readRoot, p.readByline = a.Root, a.Byline
 	return a, nil
 }
 
@@ -77,7 +80,9 @@ func fromReadability(art readability.Article, canonical string) Article {
 // region (<main>, role=main) when it has one holding text, else from the whole body.
 type visibleTextCandidate struct{}
 
-func (visibleTextCandidate) Name() string { return "visible-text" }
+const visibleText = "visible-text"
+
+func (visibleTextCandidate) Name() string { return visibleText }
 
 func (visibleTextCandidate) Extract(p *Page) (Article, error) {
 	doc, err := p.DOM()

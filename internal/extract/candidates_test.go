@@ -18,11 +18,11 @@ func extractPage(page string) (Article, error) {
 	return HTML(p)
 }
 
-const longStory = `<html><head><title>Harbour works</title></head><body><nav><a href="/">Home</a></nav>
+const longStory = `<html><head><title>Harbour works</title><meta property="og:type" content="article"></head><body><nav><a href="/">Home</a></nav>
 <article><h1>Harbour works</h1><p>Work on the first road starts in June and should be finished before the schools open again in September, the council said on Monday.</p>
 <p>The second road follows next spring, after a survey of the cycling routes that cross it, which the council will publish in the autumn.</p></article></body></html>`
 
-// A page with an article is readability's; the prepare stage then ran once, on the one DOM.
+// A page that declares itself an article is readability's; the prepare stage then ran once, on the one DOM.
 func TestChooserTakesReadabilityWhenEnough(t *testing.T) {
 	calls := 0
 	p, err := NewPage(longStory, nil, false, func(*html.Node) []rules.Removal { calls++; return nil })
@@ -78,4 +78,30 @@ func renderText(a Article) string {
 	}
 	walk(a.Root)
 	return b.String()
+}
+
+// A page that makes no such claim is the block model's: here readability takes the
+// longer of two stories, the block model keeps both, in page order, and not the menu.
+func TestChooserTakesBlockModelOnUndeclaredPages(t *testing.T) {
+	page := `<html><head><title>Parish news</title></head><body>
+<div class="menu"><a href="/">Home</a> | <a href="/news">News</a> | <a href="/contact">Contact</a></div>
+<table><tr><td><h2>Harvest supper</h2><p>The harvest supper is on Saturday in the church hall, with soup, bread and apple pie, and everyone in the village is welcome to come along.</p></td>
+<td><h2>Bell ringing</h2><p>The bell ringers practise on Thursday evenings and would like new members. No experience is needed, only a head for heights and an ear for rhythm, they say.</p>
+<p>Lessons are free, and the tower has been made safe after last winter's repairs to the stairs and the old oak floor of the ringing chamber.</p></td></tr></table>
+</body></html>`
+	p, err := NewPage(page, nil, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := HTML(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := renderText(a)
+	if a.Candidate != "block-model" || a.Why == "" {
+		t.Fatalf("candidate %q (%s), want the block model with a reason", a.Candidate, a.Why)
+	}
+	if !strings.Contains(text, "harvest supper") || !strings.Contains(text, "bell ringers") || strings.Contains(text, "Contact") {
+		t.Errorf("block model's article: %q", text)
+	}
 }

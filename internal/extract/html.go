@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -15,14 +16,19 @@ import (
 // be taken at once; below it the next candidate is asked too.
 const minArticleRunes = 200
 
-// HTML extracts the article from a prepared page: the chooser over htmlCandidates. The
-// first candidate whose article holds at least minArticleRunes wins. When none does, a
-// later candidate's article replaces the best so far when it is the page's declared main
-// region or holds at least as much text; it keeps the metadata (title, byline…) found
-// before it, and what the earlier candidate removed no longer applies.
+// HTML extracts the article from a prepared page: the chooser over htmlCandidates.
+// Readability's article comes first; the block model's article (which reads it as one of
+// its features) replaces it when the chooser prefers it (see prefer). When neither holds
+// minArticleRunes, the visible-text fallback replaces the best so far when it is the
+// page's declared main region or holds at least as much text. A later body keeps the
+// metadata (title, byline…) found before it, and what the earlier candidate removed no
+// longer applies.
 func HTML(p *Page) (Article, error) {
 	var best Article
 	for i, c := range htmlCandidates {
+		if i > 0 && c.Name() == visibleText && textLen(best.Root) >= minArticleRunes {
+			break
+		}
 		a, err := c.Extract(p)
 		if err != nil {
 			return Article{}, err
@@ -30,17 +36,47 @@ func HTML(p *Page) (Article, error) {
 		a.Candidate = c.Name()
 		if i == 0 {
 			best = a
-		} else if a.Declared || textLen(a.Root) >= textLen(best.Root) {
-			best.Root, best.Removed, best.Candidate, best.Declared = a.Root, nil, a.Candidate, a.Declared
+			best.Why = "first candidate"
+			continue
 		}
-		if textLen(best.Root) >= minArticleRunes {
-			break
+		if ok, why := prefer(a, best); ok {
+			best.Root, best.Removed, best.Candidate, best.Declared, best.Why = a.Root, nil, a.Candidate, a.Declared, why
+		} else if why != "" {
+			best.Why = why
 		}
 	}
 	if best.Title == "" {
 		best.Title = p.Title
 	}
 	return best, nil
+}
+
+// prefer reports whether a later candidate's article a should replace best, and why.
+//
+// The block model's article replaces readability's unless the page declares itself an
+// article (og:type, a schema.org Article): such a page has one marked-up story, which
+// readability finds and prunes precisely, while the block model also keeps what sits
+// around it (tables, headings, link lists) when they read like text. On pages that make
+// no such claim (portals, forums, blogs, older sites) the block model, which weighs
+// readability's choice as one of its features, finds more of the text and less of the
+// rest. Either way readability's article stands when it has enough text and the block
+// model's has less than minArticleRunes.
+func prefer(a, best Article) (bool, string) {
+	if a.Root == nil {
+		return false, ""
+	}
+	n, have := textLen(a.Root), textLen(best.Root)
+	switch {
+	case a.Candidate == visibleText:
+		return a.Declared || n >= have, "readability and the block model found too little"
+	case a.agree.declaresArticle && have >= minArticleRunes:
+		return false, "the page declares itself an article: readability's boundaries"
+	case n >= minArticleRunes:
+		return true, fmt.Sprintf("blocks judged article text: %d runes, %.0f%% in readability's article", n, 100*a.agree.share())
+	case n > have:
+		return true, "readability found less"
+	}
+	return false, ""
 }
 
 // documentTitle returns the text of the page's <title>.

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/cleanhq/clean/internal/model"
 	"github.com/cleanhq/clean/rules"
 	"golang.org/x/net/html"
 )
@@ -19,6 +20,9 @@ type Page struct {
 	URL     *url.URL // the page's address, when known: the base of relative links
 	Explain bool     // record what extraction removes (Article.Removed)
 
+	// BlockModel, when set, replaces the embedded block model (training and evaluation).
+	BlockModel *model.Logistic
+
 	// Title and Canonical are read from the page before any candidate changes it.
 	Title     string // the text of <title>
 	Canonical string // <link rel=canonical>, made absolute, else URL
@@ -28,6 +32,19 @@ type Page struct {
 
 	prepare Prepare
 	dom     *html.Node // the prepared DOM, until a candidate takes it
+
+	// read is the DOM readability ran on, and readRoot its article: readability works on
+	// copies of the page, so later candidates can still read the whole page from it.
+	read, readRoot *html.Node
+	readByline     string
+}
+
+// readDOM returns the DOM readability ran on, else (no readability run) the next DOM.
+func (p *Page) readDOM() (*html.Node, error) {
+	if p.read != nil {
+		return p.read, nil
+	}
+	return p.DOM()
 }
 
 // NewPage parses page, removes what is never article text (see preprune) and runs

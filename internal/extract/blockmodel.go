@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"strings"
+
+	"github.com/cleanhq/clean/internal/blocks"
+	"github.com/cleanhq/clean/internal/model"
+	"github.com/cleanhq/clean/rules"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The block model is the third candidate: every block of the page judged by a small
+// logistic model (package model) on features that hold on any page (features.go). It is
+// trained by `cleanbench train` on ../shared/bench; the weights are block.model, embedded.
+//
+//go:embed block.model
+var blockModelFile []byte
+
+// BlockModel returns the embedded block model.
+func BlockModel() *model.Logistic {
+	m, err := model.Read(bytes.NewReader(blockModelFile))
+	if err != nil || len(m.Features) != len(blockFeatures) {
+		return nil // no trained model yet: the chooser goes without it
+	}
+	return m
+}
+
+var defaultBlockModel = BlockModel()
+
+// BlockFeatures names the block model's features, in vector order.
+func BlockFeatures() []string { return append([]string(nil), blockFeatures...) }
+
+// A Block is one segment of a page with its feature vector: what training reads.
+type Block struct {
+	Text    string
+	X       []float64
+	Comment bool // inside a region marked as reader comments
+}
+
+// pageBlocks segments doc and computes every block's features; read is readability's
+// article (nil when it found none).
+func pageBlocks(doc *html.Node, read *html.Node, title string) ([]segment, [][]float64) {
+	body := findElement(doc, atom.Body)
+	if body == nil {
+		body = doc
+	}
+	segs := segments(body)
+	ctx := pageContext{readShort: textLen(read) < minArticleRunes, titleWords: wordSet(title), ldBody: jsonLDBody(doc)}
+	if read != nil {
+		ctx.readLines = lineSet(blocks.Text(read))
+	}
+	for _, s := range segs {
+		ctx.totalRunes += s.runes
+	}
+	return segs, featureVectors(segs, ctx)
+}
+
+// Blocks runs readability on the page, then segments what is left of its DOM and returns
+// every block with its features, in document order (for training and for study).
+func Blocks(p *Page) ([]Block, error) {
+	read, err := readabilityCandidate{}.Extract(p)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := p.readDOM()
+	if err != nil {
+		return nil, err
+	}
+	segs, xs := pageBlocks(doc, read.Root, p.Title)
+	out := make([]Block, len(segs))
+	for i, s := range segs {
+		out[i] = Block{Text: s.text, X: xs[i], Comment: s.path.comment}
+	}
+	return out, nil
+}
+
+// blockThreshold is the probability above which a block is article text.
+const blockThreshold = 0.5
+
+// classify returns, per segment, whether the model keeps it.
+func classify(m *model.Logistic, xs [][]float64) []bool {
+	keep := make([]bool, len(xs))
+	for i, x := range xs {
+		keep[i] = m.Predict(x) > blockThreshold
+	}
+	return keep
+}
+
+// jsonLDBody returns the articleBody that the page's JSON-LD declares (collapsed), or "".
+func jsonLDBody(doc *html.Node) string {
+	var body string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if body != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
+			if n.FirstChild != nil && strings.Contains(n.FirstChild.Data, "articleBody") {
+				body = findArticleBody(n.FirstChild.Data)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return blocks.CollapseSpace(body)
+}
+
+// findArticleBody returns the first articleBody string anywhere in a JSON-LD document.
+func findArticleBody(src string) string {
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return ""
+	}
+	var find func(v any) string
+	find = func(v any) string {
+		switch t := v.(type) {
+		case map[string]any:
+			if s, ok := t["articleBody"].(string); ok && s != "" {
+				return s
+			}
+			for _, c := range t {
+				if s := find(c); s != "" {
+					return s
+				}
+			}
+		case []any:
+			for _, c := range t {
+				if s := find(c); s != "" {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	return find(v)
+}
+
+// blockCandidate is the block model's article: the blocks of the whole page that the
+// model keeps, in document order. It reads the DOM readability ran on, and readability's
+// article as one of its features, so it runs after the readability candidate.
+type blockCandidate struct{}
+
+func (blockCandidate) Name() string { return "block-model" }
+
+func (blockCandidate) Extract(p *Page) (Article, error) {
+	m := p.BlockModel
+	if m == nil {
+		m = defaultBlockModel
+	}
+	if m == nil {
+		return Article{}, nil
+	}
+	doc, err := p.readDOM()
+	if err != nil {
+		return Article{}, err
+	}
+	segs, xs := pageBlocks(doc, p.readRoot, p.Title)
+	keep := wholeTables(segs, classify(m, xs))
+	a := Article{URL: p.Canonical, Title: p.Title}
+	a.agree.declaresArticle = declaresArticle(doc, p.Source)
+	var kept []segment
+	var figures []*html.Node
+	for i, s := range segs {
+		if s.path.caption && s.path.figure != nil && i > 0 && i+1 < len(segs) && keep[i-1] && keep[i+1] {
+			figures = append(figures, s.path.figure)
+		}
+		if xs[i][fInread] >= 0.5 {
+			a.agree.read += s.runes
+			if s.path.article || s.path.main || s.path.articleBody {
+				a.agree.declared += s.runes
+			}
+		}
+		if !keep[i] || s.path.caption || isTitle(s, p.Title) && len(kept) < 3 {
+			if p.Explain {
+				a.Removed = append(a.Removed, rules.NewRemoval(ByBlockModel, s.text))
+			}
+			continue
+		}
+		kept = append(kept, s)
+		a.agree.kept += s.runes
+		if xs[i][fInread] >= 0.5 {
+			a.agree.inRead += s.runes
+		}
+	}
+	a.Root = keptTree(kept, figures)
+	for _, n := range prune(a.Root, p.readByline) {
+		if p.Explain {
+			a.Removed = append(a.Removed, rules.NewRemoval(ByHTMLPrune, blocks.Text(n)))
+		}
+	}
+	return a, nil
+}
+
+// declaresArticle reports whether the page declares itself an article: Open Graph's
+// og:type article, or a schema.org Article (NewsArticle, BlogPosting…) in its JSON-LD.
+func declaresArticle(doc *html.Node, source string) bool {
+	if head := findElement(doc, atom.Head); head != nil {
+		for c := head.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Meta && strings.EqualFold(attr(c, "property"), "og:type") &&
+				strings.EqualFold(strings.TrimSpace(attr(c, "content")), "article") {
+				return true
+			}
+		}
+	}
+	return strings.Contains(source, `Article"`) || strings.Contains(source, `"BlogPosting"`)
+}
+
+// wholeTables keeps a data table whole: all its cells when the model keeps at least
+// half of its text or the blocks on both sides of it (row and column headers read like
+// labels, but belong to the table), else none.
+func wholeTables(segs []segment, keep []bool) []bool {
+	kept, all := map[*html.Node]int{}, map[*html.Node]int{}
+	first, last := map[*html.Node]int{}, map[*html.Node]int{}
+	for i, s := range segs {
+		t := s.path.tableNode
+		if t == nil || !isDataTable(t) {
+			continue
+		}
+		if _, ok := first[t]; !ok {
+			first[t] = i
+		}
+		last[t] = i
+		all[t] += s.runes
+		if keep[i] {
+			kept[t] += s.runes
+		}
+	}
+	out := append([]bool(nil), keep...)
+	for t, i := range first {
+		whole := 2*kept[t] >= all[t] || i > 0 && last[t]+1 < len(segs) && keep[i-1] && keep[last[t]+1]
+		for j := i; j <= last[t]; j++ {
+			if segs[j].path.tableNode == t {
+				out[j] = whole
+			}
+		}
+	}
+	return out
+}
+
+// isDataTable reports whether a table holds data (header cells, or a caption) rather
+// than the page's layout.
+func isDataTable(t *html.Node) bool {
+	return findElement(t, atom.Th) != nil || findElement(t, atom.Caption) != nil
+}
+
+// isTitle reports whether a segment is a heading that repeats the page's title: the
+// title is metadata, not part of the body.
+func isTitle(s segment, title string) bool {
+	if headingLevel(s.parent) == 0 || title == "" {
+		return false
+	}
+	t := blocks.CollapseSpace(s.text)
+	return t != "" && strings.Contains(blocks.CollapseSpace(title), t)
+}

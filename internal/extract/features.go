@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html/atom"
+)
+
+// The block model's features. Each is computed the same way on any page, in any language:
+// sizes, link and punctuation shares, stop words of the common Latin-script languages, the
+// element and its ancestors' kinds and class/id words, position, whether readability or
+// the page's own JSON-LD articleBody holds the text, and the same for the neighbours.
+var blockFeatures = []string{
+	"len", "words", "link", "punct", "endpunct", "stop", "digit", "caps", "lines", "share", "pos",
+	"tag_p", "tag_li", "tag_td", "tag_h", "tag_pre", "tag_div",
+	"boiler", "content", "comment", "article", "main", "itemprop", "list", "table", "form", "depth",
+	"inread", "readshort", "ldbody", "title",
+	"prev_len", "prev_link", "prev_inread", "prev_stop", "next_len", "next_link", "next_inread", "next_stop",
+	"win_inread", "win_len", "win_link",
+}
+
+// ownFeatures is the number of features a block has of its own, before its neighbours'.
+const ownFeatures = 31
+
+// pageContext is what the features need to know about the page as a whole.
+type pageContext struct {
+	totalRunes int
+	readLines  map[string]bool // the lines of readability's article
+	readShort  bool            // readability's article is short (under minArticleRunes)
+	ldBody     string          // JSON-LD articleBody, collapsed, if the page declares one
+	titleWords map[string]bool
+}
+
+// featureVectors returns one vector (in blockFeatures order) per segment.
+func featureVectors(segs []segment, ctx pageContext) [][]float64 {
+	own := make([][]float64, len(segs))
+	for i, s := range segs {
+		own[i] = ownVector(s, i, len(segs), ctx)
+	}
+	out := make([][]float64, len(segs))
+	for i := range segs {
+		v := make([]float64, 0, len(blockFeatures))
+		v = append(v, own[i]...)
+		v = append(v, neighbour(own, i-1)...)
+		v = append(v, neighbour(own, i+1)...)
+		v = append(v, window(own, i, 2)...)
+		out[i] = v
+	}
+	return out
+}
+
+// Indices into a block's own vector used for its neighbours.
+const (
+	fLen    = 0
+	fLink   = 2
+	fStop   = 5
+	fInread = 27
+)
+
+func neighbour(own [][]float64, i int) []float64 {
+	if i < 0 || i >= len(own) {
+		return []float64{0, 1, 0, 0}
+	}
+	v := own[i]
+	return []float64{v[fLen], v[fLink], v[fInread], v[fStop]}
+}
+
+// window averages inread, len and link over the blocks within r of i.
+func window(own [][]float64, i, r int) []float64 {
+	var in, l, k, n float64
+	for j := max(0, i-r); j <= min(len(own)-1, i+r); j++ {
+		in += own[j][fInread]
+		l += own[j][fLen]
+		k += own[j][fLink]
+		n++
+	}
+	return []float64{in / n, l / n, k / n}
+}
+
+func ownVector(s segment, i, n int, ctx pageContext) []float64 {
+	words := strings.Fields(s.text)
+	nw := float64(max(len(words), 1))
+	var punct, digits, letters, caps, stops float64
+	for _, w := range words {
+		lw := strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if stopWords[lw] {
+			stops++
+		}
+		if r := []rune(w)[0]; unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	for _, r := range s.text {
+		switch {
+		case strings.ContainsRune(".,;:!?", r):
+			punct++
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	tag := s.parent.DataAtom
+	p := s.path
+	v := []float64{
+		math.Log1p(float64(s.runes)), math.Log1p(nw),
+		float64(s.linkRunes) / float64(s.runes), punct / nw, b2f(endsSentence(s.text)),
+		stops / nw, digits / math.Max(letters+digits, 1), caps / nw,
+		math.Log1p(float64(strings.Count(s.text, "\n"))),
+		float64(s.runes) / float64(max(ctx.totalRunes, 1)), float64(i) / float64(max(n, 1)),
+		b2f(tag == atom.P), b2f(tag == atom.Li || tag == atom.Dd || tag == atom.Dt), b2f(tag == atom.Td || tag == atom.Th),
+		b2f(headingLevel(s.parent) > 0), b2f(tag == atom.Pre || tag == atom.Blockquote), b2f(tag == atom.Div || tag == atom.Section || tag == atom.Body),
+		b2f(p.boiler), b2f(p.content), b2f(p.comment), b2f(p.article), b2f(p.main), b2f(p.articleBody),
+		b2f(p.list), b2f(p.table), b2f(p.form), float64(min(p.depth, 40)) / 40,
+		lineShare(s.text, ctx.readLines), b2f(ctx.readShort), b2f(inLDBody(s.text, ctx.ldBody)),
+		titleShare(words, ctx.titleWords),
+	}
+	return v
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"')]»”’ ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "。")
+}
+
+// inLDBody reports whether the first line of text, when long enough to tell, is part of
+// the page's declared articleBody.
+func inLDBody(text, body string) bool {
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	return body != "" && len(text) >= 20 && strings.Contains(body, text)
+}
+
+// lineShare is the share of text's lines that are lines of the reference set.
+func lineShare(text string, set map[string]bool) float64 {
+	if len(set) == 0 {
+		return 0
+	}
+	lines := strings.Split(text, "\n")
+	k := 0
+	for _, l := range lines {
+		if set[l] {
+			k++
+		}
+	}
+	return float64(k) / float64(len(lines))
+}
+
+func titleShare(words []string, title map[string]bool) float64 {
+	if len(title) == 0 || len(words) == 0 || len(words) > 30 {
+		return 0
+	}
+	k := 0
+	for _, w := range words {
+		if title[strings.ToLower(w)] {
+			k++
+		}
+	}
+	return float64(k) / float64(len(words))
+}
+
+// lineSet returns the set of the lines of text.
+func lineSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		if l != "" {
+			set[l] = true
+		}
+	}
+	return set
+}
+
+func wordSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		set[strings.ToLower(w)] = true
+	}
+	return set
+}
+
+// stopWords are the commonest function words of English, German, French, Spanish,
+// Italian, Portuguese, Dutch and Hungarian: prose has many, menus and link lists few.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the of and to a in is that for it as was with be by on not he
+	this are or his from at which but have an they you were her she there been has their we
+	der die das und in zu den von mit sich des auf für ist im dem nicht ein eine als auch es an
+	le la les de des et un une du en est que qui dans pour pas sur au par il elle ne se
+	el los las del y que en un una por con no se para es al lo como su
+	il di che e la per un non sono una del della con si da
+	o os as do da em um uma com não para por que se
+	de het een van en in is dat op te zijn met voor niet
+	a az és hogy nem is egy meg de van csak már el ki még`) {
+		m[w] = true
+	}
+	return m
+}()
