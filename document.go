@@ -22,6 +22,7 @@ type Document struct {
 	Markdown  string          `json:"markdown"`            // the body as Markdown, without the title
 	Text      string          `json:"text"`                // the body as plain text, without the title
 	WordCount int             `json:"word_count"`          // words in Text
+	Comments  string          `json:"comments,omitempty"`  // with Options.Comments: the reader comments as plain text (also after the article in Text and Markdown)
 	Removed   []rules.Removal `json:"removed,omitempty"`   // with Options.Explain: every removal
 }
 
@@ -31,7 +32,7 @@ type Document struct {
 // it) and appears only in JSON and YAML, which escape control characters.
 func (d *Document) sanitize() {
 	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
-		&d.Published, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text} {
+		&d.Published, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text, &d.Comments} {
 		*f = render.CleanString(*f)
 	}
 	for i := range d.Removed {

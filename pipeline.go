@@ -3,6 +3,7 @@ package clean
 import (
 	"context"
 	"net/url"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -87,6 +88,7 @@ func (p *pipeline) prepare() error {
 	}
 	page, err := extract.NewPage(p.text, p.pageURL, p.opts.Explain, p.prepareDOM)
 	if err == nil {
+		page.Comments = p.opts.Comments
 		p.page = page
 	}
 	return nil
@@ -164,6 +166,9 @@ func (p *pipeline) render() error {
 		}
 		doc.Markdown = md
 	}
+	if err := p.renderComments(&doc, base); err != nil {
+		return err
+	}
 	if p.opts.Explain {
 		doc.Removed = p.removed
 	}
@@ -172,6 +177,28 @@ func (p *pipeline) render() error {
 		return ErrNoText
 	}
 	p.doc = doc
+	return nil
+}
+
+// renderComments adds the reader comments (Options.Comments) to the document: the
+// Comments field, and after the article in Text and, under a "Comments" heading, Markdown.
+func (p *pipeline) renderComments(doc *Document, base string) error {
+	if p.art.Comments == nil {
+		return nil
+	}
+	doc.Comments = render.Text(p.art.Comments)
+	if doc.Comments == "" {
+		return nil
+	}
+	doc.Text = strings.TrimSpace(doc.Text + "\n\n" + doc.Comments)
+	doc.WordCount = render.WordCount(doc.Text)
+	if p.opts.Format.needsMarkdown() {
+		md, err := render.Markdown(p.art.Comments, base)
+		if err != nil {
+			return renderErr("markdown", err)
+		}
+		doc.Markdown = strings.TrimSpace(doc.Markdown + "\n\n## Comments\n\n" + md)
+	}
 	return nil
 }
 

@@ -49,7 +49,7 @@ func TestHelpFlagSections(t *testing.T) {
 			[]string{"Input flags", "Output flags", "Rule flags", "Batch flags", "Network flags", "Other flags"},
 			map[string][]string{
 				"Input flags":   {"input", "max-size", "url"},
-				"Output flags":  {"format", "front-matter", "output"},
+				"Output flags":  {"comments", "format", "front-matter", "output"},
 				"Rule flags":    {"explain", "no-user-rules", "rules"},
 				"Batch flags":   batch,
 				"Network flags": {"timeout", "user-agent"},

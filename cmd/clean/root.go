@@ -42,6 +42,7 @@ type rootOptions struct {
 	output      string
 	frontMatter bool
 	explain     bool
+	comments    bool
 	ruleFiles   []string
 	noUserRules bool
 	userAgent   string
@@ -98,6 +99,7 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 	addFormatFlags(cmd, o)
 	addRuleFlags(cmd, o)
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "report every removal with its rule (stderr; inside the record for json and jsonl)")
+	cmd.Flags().BoolVar(&o.comments, "comments", false, "keep the page's reader comments after the article (Markdown: a Comments section; JSON: a comments field)")
 	addNetworkFlags(cmd, o)
 	addBatchFlags(cmd, &o.batch)
 	addCorpusFlags(cmd, &o.corpus)
@@ -144,7 +146,7 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 	if in.URL == "" {
 		in.URL = o.pageURL
 	}
-	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain, Format: format})
+	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain, Comments: o.comments, Format: format})
 	if err != nil {
 		return err
 	}

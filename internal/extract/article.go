@@ -24,6 +24,7 @@ type Article struct {
 	Candidate string          // the candidate extractor whose body this is
 	Declared  bool            // the body is a region the page declares as its main content
 	Why       string          // why the chooser took this candidate's body (--explain)
+	Comments  *html.Node      // with Page.Comments: the reader comments, nil when none
 	Removed   []rules.Removal // with Page.Explain: what extraction took out as boilerplate, in document order
 
 	agree agreement // the block model's article: how much of it readability's holds

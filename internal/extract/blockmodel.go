@@ -147,7 +147,7 @@ func findArticleBody(src string) string {
 // article as one of its features, so it runs after the readability candidate.
 type blockCandidate struct{}
 
-func (blockCandidate) Name() string { return "block-model" }
+func (blockCandidate) Name() string { return blockModel }
 
 func (blockCandidate) Extract(p *Page) (Article, error) {
 	m := p.BlockModel
@@ -163,6 +163,10 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 	}
 	segs, xs := pageBlocks(doc, p.readRoot, p.Title)
 	keep := wholeTables(segs, classify(m, xs))
+	p.segs, p.inKept, p.inRead = segs, keep, make([]bool, len(segs))
+	for i := range segs {
+		p.inRead[i] = xs[i][fInread] >= 0.5
+	}
 	a := Article{URL: p.Canonical, Title: p.Title}
 	a.agree.declaresArticle = declaresArticle(doc, p.Source)
 	var kept []segment

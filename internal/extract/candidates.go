@@ -80,7 +80,11 @@ func fromReadability(art readability.Article, canonical string) Article {
 // region (<main>, role=main) when it has one holding text, else from the whole body.
 type visibleTextCandidate struct{}
 
-const visibleText = "visible-text"
+// The candidates' names.
+const (
+	visibleText = "visible-text"
+	blockModel  = "block-model"
+)
 
 func (visibleTextCandidate) Name() string { return visibleText }
 

@@ -48,6 +48,13 @@ func HTML(p *Page) (Article, error) {
 	if best.Title == "" {
 		best.Title = p.Title
 	}
+	if p.Comments {
+		in := p.inRead
+		if best.Candidate == blockModel {
+			in = p.inKept
+		}
+		best.Comments = commentThread(p.segs, func(i int) bool { return in[i] })
+	}
 	return best, nil
 }
 

@@ -20,6 +20,9 @@ type Page struct {
 	URL     *url.URL // the page's address, when known: the base of relative links
 	Explain bool     // record what extraction removes (Article.Removed)
 
+	// Comments asks for the page's reader comments too (Article.Comments).
+	Comments bool
+
 	// BlockModel, when set, replaces the embedded block model (training and evaluation).
 	BlockModel *model.Logistic
 
@@ -37,6 +40,11 @@ type Page struct {
 	// copies of the page, so later candidates can still read the whole page from it.
 	read, readRoot *html.Node
 	readByline     string
+
+	// The block candidate's segments, and per segment whether readability's article
+	// holds it and whether the block model keeps it (for the comment thread).
+	segs           []segment
+	inRead, inKept []bool
 }
 
 // readDOM returns the DOM readability ran on, else (no readability run) the next DOM.

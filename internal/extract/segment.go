@@ -30,6 +30,7 @@ type pathInfo struct {
 	depth                      int
 	tableNode                  *html.Node // the innermost table around the segment
 	figure                     *html.Node // the innermost figure around the segment
+	commentRoot                *html.Node // the outermost element marked as comments
 }
 
 // segments cuts the DOM under root into segments, in document order.
@@ -116,8 +117,11 @@ func (p pathInfo) under(n *html.Node) pathInfo {
 		}
 		for _, w := range classWords(a.Val) {
 			switch {
-			case commentTokens[w]:
+			case isCommentWord(w):
 				p.comment = true
+				if p.commentRoot == nil {
+					p.commentRoot = n
+				}
 			case contentTokens[w]:
 				p.content = true
 			case boilerTokens[w]:
@@ -138,6 +142,12 @@ var contentTokens = map[string]bool{
 var commentTokens = map[string]bool{
 	"comment": true, "comments": true, "disqus": true, "reply": true, "replies": true,
 	"respond": true, "discussion": true, "talkback": true,
+}
+
+// isCommentWord reports whether a class/id word marks comments ("comments",
+// "commentlist", "comment_body", "disqus"…).
+func isCommentWord(w string) bool {
+	return commentTokens[w] || strings.HasPrefix(w, "comment")
 }
 
 // inlineText appends the raw visible text of an inline node (a <br> as a newline).
