@@ -198,7 +198,7 @@ func labelBlocks(p benchPage) []labelledBlock {
 // fitBlockModel trains on every page not of the dataset left out. Each page weighs the
 // same in all (its blocks by their share of its words); reader comments that a dataset's
 // truth includes (Dragnet's) are left out, as the article model must not learn them.
-func fitBlockModel(pages []benchPage, blocks [][]labelledBlock, leftOut string) (*model.Logistic, error) {
+func fitBlockModel(pages []benchPage, blocks [][]labelledBlock, leftOut string) (*model.Trees, error) {
 	var ex []model.Example
 	for i, p := range pages {
 		if p.dataset == leftOut {
@@ -218,7 +218,7 @@ func fitBlockModel(pages []benchPage, blocks [][]labelledBlock, leftOut string) 
 			}
 		}
 	}
-	return model.Train(extract.BlockFeatures(), ex, model.TrainOptions{})
+	return model.TrainTrees(extract.BlockFeatures(), ex, model.TreeOptions{})
 }
 
 func countBlocks(blocks [][]labelledBlock) int {
@@ -229,7 +229,7 @@ func countBlocks(blocks [][]labelledBlock) int {
 	return n
 }
 
-func writeModel(name string, m *model.Logistic) error {
+func writeModel(name string, m *model.Trees) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
@@ -278,7 +278,7 @@ func leaveOneOut(w io.Writer, shared, keep string, quick bool, pages []benchPage
 
 // extractWith extracts a page's text the way the pipeline does (without its selector
 // rules and link fixes, which do not change the text), with block model m.
-func extractWith(p benchPage, m *model.Logistic) string {
+func extractWith(p benchPage, m *model.Trees) string {
 	page, err := extract.NewPage(p.html, parseURL(p.url), false, nil)
 	if err != nil {
 		return ""

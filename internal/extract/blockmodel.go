@@ -13,16 +13,17 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// The block model is the third candidate: every block of the page judged by a small
-// logistic model (package model) on features that hold on any page (features.go). It is
-// trained by `cleanbench train` on ../shared/bench; the weights are block.model, embedded.
+// The block model is the second candidate: every block of the page (segment.go) judged by
+// a small ensemble of boosted trees (model.Trees) on features that hold on any page
+// (features.go). It is trained by `cleanbench train` on ../shared/bench; the trees are
+// block.model, embedded (130 kB).
 //
 //go:embed block.model
 var blockModelFile []byte
 
-// BlockModel returns the embedded block model.
-func BlockModel() *model.Logistic {
-	m, err := model.Read(bytes.NewReader(blockModelFile))
+// BlockModel returns the embedded block model, or nil when it does not fit the features.
+func BlockModel() *model.Trees {
+	m, err := model.ReadTrees(bytes.NewReader(blockModelFile))
 	if err != nil || len(m.Features) != len(blockFeatures) {
 		return nil // no trained model yet: the chooser goes without it
 	}
@@ -82,7 +83,7 @@ func Blocks(p *Page) ([]Block, error) {
 const blockThreshold = 0.5
 
 // classify returns, per segment, whether the model keeps it.
-func classify(m *model.Logistic, xs [][]float64) []bool {
+func classify(m model.Classifier, xs [][]float64) []bool {
 	keep := make([]bool, len(xs))
 	for i, x := range xs {
 		keep[i] = m.Predict(x) > blockThreshold
@@ -150,19 +151,19 @@ type blockCandidate struct{}
 func (blockCandidate) Name() string { return blockModel }
 
 func (blockCandidate) Extract(p *Page) (Article, error) {
-	m := p.BlockModel
-	if m == nil {
+	var m model.Classifier = p.BlockModel
+	if p.BlockModel == nil {
+		if defaultBlockModel == nil {
+			return Article{}, nil
+		}
 		m = defaultBlockModel
-	}
-	if m == nil {
-		return Article{}, nil
 	}
 	doc, err := p.readDOM()
 	if err != nil {
 		return Article{}, err
 	}
 	segs, xs := pageBlocks(doc, p.readRoot, p.Title)
-	keep := wholeTables(segs, classify(m, xs))
+	keep := keepHeadings(segs, wholeTables(segs, classify(m, xs)))
 	p.segs, p.inKept, p.inRead = segs, keep, make([]bool, len(segs))
 	for i := range segs {
 		p.inRead[i] = xs[i][fInread] >= 0.5
@@ -203,12 +204,17 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 }
 
 // declaresArticle reports whether the page declares itself an article: Open Graph's
-// og:type article, or a schema.org Article (NewsArticle, BlogPosting…) in its JSON-LD.
+// og:type article or its article:… properties (article:published_time…), or a
+// schema.org Article (NewsArticle, BlogPosting…) in its JSON-LD.
 func declaresArticle(doc *html.Node, source string) bool {
 	if head := findElement(doc, atom.Head); head != nil {
 		for c := head.FirstChild; c != nil; c = c.NextSibling {
-			if c.DataAtom == atom.Meta && strings.EqualFold(attr(c, "property"), "og:type") &&
-				strings.EqualFold(strings.TrimSpace(attr(c, "content")), "article") {
+			if c.DataAtom != atom.Meta {
+				continue
+			}
+			prop := strings.ToLower(attr(c, "property"))
+			if strings.HasPrefix(prop, "article:") ||
+				prop == "og:type" && strings.EqualFold(strings.TrimSpace(attr(c, "content")), "article") {
 				return true
 			}
 		}
@@ -246,6 +252,19 @@ func wholeTables(segs []segment, keep []bool) []bool {
 		}
 	}
 	return out
+}
+
+// keepHeadings keeps a heading inside the article: one that follows a kept block and
+// heads one, as a heading belongs to the text it heads.
+func keepHeadings(segs []segment, keep []bool) []bool {
+	seen := false
+	for i, s := range segs {
+		if !keep[i] && seen && i+1 < len(segs) && keep[i+1] && headingLevel(s.parent) > 0 {
+			keep[i] = true
+		}
+		seen = seen || keep[i]
+	}
+	return keep
 }
 
 // isDataTable reports whether a table holds data (header cells, or a caption) rather

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -16,13 +17,10 @@ var blockFeatures = []string{
 	"len", "words", "link", "punct", "endpunct", "stop", "digit", "caps", "lines", "share", "pos",
 	"tag_p", "tag_li", "tag_td", "tag_h", "tag_pre", "tag_div",
 	"boiler", "content", "comment", "article", "main", "itemprop", "list", "table", "form", "depth",
-	"inread", "readshort", "ldbody", "title",
+	"inread", "readshort", "ldbody", "title", "inspan", "readdist", "underread",
 	"prev_len", "prev_link", "prev_inread", "prev_stop", "next_len", "next_link", "next_inread", "next_stop",
 	"win_inread", "win_len", "win_link",
 }
-
-// ownFeatures is the number of features a block has of its own, before its neighbours'.
-const ownFeatures = 31
 
 // pageContext is what the features need to know about the page as a whole.
 type pageContext struct {
@@ -39,6 +37,7 @@ func featureVectors(segs []segment, ctx pageContext) [][]float64 {
 	for i, s := range segs {
 		own[i] = ownVector(s, i, len(segs), ctx)
 	}
+	addReadPlace(segs, own)
 	out := make([][]float64, len(segs))
 	for i := range segs {
 		v := make([]float64, 0, len(blockFeatures))
@@ -58,6 +57,44 @@ const (
 	fStop   = 5
 	fInread = 27
 )
+
+// addReadPlace adds to each block's own features where it lies from readability's
+// article: inside its span (between its first and last block: a hole cut in it, as by an
+// ad slot), how many blocks away from it, and whether under the element that holds all of it.
+func addReadPlace(segs []segment, own [][]float64) {
+	first, last := -1, -1
+	var lca *html.Node
+	for i, s := range segs {
+		if own[i][fInread] < 0.5 {
+			continue
+		}
+		if first < 0 {
+			first, lca = i, s.parent
+		}
+		last = i
+		for lca != nil && !contains(lca, s.parent) {
+			lca = lca.Parent
+		}
+	}
+	for i, s := range segs {
+		dist := 100
+		if first >= 0 {
+			dist = min(max(first-i, i-last, 0), 100)
+		}
+		own[i] = append(own[i], b2f(first >= 0 && i >= first && i <= last), math.Log1p(float64(dist)),
+			b2f(lca != nil && contains(lca, s.parent)))
+	}
+}
+
+// contains reports whether n is a or under a.
+func contains(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
 
 func neighbour(own [][]float64, i int) []float64 {
 	if i < 0 || i >= len(own) {

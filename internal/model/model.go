@@ -1,11 +1,12 @@
-// Package model is the small learned part of clean: logistic regression over named
-// features, trained reproducibly (Newton's method on the L2-regularised log-loss, full
-// batch, no randomness), stored as a short text file that the binary embeds.
+// Package model is the small learned part of clean: logistic regression (Logistic,
+// Newton's method on the L2-regularised log-loss) and gradient-boosted trees (Trees,
+// trees.go) over named features, trained reproducibly (full batch, no randomness) and
+// stored as text files that the binary embeds.
 //
-// The block models of both extraction paths use it: a caller computes one feature vector
-// per block, Train fits the weights on labelled blocks from ../shared/bench (the training
-// command is cleanbench train), and Predict scores a block at run time. The same data and
-// options always give the same file, byte for byte.
+// A caller computes one feature vector per block, trains on labelled blocks from
+// ../shared/bench (the HTML block model's command is cleanbench train), and Predict
+// scores a block at run time. The same data and options always give the same file, byte
+// for byte.
 package model
 
 import (
