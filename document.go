@@ -24,6 +24,7 @@ type Document struct {
 	WordCount int             `json:"word_count"`          // words in Text
 	Comments  string          `json:"comments,omitempty"`  // with Options.Comments: the reader comments as plain text (also after the article in Text and Markdown)
 	Removed   []rules.Removal `json:"removed,omitempty"`   // with Options.Explain: every removal
+	Extractor string          `json:"extractor,omitempty"` // with Options.Explain: the candidate extractor whose body this is, and why
 }
 
 // sanitize makes every string of the document that comes from the page safe to print:

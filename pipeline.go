@@ -171,6 +171,9 @@ func (p *pipeline) render() error {
 	}
 	if p.opts.Explain {
 		doc.Removed = p.removed
+		if a.Candidate != "" {
+			doc.Extractor = a.Candidate + ": " + a.Why
+		}
 	}
 	doc.sanitize()
 	if doc.Title == "" && doc.Text == "" {

@@ -151,6 +151,9 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 		return err
 	}
 	if o.explain && format != clean.FormatJSON && format != clean.FormatJSONL {
+		if doc.Extractor != "" {
+			fmt.Fprintf(s.err, "extractor %s\n", doc.Extractor)
+		}
 		writeExplain(s.err, doc.Removed)
 	}
 	return o.write(s.out, doc, format)

@@ -48,6 +48,7 @@ func trainCmd(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "internal/extract/block.model", "where to write the model")
 	lodo := fs.Bool("lodo", false, "also report leave-one-dataset-out scores (WCEB page score)")
 	keep := fs.String("keep", "", "with -lodo: keep each fold's predictions and scores in this folder")
+	kind := fs.String("kind", "trees", "the model: trees (boosted trees) or logistic")
 	quick := fs.Bool("quick", false, "with -lodo: bag-of-tokens F1 (fast, in Go) instead of the WCEB score")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -58,7 +59,7 @@ func trainCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	blocks := pageBlockSets(pages)
-	m, err := fitBlockModel(pages, blocks, "")
+	m, err := fitBlockModel(pages, blocks, "", *kind)
 	if err == nil {
 		err = writeModel(*out, m)
 	}
@@ -68,7 +69,7 @@ func trainCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "block model: %d pages, %d blocks -> %s\n", len(pages), countBlocks(blocks), *out)
 	if *lodo {
-		if err := leaveOneOut(stdout, *shared, *keep, *quick, pages, blocks); err != nil {
+		if err := leaveOneOut(stdout, *shared, *keep, *kind, *quick, pages, blocks); err != nil {
 			fmt.Fprintln(stderr, "cleanbench train:", err)
 			return 1
 		}
@@ -198,7 +199,7 @@ func labelBlocks(p benchPage) []labelledBlock {
 // fitBlockModel trains on every page not of the dataset left out. Each page weighs the
 // same in all (its blocks by their share of its words); reader comments that a dataset's
 // truth includes (Dragnet's) are left out, as the article model must not learn them.
-func fitBlockModel(pages []benchPage, blocks [][]labelledBlock, leftOut string) (*model.Trees, error) {
+func fitBlockModel(pages []benchPage, blocks [][]labelledBlock, leftOut, kind string) (blockModel, error) {
 	var ex []model.Example
 	for i, p := range pages {
 		if p.dataset == leftOut {
@@ -218,6 +219,9 @@ func fitBlockModel(pages []benchPage, blocks [][]labelledBlock, leftOut string) 
 			}
 		}
 	}
+	if kind == "logistic" {
+		return model.Train(extract.BlockFeatures(), ex, model.TrainOptions{})
+	}
 	return model.TrainTrees(extract.BlockFeatures(), ex, model.TreeOptions{})
 }
 
@@ -229,7 +233,13 @@ func countBlocks(blocks [][]labelledBlock) int {
 	return n
 }
 
-func writeModel(name string, m *model.Trees) error {
+// blockModel is a trained block model that can be written to a file.
+type blockModel interface {
+	model.Classifier
+	Write(w io.Writer) error
+}
+
+func writeModel(name string, m blockModel) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
@@ -243,7 +253,7 @@ func writeModel(name string, m *model.Trees) error {
 
 // leaveOneOut trains one model per WCEB dataset left out and scores that dataset's pages
 // extracted with it.
-func leaveOneOut(w io.Writer, shared, keep string, quick bool, pages []benchPage, blocks [][]labelledBlock) error {
+func leaveOneOut(w io.Writer, shared, keep, kind string, quick bool, pages []benchPage, blocks [][]labelledBlock) error {
 	if keep == "" {
 		dir, err := os.MkdirTemp("", "cleanbench-lodo")
 		if err != nil {
@@ -253,7 +263,7 @@ func leaveOneOut(w io.Writer, shared, keep string, quick bool, pages []benchPage
 		keep = dir
 	}
 	for _, d := range wcebDatasets {
-		m, err := fitBlockModel(pages, blocks, d)
+		m, err := fitBlockModel(pages, blocks, d, kind)
 		if err != nil {
 			return err
 		}
@@ -278,7 +288,7 @@ func leaveOneOut(w io.Writer, shared, keep string, quick bool, pages []benchPage
 
 // extractWith extracts a page's text the way the pipeline does (without its selector
 // rules and link fixes, which do not change the text), with block model m.
-func extractWith(p benchPage, m *model.Trees) string {
+func extractWith(p benchPage, m model.Classifier) string {
 	page, err := extract.NewPage(p.html, parseURL(p.url), false, nil)
 	if err != nil {
 		return ""

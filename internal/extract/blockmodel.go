@@ -21,13 +21,22 @@ import (
 //go:embed block.model
 var blockModelFile []byte
 
-// BlockModel returns the embedded block model, or nil when it does not fit the features.
-func BlockModel() *model.Trees {
-	m, err := model.ReadTrees(bytes.NewReader(blockModelFile))
-	if err != nil || len(m.Features) != len(blockFeatures) {
-		return nil // no trained model yet: the chooser goes without it
+// BlockModel returns the embedded block model (boosted trees or a logistic model, as
+// cleanbench train wrote it), or nil when it does not fit the features.
+func BlockModel() model.Classifier {
+	return ReadBlockModel(blockModelFile)
+}
+
+// ReadBlockModel reads a block model file, or returns nil when it is not one that fits
+// the features.
+func ReadBlockModel(data []byte) model.Classifier {
+	if t, err := model.ReadTrees(bytes.NewReader(data)); err == nil && len(t.Features) == len(blockFeatures) {
+		return t
 	}
-	return m
+	if l, err := model.Read(bytes.NewReader(data)); err == nil && len(l.Features) == len(blockFeatures) {
+		return l
+	}
+	return nil // no trained model: the chooser goes without it
 }
 
 var defaultBlockModel = BlockModel()
@@ -151,12 +160,12 @@ type blockCandidate struct{}
 func (blockCandidate) Name() string { return blockModel }
 
 func (blockCandidate) Extract(p *Page) (Article, error) {
-	var m model.Classifier = p.BlockModel
-	if p.BlockModel == nil {
-		if defaultBlockModel == nil {
-			return Article{}, nil
-		}
+	m := p.BlockModel
+	if m == nil {
 		m = defaultBlockModel
+	}
+	if m == nil {
+		return Article{}, nil
 	}
 	doc, err := p.readDOM()
 	if err != nil {

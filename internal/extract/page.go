@@ -24,7 +24,7 @@ type Page struct {
 	Comments bool
 
 	// BlockModel, when set, replaces the embedded block model (training and evaluation).
-	BlockModel *model.Trees
+	BlockModel model.Classifier
 
 	// Title and Canonical are read from the page before any candidate changes it.
 	Title     string // the text of <title>
