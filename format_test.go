@@ -19,6 +19,7 @@ func fullDocument() Document {
 		Byline: "Jo Writer", SiteName: "News", Published: "2024-01-02T03:04:05Z", Language: "en",
 		Excerpt: `He said "no" # twice`, Image: "https://news.example/a.jpg", Markdown: "Body *one*.\n\n- two",
 		Text: "Body one.\n\ntwo", WordCount: 3, Removed: []rules.Removal{{Rule: "r", Text: "Tags"}},
+		Extractor: "readability: first candidate", Comments: "Nice piece.",
 	}
 }
 
