@@ -5,10 +5,12 @@ package main
 // pages. A block is labelled article text when at least half of its shingles are in the
 // page's true text. With -lodo it also reports leave-one-dataset-out scores: for each WCEB
 // dataset, a model trained on the other three (and ScrapingHub) extracts that dataset's
-// pages, scored with the WCEB page score (wceb.go).
+// pages, scored with the WCEB page score (wceb.go); with -cv, two-fold scores over pages
+// (half of every dataset trains, the other half is scored: as for pages kept back).
 //
 //	go run ./cmd/cleanbench train                  # writes internal/extract/block.model
 //	go run ./cmd/cleanbench train -lodo -o /tmp/m  # and the leave-one-out scores
+//	go run ./cmd/cleanbench train -cv -quick -o /tmp/m
 
 import (
 	"bufio"
@@ -47,8 +49,9 @@ func trainCmd(args []string, stdout, stderr io.Writer) int {
 	shared := fs.String("shared", "../shared", "the shared folder (bench/wceb-dev, bench/scrapinghub, tools)")
 	out := fs.String("o", "internal/extract/block.model", "where to write the model")
 	lodo := fs.Bool("lodo", false, "also report leave-one-dataset-out scores (WCEB page score)")
+	cv := fs.Bool("cv", false, "also report two-fold scores: half of every dataset's pages (by id) trains, the other half is scored")
 	keep := fs.String("keep", "", "with -lodo: keep each fold's predictions and scores in this folder")
-	kind := fs.String("kind", "trees", "the model: trees (boosted trees) or logistic")
+	kind := fs.String("kind", "logistic", "the model: logistic, or trees (boosted trees)")
 	quick := fs.Bool("quick", false, "with -lodo: bag-of-tokens F1 (fast, in Go) instead of the WCEB score")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -59,7 +62,7 @@ func trainCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	blocks := pageBlockSets(pages)
-	m, err := fitBlockModel(pages, blocks, "", *kind)
+	m, err := fitBlockModel(pages, blocks, func(benchPage) bool { return false }, *kind)
 	if err == nil {
 		err = writeModel(*out, m)
 	}
@@ -68,11 +71,20 @@ func trainCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "block model: %d pages, %d blocks -> %s\n", len(pages), countBlocks(blocks), *out)
+	var folds []fold
 	if *lodo {
-		if err := leaveOneOut(stdout, *shared, *keep, *kind, *quick, pages, blocks); err != nil {
-			fmt.Fprintln(stderr, "cleanbench train:", err)
-			return 1
+		for _, d := range wcebDatasets {
+			folds = append(folds, fold{"left out " + d + " (trained on the others)", func(p benchPage) bool { return p.dataset == d }})
 		}
+	}
+	if *cv {
+		half := func(p benchPage) bool { return p.id[0] < '8' }
+		folds = append(folds, fold{"two-fold: ids 0-7 scored, 8-f trained", half},
+			fold{"two-fold: ids 8-f scored, 0-7 trained", func(p benchPage) bool { return !half(p) }})
+	}
+	if err := heldOut(stdout, *shared, *keep, *kind, *quick, folds, pages, blocks); err != nil {
+		fmt.Fprintln(stderr, "cleanbench train:", err)
+		return 1
 	}
 	return 0
 }
@@ -199,11 +211,11 @@ func labelBlocks(p benchPage) []labelledBlock {
 // fitBlockModel trains on every page not of the dataset left out. Each page weighs the
 // same in all (its blocks by their share of its words); reader comments that a dataset's
 // truth includes (Dragnet's) are left out, as the article model must not learn them.
-func fitBlockModel(pages []benchPage, blocks [][]labelledBlock, leftOut, kind string) (blockModel, error) {
+func fitBlockModel(pages []benchPage, blocks [][]labelledBlock, held func(benchPage) bool, kind string) (blockModel, error) {
 	var ex []model.Example
 	for i, p := range pages {
-		if p.dataset == leftOut {
-			continue
+		if held(p) || strings.ContainsRune(p.truth, 0) {
+			continue // held out, or a truth file read in the wrong encoding
 		}
 		total := 0
 		for _, b := range blocks[i] {
@@ -251,35 +263,41 @@ func writeModel(name string, m blockModel) error {
 	return f.Close()
 }
 
-// leaveOneOut trains one model per WCEB dataset left out and scores that dataset's pages
-// extracted with it.
-func leaveOneOut(w io.Writer, shared, keep, kind string, quick bool, pages []benchPage, blocks [][]labelledBlock) error {
+// A fold holds out the pages for which held is true: a model trained on the others
+// extracts the held-out WCEB pages, and they are scored.
+type fold struct {
+	name string
+	held func(benchPage) bool
+}
+
+// heldOut scores each fold.
+func heldOut(w io.Writer, shared, keep, kind string, quick bool, folds []fold, pages []benchPage, blocks [][]labelledBlock) error {
 	if keep == "" {
-		dir, err := os.MkdirTemp("", "cleanbench-lodo")
+		dir, err := os.MkdirTemp("", "cleanbench-heldout")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(dir)
 		keep = dir
 	}
-	for _, d := range wcebDatasets {
-		m, err := fitBlockModel(pages, blocks, d, kind)
+	for k, f := range folds {
+		m, err := fitBlockModel(pages, blocks, f.held, kind)
 		if err != nil {
 			return err
 		}
 		var preds []prediction
-		for _, p := range pages {
-			if p.dataset == d {
+		for _, p := range pages[:countWCEB(pages)] {
+			if f.held(p) {
 				preds = append(preds, prediction{page: p})
 			}
 		}
 		parallel(len(preds), func(i int) { preds[i].text = extractWith(preds[i].page, m) })
-		fmt.Fprintf(w, "left out %s (trained on the others):\n", d)
+		fmt.Fprintf(w, "%s:\n", f.name)
 		if quick {
 			quickScore(w, preds)
 			continue
 		}
-		if err := scoreWCEB(w, shared, filepath.Join(keep, d), preds); err != nil {
+		if err := scoreWCEB(w, shared, filepath.Join(keep, fmt.Sprint("fold", k)), preds); err != nil {
 			return err
 		}
 	}

@@ -14,9 +14,9 @@ import (
 )
 
 // The block model is the second candidate: every block of the page (segment.go) judged by
-// a small ensemble of boosted trees (model.Trees) on features that hold on any page
-// (features.go). It is trained by `cleanbench train` on ../shared/bench; the trees are
-// block.model, embedded (130 kB).
+// a small learned model (package model: logistic regression, or boosted trees with
+// cleanbench train -kind trees) on features that hold on any page (features.go). It is
+// trained by `cleanbench train` on ../shared/bench; the weights are block.model, embedded.
 //
 //go:embed block.model
 var blockModelFile []byte
