@@ -171,6 +171,11 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
+	declares := declaresArticle(doc, p.Source)
+	if declares && !p.Comments && textLen(p.readRoot) >= minArticleRunes {
+		// The chooser keeps readability's article (see prefer): no need to judge blocks.
+		return Article{agree: agreement{declaresArticle: true}}, nil
+	}
 	segs, xs := pageBlocks(doc, p.readRoot, p.Title)
 	keep := keepHeadings(segs, wholeTables(segs, classify(m, xs)))
 	p.segs, p.inKept, p.inRead = segs, keep, make([]bool, len(segs))
@@ -178,7 +183,7 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 		p.inRead[i] = xs[i][fInread] >= 0.5
 	}
 	a := Article{URL: p.Canonical, Title: p.Title}
-	a.agree.declaresArticle = declaresArticle(doc, p.Source)
+	a.agree.declaresArticle = declares
 	var kept []segment
 	var figures []*html.Node
 	for i, s := range segs {

@@ -69,15 +69,14 @@ func HTML(p *Page) (Article, error) {
 // rest. Either way readability's article stands when it has enough text and the block
 // model's has less than minArticleRunes.
 func prefer(a, best Article) (bool, string) {
-	if a.Root == nil {
-		return false, ""
-	}
 	n, have := textLen(a.Root), textLen(best.Root)
 	switch {
-	case a.Candidate == visibleText:
-		return a.Declared || n >= have, "readability and the block model found too little"
 	case a.agree.declaresArticle && have >= minArticleRunes:
 		return false, "the page declares itself an article: readability's boundaries"
+	case a.Root == nil:
+		return false, ""
+	case a.Candidate == visibleText:
+		return a.Declared || n >= have, "readability and the block model found too little"
 	case n >= minArticleRunes:
 		return true, fmt.Sprintf("blocks judged article text: %d runes, %.0f%% in readability's article", n, 100*a.agree.share())
 	case n > have:
