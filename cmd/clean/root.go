@@ -41,6 +41,7 @@ type rootOptions struct {
 	input       string
 	output      string
 	frontMatter bool
+	omit        clean.Omit
 	explain     bool
 	ruleFiles   []string
 	noUserRules bool
@@ -144,7 +145,7 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 	if in.URL == "" {
 		in.URL = o.pageURL
 	}
-	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain, Format: format})
+	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain, Format: format, Omit: o.omit})
 	if err != nil {
 		return err
 	}

@@ -124,10 +124,19 @@ func isBoilerplate(n *html.Node) bool {
 		return true
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
 		return linkDensity(n) > 0.5
-	case blocks.IsBlock(n) && !hasBlockChild(n):
+	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom]:
 		return linkDensity(n) > 0.8
 	}
 	return false
+}
+
+// linkHolder are the blocks that may be all link and still be article: a heading whose
+// text links to itself, a table cell, a caption, an item of a list that was kept (a list
+// is judged as a whole, above).
+var linkHolder = map[atom.Atom]bool{
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Td: true, atom.Th: true, atom.Caption: true, atom.Figcaption: true, atom.Li: true,
+	atom.Dt: true, atom.Dd: true,
 }
 
 func isHidden(n *html.Node) bool {
