@@ -18,7 +18,7 @@ import (
 
 // boilerTags are elements that never hold article body text.
 var boilerTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Header: true, atom.Aside: true, atom.Footer: true, atom.Figcaption: true,
+	atom.Nav: true, atom.Header: true, atom.Aside: true, atom.Footer: true,
 	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
 	atom.Input: true, atom.Label: true, atom.Menu: true, atom.Dialog: true,
 }
@@ -49,6 +49,7 @@ const maxPruneShare = 0.3
 // near the start goes too.
 func prune(root *html.Node, byline string) []*html.Node {
 	total := float64(textLen(root))
+	ids := elementIDs(root)
 	var doomed []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -56,7 +57,7 @@ func prune(root *html.Node, byline string) []*html.Node {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBoilerplate(c) && float64(textLen(c)) <= maxPruneShare*total {
+			if isBoilerplate(c) && !isContentsList(c, ids) && float64(textLen(c)) <= maxPruneShare*total {
 				doomed = append(doomed, c)
 				continue
 			}
@@ -120,10 +121,12 @@ func headingLevel(n *html.Node) int {
 // isBoilerplate judges one element by its kind, visibility, class/id tokens and links.
 func isBoilerplate(n *html.Node) bool {
 	switch {
-	case boilerTags[n.DataAtom], isHidden(n), hasBoilerToken(n):
+	case boilerTags[n.DataAtom], isHidden(n):
+		return true
+	case hasBoilerToken(n):
 		return true
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
-		return linkDensity(n) > 0.5
+		return linkDensity(n) > 0.5 && !inCell(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom]:
 		return linkDensity(n) > 0.8
 	}
@@ -144,8 +147,8 @@ func isHidden(n *html.Node) bool {
 		switch a.Key {
 		case "hidden":
 			return true
-		case "aria-hidden":
-			if a.Val == "true" {
+		case "aria-hidden": // not for images: a formula's picture is hidden from screen readers only
+			if a.Val == "true" && n.DataAtom != atom.Img {
 				return true
 			}
 		case "style":
@@ -163,13 +166,89 @@ func hasBoilerToken(n *html.Node) bool {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		for _, w := range classWords(a.Val) {
-			if boilerTokens[w] {
+		words := classWords(a.Val)
+		if a.Key == "id" && len(words) >= slugWords {
+			continue // a heading's text made an id ("sharing-with-a-single-developer"), not a role
+		}
+		for _, w := range words {
+			if boilerTokens[w] && !(captionTokens[w] && hasImage(n)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// captionTokens mark captions and credits, which go on their own (measured: keeping those
+// next to an image too costs 0.007 of ScrapingHub F1); a block so marked that holds an
+// image is the figure itself (WordPress's wp-caption, Blogger's tr-caption-container).
+var captionTokens = map[string]bool{"caption": true, "captions": true, "credit": true, "credits": true}
+
+func hasImage(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Img || c.DataAtom == atom.Picture || hasImage(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// slugWords is how many words an id has from which on it is read as made from text.
+const slugWords = 4
+
+// inCell reports whether n is inside a table cell: the table is judged as a whole (an
+// infobox holds lists of links).
+func inCell(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Td || p.DataAtom == atom.Th {
+			return true
+		}
+	}
+	return false
+}
+
+// elementIDs collects the ids of the elements under root.
+func elementIDs(root *html.Node) map[string]bool {
+	ids := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if id := attr(c, "id"); id != "" {
+					ids[id] = true
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	return ids
+}
+
+// isContentsList reports whether n is a list of links most of which point into the
+// article itself (a table of contents, footnotes): the article's own, not navigation.
+func isContentsList(n *html.Node, ids map[string]bool) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	links, inside := 0, 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				links++
+				if _, frag, ok := strings.Cut(attr(c, "href"), "#"); ok && ids[frag] {
+					inside++
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return links > 0 && 2*inside >= links
 }
 
 // classWords splits a class or id value into lower-case words.

@@ -31,7 +31,6 @@ func articleRoot(t *testing.T, inner string) *html.Node {
 func TestPruneRemovesBoilerplate(t *testing.T) {
 	cases := []struct{ name, html, gone string }{
 		{"nav", `<nav><a href="/">Home</a> <a href="/news">News</a></nav>`, "Home"},
-		{"caption element", `<figure><img src="a.jpg"><figcaption>The bridge in 1950.</figcaption></figure>`, "The bridge in 1950."},
 		{"caption class", `<div class="image-caption">Photo: Town archive</div>`, "Town archive"},
 		{"camel-case class", `<div class="shareBar">Share this story</div>`, "Share this story"},
 		{"author box", `<div id="post-author"><p>Jane Doe writes about towns.</p></div>`, "Jane Doe writes"},
@@ -60,6 +59,14 @@ func TestPruneKeepsArticle(t *testing.T) {
 	cases := []struct{ name, html, kept string }{
 		// A boilerplate-looking class on the block holding most of the text is not trusted.
 		{"main block with a meta class", `<div class="post-meta">` + body + `</div>`, "Residents who spoke"},
+		{"figure caption", `<figure><img src="a.jpg"><figcaption>The bridge in 1950.</figcaption></figure>`, "The bridge in 1950."},
+		{"figure marked as caption", `<div class="wp-caption"><img src="a.jpg"><p>The bridge in 1950.</p></div>`, "The bridge"},
+		{"heading that links to itself", `<h2><a href="#rebuild">Why rebuild</a></h2><p>The old piers are sound.</p>`, "Why rebuild"},
+		{"table cells of links", `<table><tr><th>Version</th><th>Date</th></tr><tr><td><a href="/v2">2.0</a></td><td>May</td></tr></table>`, "2.0"},
+		{"table of contents", `<ul><li><a href="#why">Why</a></li><li><a href="#how">How</a></li></ul><h2 id="why">Why</h2><p>Because.</p><h2 id="how">How</h2>`, "How"},
+		{"infobox list", `<table><tr><th>Anthems</th><td><ul><li><a href="/a">God Defend</a></li><li><a href="/b">God Save</a></li></ul></td></tr></table>`, "God Save"},
+		{"section id made from its heading", `<div id="sharing-with-a-single-developer"><h2>Sharing with one developer</h2><p>Push and pull between two clones.</p></div>`, "Push and pull"},
+		{"formula image hidden from screen readers", `<p>So <img src="f.svg" alt="x^2" aria-hidden="true"> holds.</p>`, "So"},
 		{"list of prose", `<ul><li>Repair the piers before the spring floods arrive.</li><li>Open a temporary ferry for pedestrians.</li></ul>`, "temporary ferry"},
 		{"list with one link", `<ul><li>Read the <a href="/r">engineers' report</a> before the meeting on Friday.</li></ul>`, "engineers' report"},
 		{"heading with text after it", `<h2>What happens next</h2><p>Work starts in May, weather permitting, and the road will close.</p>`, "What happens next"},
