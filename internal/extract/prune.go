@@ -127,7 +127,7 @@ func isBoilerplate(n *html.Node) bool {
 		return true
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
 		return linkDensity(n) > 0.5 && !inCell(n)
-	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom]:
+	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
 	}
 	return false

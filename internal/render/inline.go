@@ -91,8 +91,17 @@ func (w *mdWriter) span(in *inline, n *html.Node, open, close string) {
 		in.space = in.space || lead || sub.space
 		return
 	}
+	// Other white space (a no-break space) at the edges goes outside the markers too: an
+	// emphasis cannot start or end with it.
+	core := strings.TrimFunc(inner, unicode.IsSpace)
+	before, after := inner[:strings.Index(inner, core)], inner[strings.Index(inner, core)+len(core):]
+	if first := firstRune(core); unicode.IsPunct(first) || unicode.IsSymbol(first) {
+		if prev := lastRune(in.b.String()); !in.space && before == "" && wordRune(prev) {
+			open, close = "", "" // it could not open here: the text without emphasis
+		}
+	}
 	in.space = in.space || lead
-	in.write(open + inner + close)
+	in.write(before + open + core + close + after)
 	in.space = sub.space || strings.HasSuffix(s, " ")
 }
 
