@@ -17,6 +17,7 @@ import (
 type inline struct {
 	b     strings.Builder
 	space bool   // white space seen and not yet written
+	lead  bool   // white space seen before any content
 	img   string // the URL of an image just written, with no text after it
 }
 
@@ -46,6 +47,7 @@ func (in *inline) text(s string) {
 			in.write(s[:i])
 		}
 		in.space = true
+		in.lead = in.lead || in.b.Len() == 0
 		s = strings.TrimLeftFunc(s[i:], isHTMLSpace)
 	}
 }
@@ -85,7 +87,7 @@ func (w *mdWriter) span(in *inline, n *html.Node, open, close string) {
 	var sub inline
 	w.inlineChildren(&sub, n)
 	s := sub.b.String()
-	lead := strings.HasPrefix(s, " ") || sub.b.Len() == 0 && sub.space
+	lead := sub.lead
 	inner := strings.Trim(s, " \n")
 	if inner == "" {
 		in.space = in.space || lead || sub.space

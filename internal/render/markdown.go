@@ -166,21 +166,40 @@ func (w *mdWriter) list(n *html.Node, prev string) (string, string) {
 		if len(bs) == 0 {
 			continue
 		}
-		if len(bs) > 1 {
-			loose = true
+		body := bs[0]
+		for _, b := range bs[1:] {
+			if isList(b) { // a nested list keeps the list tight
+				body += "\n" + b
+			} else {
+				body += "\n\n" + b
+				loose = true
+			}
 		}
 		m := marker + " "
 		if ordered {
 			m = strconv.Itoa(num) + marker + " "
 			num++
 		}
-		items = append(items, indentItem(strings.Join(bs, "\n\n"), m))
+		items = append(items, indentItem(body, m))
 	}
 	sep := "\n"
 	if loose {
 		sep = "\n\n"
 	}
 	return strings.Join(items, sep), marker
+}
+
+// isList reports whether a rendered block is a list: paragraphs never start with a
+// marker, escapeLineStart sees to it.
+func isList(block string) bool {
+	if strings.HasPrefix(block, "- ") || strings.HasPrefix(block, "* ") {
+		return true
+	}
+	i := 0
+	for i < len(block) && block[i] >= '0' && block[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(block) && (block[i] == '.' || block[i] == ')') && block[i+1] == ' '
 }
 
 // listItems gives the items of a list: its li children, with anything else between them

@@ -195,6 +195,9 @@ func (w *mdWriter) cell(n *html.Node) string {
 // gfmTable writes cells, the first row the header, as a GFM table.
 func gfmTable(cells [][]string, width int) string {
 	widths := make([]int, width)
+	for c := range widths {
+		widths[c] = 3
+	}
 	for _, row := range cells {
 		for c, s := range row {
 			if n := utf8.RuneCountInString(s); n <= padWidth {
@@ -213,7 +216,7 @@ func gfmTable(cells [][]string, width int) string {
 	writeRow(cells[0])
 	b.WriteString("|")
 	for _, wd := range widths {
-		b.WriteString(" " + strings.Repeat("-", max(3, wd)) + " |")
+		b.WriteString(" " + strings.Repeat("-", wd) + " |")
 	}
 	b.WriteString("\n")
 	for _, row := range cells[1:] {

@@ -58,6 +58,9 @@ func tidyElement(n *html.Node, omit Omit) bool {
 			}
 		}
 		return true
+	case strings.Contains(attr(n, "class"), "editsection"): // MediaWiki's [edit], beside its heading
+		n.Parent.RemoveChild(n)
+		return true
 	case headingLevel(n) > 0:
 		stripHeadingLinks(n)
 	case n.DataAtom == atom.Picture:
