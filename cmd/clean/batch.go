@@ -98,16 +98,18 @@ func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) err
 	if err == nil && marked {
 		err = writeShardMarker(o.output, sh, st)
 	}
-	fmt.Fprintln(s.err, "clean: "+st.Summary())
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return fmt.Errorf("interrupted; run the same command again to finish")
+		err = fmt.Errorf("interrupted; run the same command again to finish")
 	case err != nil:
-		return err
 	case st.Failed > 0:
-		return partialError{failed: st.Failed, total: st.Done + st.Failed}
+		err = partialError{failed: st.Failed, total: st.Done + st.Failed}
 	}
-	return nil
+	if err == nil {
+		fmt.Fprintln(s.err, "clean: "+st.Summary())
+		return nil
+	}
+	return summarized{err: err, summary: st.Summary()} // the error first, the summary last
 }
 
 // batchGCPercent is the garbage collector's target in batch mode. A batch's live heap is

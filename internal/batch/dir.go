@@ -3,7 +3,6 @@ package batch
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -113,10 +112,22 @@ func (d *Dir) Render(t *Task, doc clean.Document, opts clean.WriteOptions) ([]by
 	}
 	target := d.Target(t)
 	if err := d.Write(target, buf.Bytes()); err != nil {
-		return nil, clean.Named(t.Name, fmt.Errorf("writing %s: %w", target, err))
+		return nil, &OutputError{Name: filepath.Join(d.root.Name(), filepath.FromSlash(target)), Err: fsutil.PathErr(err)}
 	}
 	return nil, nil
 }
+
+// OutputError is a failure to write a batch's output (a full disk, a read-only or
+// vanished directory, something in the way of a file): it stops the batch, unlike an
+// input's failure, since the inputs after it would fail the same way. Files already
+// written stay as they are (each was written whole, atomically).
+type OutputError struct {
+	Name string // the output file
+	Err  error
+}
+
+func (e *OutputError) Error() string { return "writing " + e.Name + ": " + e.Err.Error() }
+func (e *OutputError) Unwrap() error { return e.Err }
 
 // Failed keeps no record: a failed input has no file, and the batch logs it.
 func (d *Dir) Failed(*Task, error) []byte { return nil }

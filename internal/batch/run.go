@@ -73,7 +73,8 @@ func New(cfg Config) (*Batch, error) {
 
 // Run cleans every input and writes one record (or file) per input, in input order. Inputs
 // that fail are counted in Stats.Failed and recorded; the error is for the batch itself
-// (an output that cannot be written, an interruption, an enumeration failure). Run does
+// (an output that cannot be written, an *OutputError from the sink's Render or its Emit's
+// error, which stop the batch at once; an interruption; an enumeration failure). Run does
 // not close the sink.
 func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	start := time.Now()
@@ -117,6 +118,10 @@ func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
 		st.Skipped++
 		prog.Skipped()
 		return nil
+	}
+	var oe *OutputError
+	if errors.As(o.Err, &oe) {
+		return oe // the output cannot be written: the batch stops here
 	}
 	if o.Err == nil {
 		st.Done++
