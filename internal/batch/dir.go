@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 
 	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/internal/fsutil"
@@ -18,6 +19,10 @@ type Dir struct {
 	ext    string
 	format clean.Format
 	part   *part // the web archive part being written, if any
+
+	mu     sync.Mutex
+	closed bool
+	writes sync.WaitGroup // Writes in progress, which Close waits for
 }
 
 // OpenDir creates (if need be) and opens the output directory, for files in format f
@@ -47,8 +52,22 @@ func (d *Dir) Has(rel string) bool {
 
 // Write writes data to rel atomically: a temporary file in the same directory, synced,
 // then renamed over rel. The temporary name is fixed (".NAME.tmp"), so that one left by a
-// killed run is overwritten and renamed by the rerun that redoes its input.
-func (d *Dir) Write(rel string, data []byte) (err error) {
+// killed run is overwritten and renamed by the rerun that redoes its input. Close waits
+// for the writes in progress (a worker abandoned by a stopped batch may still be in one),
+// so that none is cut short; after Close, Write fails.
+func (d *Dir) Write(rel string, data []byte) error {
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return os.ErrClosed
+	}
+	d.writes.Add(1)
+	d.mu.Unlock()
+	defer d.writes.Done()
+	return d.write(rel, data)
+}
+
+func (d *Dir) write(rel string, data []byte) (err error) {
 	dir, base := path.Split(rel)
 	if dir != "" {
 		if err := d.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
@@ -81,6 +100,10 @@ func (d *Dir) Write(rel string, data []byte) (err error) {
 // Close closes the directory. A web archive part left unfinished (an interrupted run)
 // is removed, so that the next run does its archive again.
 func (d *Dir) Close() error {
+	d.mu.Lock()
+	d.closed = true
+	d.mu.Unlock()
+	d.writes.Wait()
 	var err error
 	if d.part != nil {
 		err = d.part.abort(d.root)

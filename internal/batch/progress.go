@@ -20,6 +20,11 @@ type Stats struct {
 	Elapsed      time.Duration
 }
 
+// Empty reports whether the batch found no input at all.
+func (s Stats) Empty() bool {
+	return s.Done+s.Failed+s.Skipped+s.NotCleaned+s.NotDocuments == 0
+}
+
 // Summary is the closing line of a batch.
 func (s Stats) Summary() string {
 	rate := 0.0

@@ -11,6 +11,7 @@ import (
 	"github.com/cleanhq/clean/internal/corpus"
 	"github.com/cleanhq/clean/internal/dedup"
 	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/internal/source"
 )
 
 // Config is what a batch is made of. Inputs and Sink are required; New fills in the rest.
@@ -185,8 +186,13 @@ func (c *Cleaner) Document(ctx context.Context, t *Task) (clean.Document, error)
 		in = clean.Input(read)
 	}
 	opts := c.Clean
-	if t.Kind != "" && (opts.Kind == "" || opts.Kind == clean.KindAuto) {
-		opts.Kind = clean.Kind(t.Kind)
+	if opts.Kind == "" || opts.Kind == clean.KindAuto {
+		switch {
+		case t.Kind != "":
+			opts.Kind = clean.Kind(t.Kind)
+		case t.Data == nil && t.Corpus == nil && source.IsTextName(t.Name): // a file
+			opts.Kind = clean.KindText
+		}
 	}
 	return clean.Clean(ctx, in, opts)
 }

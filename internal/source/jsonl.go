@@ -37,6 +37,49 @@ func IsJSONL(name string) bool {
 	return strings.HasSuffix(l, ".jsonl") || strings.HasSuffix(l, ".ndjson")
 }
 
+// SniffWindow is the most of an input SniffJSONL looks at: a first line longer than this
+// is not recognised as JSON Lines (--jsonl says it is).
+const SniffWindow = 1 << 20
+
+// SniffJSONL reports whether the input br reads is JSON Lines, without consuming it: its
+// first non-blank byte is '{', and its first line and every other whole line in the part
+// peeked at are JSON objects. It peeks no further than the first line needs, and at most
+// br's buffer size (make it SniffWindow).
+func SniffJSONL(br *bufio.Reader) bool {
+	for n := min(4096, br.Size()); ; n = min(2*n, br.Size()) {
+		head, err := br.Peek(n)
+		if lead := bytes.TrimLeft(head, " \t\r\n"); len(lead) > 0 && lead[0] != '{' {
+			return false
+		}
+		if err != nil { // the whole input is in head
+			return jsonObjects(head)
+		}
+		if end := bytes.LastIndexByte(head, '\n'); end >= 0 {
+			return jsonObjects(head[:end])
+		}
+		if n == br.Size() {
+			return false
+		}
+	}
+}
+
+// jsonObjects reports whether b holds at least one line and every non-blank line of b is
+// a JSON object.
+func jsonObjects(b []byte) bool {
+	found := false
+	for line := range bytes.SplitSeq(b, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		if line[0] != '{' || !json.Valid(line) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // ScanJSONL reads JSON Lines from r and calls yield for each non-blank line, in order,
 // with its 1-based number and its bytes (the caller's to keep); a line over max bytes
 // (default DefaultMaxBytes) comes with a nil line and an ErrTooLarge error. Decoding is
