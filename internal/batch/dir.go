@@ -135,7 +135,7 @@ func (d *Dir) Render(t *Task, doc clean.Document, opts clean.WriteOptions) ([]by
 	}
 	target := d.Target(t)
 	if err := d.Write(target, buf.Bytes()); err != nil {
-		return nil, &OutputError{Name: filepath.Join(d.root.Name(), filepath.FromSlash(target)), Err: fsutil.PathErr(err)}
+		return nil, d.outputErr(target, err)
 	}
 	return nil, nil
 }
@@ -152,6 +152,14 @@ type OutputError struct {
 func (e *OutputError) Error() string { return "writing " + e.Name + ": " + e.Err.Error() }
 func (e *OutputError) Unwrap() error { return e.Err }
 
+// outputErr is the OutputError of writing rel: named by its path, not its temporary file's.
+func (d *Dir) outputErr(rel string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &OutputError{Name: filepath.Join(d.root.Name(), filepath.FromSlash(rel)), Err: fsutil.PathErr(err)}
+}
+
 // Failed keeps no record: a failed input has no file, and the batch logs it.
 func (d *Dir) Failed(*Task, error) []byte { return nil }
 
@@ -167,11 +175,11 @@ func (d *Dir) Emit(t *Task, rec []byte) error {
 		}
 		p, err := openPart(d.root, t.Corpus.File)
 		if err != nil {
-			return err
+			return d.outputErr(PartName(t.Corpus.File), err)
 		}
 		d.part = p
 	}
-	return d.part.write(rec)
+	return d.outputErr(d.part.name, d.part.write(rec))
 }
 
 // EndFile finishes the part of the archive being written: it is complete, and renamed to
@@ -181,7 +189,7 @@ func (d *Dir) EndFile(file string) error {
 	if d.part == nil && file != "" {
 		p, err := openPart(d.root, file)
 		if err != nil {
-			return err
+			return d.outputErr(PartName(file), err)
 		}
 		d.part = p
 	}
@@ -190,7 +198,7 @@ func (d *Dir) EndFile(file string) error {
 	}
 	p := d.part
 	d.part = nil
-	return p.finish(d.root)
+	return d.outputErr(p.name, p.finish(d.root))
 }
 
 // HasPart reports whether an earlier run finished the part of the archive file.

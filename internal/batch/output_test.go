@@ -81,4 +81,10 @@ func TestDirVanished(t *testing.T) {
 	if !errors.As(err, &oe) || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
+	// A web archive's part too: named by the part, not its temporary file.
+	err = d.Emit(&Task{Name: "crawl.warc.gz", Corpus: &Corpus{File: "crawl.warc.gz"}}, []byte("{}\n"))
+	want = "writing " + filepath.Join(out, "crawl.warc.gz.jsonl.gz") + ": no such file or directory"
+	if !errors.As(err, &oe) || err.Error() != want {
+		t.Errorf("part error %v, want %s", err, want)
+	}
 }
