@@ -17,7 +17,6 @@ import (
 	"github.com/cleanhq/clean/internal/shard"
 	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
 // batchOptions are the flags of batch mode (several inputs, directories, lists, JSONL).
@@ -272,7 +271,7 @@ func newProgress(ctx context.Context, w io.Writer, in batch.Source) batch.Progre
 	return bar
 }
 
+// isTerminal reports whether w is a terminal that can draw a progress bar.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd())) && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+	return isTTY(w) && !strings.EqualFold(os.Getenv("TERM"), "dumb")
 }

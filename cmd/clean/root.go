@@ -165,11 +165,11 @@ func (o *rootOptions) defaultInput(cmd *cobra.Command, s streams, args []string)
 }
 
 // isTerminalReader reports whether r is a terminal, or no standard input at all.
-func isTerminalReader(r io.Reader) bool {
-	if r == nil {
-		return true
-	}
-	f, ok := r.(*os.File)
+func isTerminalReader(r io.Reader) bool { return r == nil || isTTY(r) }
+
+// isTTY reports whether the stream is a terminal.
+func isTTY(stream any) bool {
+	f, ok := stream.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 

@@ -176,11 +176,23 @@ func argKinds() []argKind {
 	}
 }
 
+// ext is the extension of name, in lower case, under a .gz.
+func ext(name string) string { return path.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) }
+
+// pageName reports whether name's extension says it is one page or text, whose content
+// is not sniffed for a kind of corpus (JSONL, WARC).
+func pageName(name string) bool {
+	switch ext(name) {
+	case ".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".xml":
+		return true
+	}
+	return false
+}
+
 // sniffJSONL reports whether the file name, whose name says nothing of its content (no
 // page or text extension), holds JSON Lines (gzip-compressed or not).
 func sniffJSONL(name string) bool {
-	switch path.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) {
-	case ".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".xml":
+	if pageName(name) {
 		return false
 	}
 	f, err := os.Open(name)
