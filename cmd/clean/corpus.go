@@ -87,15 +87,15 @@ func (o *rootOptions) sniffStdin(in io.Reader, args []string) io.Reader {
 	if in == nil || !slices.Contains(args, "-") || o.batch.jsonl || o.corpus.warc || o.batch.inputList == "-" {
 		return in
 	}
-	br := bufio.NewReaderSize(in, source.SniffWindow)
+	br := bufio.NewReaderSize(in, 64<<10)
 	head, _ := br.Peek(4096)
-	switch {
-	case len(args) == 1 && warc.Sniff(bytes.NewReader(head)):
+	if len(args) == 1 && warc.Sniff(bytes.NewReader(head)) {
 		o.corpus.warc = true
-	case source.SniffJSONL(br):
-		o.stdinJSONL = true
+		return br
 	}
-	return br
+	r, isJSONL := source.SniffJSONLStream(br)
+	o.stdinJSONL = isJSONL
+	return r
 }
 
 // shardMarker is the completion marker of a shard's run under -o DIR.

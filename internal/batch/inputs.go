@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -200,16 +199,8 @@ func sniffJSONL(name string) bool {
 		return false
 	}
 	defer f.Close()
-	r, _, err := fsutil.Gunzip(f)
-	if err != nil {
-		return false
-	}
-	head := make([]byte, 512) // most files are told apart by their first byte: no big buffer for them
-	n, _ := io.ReadFull(r, head)
-	if lead := bytes.TrimLeft(head[:n], " \t\r\n"); n == 0 || (len(lead) > 0 && lead[0] != '{') {
-		return false
-	}
-	return source.SniffJSONL(bufio.NewReaderSize(io.MultiReader(bytes.NewReader(head[:n]), r), source.SniffWindow))
+	_, ok := source.SniffJSONLStream(f)
+	return ok
 }
 
 // kindOf returns the kind of the argument name.

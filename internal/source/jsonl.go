@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/fsutil"
 )
 
 // JSONLOptions say where a JSONL record keeps its document, id and page URL.
@@ -61,6 +63,38 @@ func SniffJSONL(br *bufio.Reader) bool {
 			return false
 		}
 	}
+}
+
+// SniffJSONLStream reports whether r, plain or gzip-compressed, holds JSON Lines (see
+// SniffJSONL), and returns a reader of all of r's bytes as they were. Most inputs are
+// told apart by their first bytes: only those that start with '{' are read further, up to
+// their first line (at most SniffWindow bytes of it).
+func SniffJSONLStream(r io.Reader) (io.Reader, bool) {
+	rec := &recorder{r: r}
+	replay := func() io.Reader { return io.MultiReader(bytes.NewReader(rec.buf), r) }
+	plain, _, err := fsutil.Gunzip(rec)
+	if err != nil {
+		return replay(), false
+	}
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(plain, head)
+	if lead := bytes.TrimLeft(head[:n], " \t\r\n"); n == 0 || (len(lead) > 0 && lead[0] != '{') {
+		return replay(), false
+	}
+	ok := SniffJSONL(bufio.NewReaderSize(io.MultiReader(bytes.NewReader(head[:n]), plain), SniffWindow))
+	return replay(), ok
+}
+
+// recorder is a reader that keeps what it reads.
+type recorder struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (rec *recorder) Read(p []byte) (int, error) {
+	n, err := rec.r.Read(p)
+	rec.buf = append(rec.buf, p[:n]...)
+	return n, err
 }
 
 // jsonObjects reports whether b holds at least one line and every non-blank line of b is

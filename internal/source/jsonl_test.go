@@ -2,6 +2,8 @@ package source
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"io"
@@ -175,6 +177,33 @@ func TestSniffJSONL(t *testing.T) {
 		}
 		if rest, _ := io.ReadAll(br); string(rest) != c.in {
 			t.Errorf("SniffJSONL(%.40q) consumed input", c.in)
+		}
+	}
+}
+
+// SniffJSONLStream sees through gzip, and its reader gives back every byte of the input.
+func TestSniffJSONLStream(t *testing.T) {
+	recs := `{"id":1,"text":"a"}` + "\n" + `{"id":2,"text":"b"}` + "\n"
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(recs))
+	zw.Close()
+	for _, c := range []struct {
+		name, in string
+		want     bool
+	}{
+		{"plain", recs, true},
+		{"gzip", gz.String(), true},
+		{"page", "<html><body><p>" + strings.Repeat("text ", 1000) + "</p></body></html>", false},
+		{"json document", "{\n  \"a\": 1\n}\n", false},
+		{"bad gzip", "\x1f\x8b\x00garbage", false},
+	} {
+		r, got := SniffJSONLStream(strings.NewReader(c.in))
+		if got != c.want {
+			t.Errorf("%s: JSONL %v, want %v", c.name, got, c.want)
+		}
+		if all, _ := io.ReadAll(r); string(all) != c.in {
+			t.Errorf("%s: the reader lost or changed bytes", c.name)
 		}
 	}
 }
