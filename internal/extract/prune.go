@@ -126,7 +126,7 @@ func isBoilerplate(n *html.Node) bool {
 	case hasBoilerToken(n):
 		return true
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
-		return linkDensity(n) > 0.5 && !inCell(n)
+		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
 	}
@@ -192,6 +192,27 @@ func hasImage(n *html.Node) bool {
 	}
 	return false
 }
+
+// mostlyLinkItems reports whether at least half the items of a list are links and
+// nothing else worth reading (navigation, related stories); a list whose items say who
+// did what around their links ("Jane fixed [the crash]") is prose.
+func mostlyLinkItems(list *html.Node) bool {
+	items, linkOnly := 0, 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if textLen(c)-linkTextLen(c) <= maxItemExtra {
+			linkOnly++
+		}
+	}
+	return items == 0 || 2*linkOnly >= items
+}
+
+// maxItemExtra is how much text (in non-space runes) besides its links a list item may
+// hold and still count as a bare link: a bullet, a separator, a count.
+const maxItemExtra = 6
 
 // slugWords is how many words an id has from which on it is read as made from text.
 const slugWords = 4

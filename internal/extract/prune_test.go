@@ -67,6 +67,7 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"infobox list", `<table><tr><th>Anthems</th><td><ul><li><a href="/a">God Defend</a></li><li><a href="/b">God Save</a></li></ul></td></tr></table>`, "God Save"},
 		{"section id made from its heading", `<div id="sharing-with-a-single-developer"><h2>Sharing with one developer</h2><p>Push and pull between two clones.</p></div>`, "Push and pull"},
 		{"formula image hidden from screen readers", `<p>So <img src="f.svg" alt="x^2" aria-hidden="true"> holds.</p>`, "So"},
+		{"list of who did what", `<ul><li>Jane Roe <a href="/b1">fixed the crash on start</a></li><li>John Doe <a href="/b2">removed the old menu</a></li></ul>`, "John Doe"},
 		{"list of prose", `<ul><li>Repair the piers before the spring floods arrive.</li><li>Open a temporary ferry for pedestrians.</li></ul>`, "temporary ferry"},
 		{"list with one link", `<ul><li>Read the <a href="/r">engineers' report</a> before the meeting on Friday.</li></ul>`, "engineers' report"},
 		{"heading with text after it", `<h2>What happens next</h2><p>Work starts in May, weather permitting, and the road will close.</p>`, "What happens next"},
