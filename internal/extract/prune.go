@@ -126,7 +126,7 @@ func isBoilerplate(n *html.Node) bool {
 	case hasBoilerToken(n):
 		return true
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
-		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n)
+		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
 	}
@@ -170,7 +170,10 @@ func hasBoilerToken(n *html.Node) bool {
 		if a.Key == "id" && len(words) >= slugWords {
 			continue // a heading's text made an id ("sharing-with-a-single-developer"), not a role
 		}
-		for _, w := range words {
+		for i, w := range words {
+			if i > 0 && (words[i-1] == "no" || words[i-1] == "non") {
+				continue // "no_caption": the block says it has none
+			}
 			if boilerTokens[w] && !(captionTokens[w] && hasImage(n)) {
 				return true
 			}
@@ -208,6 +211,38 @@ func mostlyLinkItems(list *html.Node) bool {
 		}
 	}
 	return items == 0 || 2*linkOnly >= items
+}
+
+// underHeading reports whether a list comes right after a heading of the article (its
+// previous element) and is not the article's end: a section that is a list of links ("See
+// also", "Sources"). A list that ends the article under its heading is left to the other
+// rules: that is where "Related stories" sit.
+func underHeading(n *html.Node) bool {
+	if !textAfter(n) {
+		return false
+	}
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		switch {
+		case p.Type == html.TextNode && strings.TrimSpace(p.Data) == "", p.Type == html.CommentNode:
+		case p.Type == html.ElementNode:
+			return headingLevel(p) > 1
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// textAfter reports whether visible text follows n inside the article.
+func textAfter(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		for s := n.NextSibling; s != nil; s = s.NextSibling {
+			if textLen(s) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxItemExtra is how much text (in non-space runes) besides its links a list item may

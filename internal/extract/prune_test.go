@@ -67,6 +67,8 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"infobox list", `<table><tr><th>Anthems</th><td><ul><li><a href="/a">God Defend</a></li><li><a href="/b">God Save</a></li></ul></td></tr></table>`, "God Save"},
 		{"section id made from its heading", `<div id="sharing-with-a-single-developer"><h2>Sharing with one developer</h2><p>Push and pull between two clones.</p></div>`, "Push and pull"},
 		{"formula image hidden from screen readers", `<p>So <img src="f.svg" alt="x^2" aria-hidden="true"> holds.</p>`, "So"},
+		{"section that is a list of links", `<h2>See also</h2><ul><li><a href="/x">Ferry routes</a></li><li><a href="/y">River crossings</a></li></ul><h2>Notes</h2><p>Figures are from the council's 2019 survey of the river.</p>`, "River crossings"},
+		{"negated class", `<div class="list_item no_caption"><h2>The mother described her last hours.</h2><p>She spoke to reporters on Monday.</p></div>`, "The mother described"},
 		{"list of who did what", `<ul><li>Jane Roe <a href="/b1">fixed the crash on start</a></li><li>John Doe <a href="/b2">removed the old menu</a></li></ul>`, "John Doe"},
 		{"list of prose", `<ul><li>Repair the piers before the spring floods arrive.</li><li>Open a temporary ferry for pedestrians.</li></ul>`, "temporary ferry"},
 		{"list with one link", `<ul><li>Read the <a href="/r">engineers' report</a> before the meeting on Friday.</li></ul>`, "engineers' report"},
@@ -79,6 +81,16 @@ func TestPruneKeepsArticle(t *testing.T) {
 		if got := blocks.Text(root); !strings.Contains(got, c.kept) {
 			t.Errorf("%s: %q removed:\n%s", c.name, c.kept, got)
 		}
+	}
+}
+
+// TestPruneRelatedAtTheEnd: a list of links under a heading that ends the article is
+// "Related stories", removed with its heading.
+func TestPruneRelatedAtTheEnd(t *testing.T) {
+	root := articleRoot(t, body+`<h3>More stories</h3><ul><li><a href="/a">Bridge fund launched</a></li><li><a href="/b">Mayor resigns</a></li></ul>`)
+	prune(root, "")
+	if got := blocks.Text(root); strings.Contains(got, "Mayor resigns") || strings.Contains(got, "More stories") {
+		t.Errorf("related list kept:\n%s", got)
 	}
 }
 
