@@ -124,13 +124,20 @@ func isBoilerplate(n *html.Node) bool {
 	case boilerTags[n.DataAtom], isHidden(n):
 		return true
 	case hasBoilerToken(n):
-		return true
+		return !tablePart[n.DataAtom] // a cell marked "date" or "header_cell" is the table's own
+
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
 		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
 	}
 	return false
+}
+
+// tablePart are the elements inside a table, judged with their table, not by their class.
+var tablePart = map[atom.Atom]bool{
+	atom.Td: true, atom.Th: true, atom.Tr: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true,
+	atom.Caption: true, atom.Colgroup: true, atom.Col: true,
 }
 
 // linkHolder are the blocks that may be all link and still be article: a heading whose
