@@ -270,3 +270,18 @@ func fillPlaceholder(n *html.Node, text string) bool {
 	}
 	return false
 }
+
+// TestHugeSpansStayHTML: cells spanning a hundred rows and columns each are not laid out
+// on a grid (memory), the table is written as HTML.
+func TestHugeSpansStayHTML(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<table>")
+	for r := 0; r < 300; r++ {
+		b.WriteString(`<tr><td colspan="100" rowspan="100">x</td><td colspan="100">y</td></tr>`)
+	}
+	b.WriteString("</table>")
+	md := renderHTML(t, b.String(), Omit{})
+	if !strings.HasPrefix(md, "<table>") || strings.Count(md, "<td") != 600 {
+		t.Errorf("not one HTML table of 600 cells: %.200q", md)
+	}
+}

@@ -32,6 +32,9 @@ func (w *mdWriter) table(t *html.Node) []string {
 	rows, caption, headRows := tableRows(t)
 	grid, width := layout(rows)
 	if width == 0 {
+		if len(rows) > 0 && grid == nil { // too large to lay out
+			return []string{HTMLFragment(t, w.resolve)}
+		}
 		return nil
 	}
 	if len(grid) == 1 && width == 1 && grid[0][0] != nil {
@@ -87,10 +90,16 @@ func tableRows(t *html.Node) (rows []*html.Node, caption *html.Node, headRows in
 	return rows, caption, headRows
 }
 
+// maxGrid bounds the places of a table laid out as GFM (spans included); a larger one,
+// real or hostile (a thousand cells spanning a hundred rows and columns each), stays HTML.
+const maxGrid = 20000
+
 // layout places the cells of rows on a grid, honouring colspan and rowspan: a cell sits
-// at its top-left position, the rest of its span is nil.
+// at its top-left position, the rest of its span is nil. A grid over maxGrid places gives
+// nil.
 func layout(rows []*html.Node) (grid [][]*html.Node, width int) {
 	taken := map[[2]int]bool{}
+	area := 0
 	for r, tr := range rows {
 		col := 0
 		grid = append(grid, nil)
@@ -104,6 +113,9 @@ func layout(rows []*html.Node) (grid [][]*html.Node, width int) {
 			cs, rs := span(c, "colspan"), span(c, "rowspan")
 			if rs > len(rows)-r {
 				rs = len(rows) - r
+			}
+			if area += rs * cs; area > maxGrid || col+cs > maxGrid/len(rows)+1 {
+				return nil, 0
 			}
 			for dr := 0; dr < rs; dr++ {
 				for dc := 0; dc < cs; dc++ {
