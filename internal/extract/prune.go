@@ -18,7 +18,7 @@ import (
 
 // boilerTags are elements that never hold article body text.
 var boilerTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Header: true, atom.Aside: true, atom.Footer: true,
+	atom.Nav: true, atom.Aside: true, atom.Footer: true,
 	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
 	atom.Input: true, atom.Label: true, atom.Menu: true, atom.Dialog: true,
 }
@@ -123,6 +123,8 @@ func isBoilerplate(n *html.Node) bool {
 	switch {
 	case boilerTags[n.DataAtom], isHidden(n):
 		return true
+	case n.DataAtom == atom.Header:
+		return !articleHeader(n)
 	case hasBoilerToken(n):
 		return !tablePart[n.DataAtom] // a cell marked "date" or "header_cell" is the table's own
 
@@ -130,6 +132,23 @@ func isBoilerplate(n *html.Node) bool {
 		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
+	}
+	return false
+}
+
+// articleHeader reports whether a header is the article's own: it holds the headline
+// (a heading) and a standfirst (a paragraph), and is not mostly links.
+func articleHeader(n *html.Node) bool {
+	return hasElement(n, headingAtoms) && hasElement(n, map[atom.Atom]bool{atom.P: true}) && linkDensity(n) < 0.5
+}
+
+var headingAtoms = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+
+func hasElement(n *html.Node, atoms map[atom.Atom]bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (atoms[c.DataAtom] || hasElement(c, atoms)) {
+			return true
+		}
 	}
 	return false
 }

@@ -31,6 +31,7 @@ func articleRoot(t *testing.T, inner string) *html.Node {
 func TestPruneRemovesBoilerplate(t *testing.T) {
 	cases := []struct{ name, html, gone string }{
 		{"nav", `<nav><a href="/">Home</a> <a href="/news">News</a></nav>`, "Home"},
+		{"site header", `<header><a href="/">Gazette</a> <p>Local news since 1901</p></header>`, "since 1901"},
 		{"caption class", `<div class="image-caption">Photo: Town archive</div>`, "Town archive"},
 		{"camel-case class", `<div class="shareBar">Share this story</div>`, "Share this story"},
 		{"author box", `<div id="post-author"><p>Jane Doe writes about towns.</p></div>`, "Jane Doe writes"},
@@ -70,6 +71,7 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"section that is a list of links", `<h2>See also</h2><ul><li><a href="/x">Ferry routes</a></li><li><a href="/y">River crossings</a></li></ul><h2>Notes</h2><p>Figures are from the council's 2019 survey of the river.</p>`, "River crossings"},
 		{"negated class", `<div class="list_item no_caption"><h2>The mother described her last hours.</h2><p>She spoke to reporters on Monday.</p></div>`, "The mother described"},
 		{"cells marked by class", `<table><tr><td class="header_cell">Version</td><td class="date">Released</td></tr><tr><td class="version"><a href="/v2">2.0</a></td><td class="date">May 2024</td></tr></table>`, "May 2024"},
+		{"standfirst in the article's header", `<header><h2>Bridge to be rebuilt</h2><p class="standfirst">The council ends a decade of debate.</p></header>`, "decade of debate"},
 		{"list of who did what", `<ul><li>Jane Roe <a href="/b1">fixed the crash on start</a></li><li>John Doe <a href="/b2">removed the old menu</a></li></ul>`, "John Doe"},
 		{"list of prose", `<ul><li>Repair the piers before the spring floods arrive.</li><li>Open a temporary ferry for pedestrians.</li></ul>`, "temporary ferry"},
 		{"list with one link", `<ul><li>Read the <a href="/r">engineers' report</a> before the meeting on Friday.</li></ul>`, "engineers' report"},
