@@ -40,7 +40,8 @@ type Options struct {
 	Rules   *rules.Set // nil means rules.Builtin()
 	Explain bool       // record every removal in Document.Removed
 	// Format is the output the Document is for: only what it prints is rendered (no
-	// Markdown for FormatText). The zero value renders everything.
+	// Markdown for FormatText; Document.HTML only for FormatHTML). The zero value renders
+	// the Markdown and the text.
 	Format Format
 	Omit   Omit // what the outputs leave out: tables, images, links
 }

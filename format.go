@@ -13,7 +13,8 @@ import (
 // Format is an output format: a name in the table of formats (see Formats).
 type Format string
 
-// The output formats. JSONL is one compact JSON object per line, for batches.
+// The output formats. JSONL is one compact JSON object per line, for batches; HTML is
+// the article as one safe, minimal HTML document (see Document.HTML).
 const (
 	FormatMarkdown Format = "markdown"
 	FormatText     Format = "text"
