@@ -263,7 +263,8 @@ func (w *mdWriter) codeBlock(n *html.Node) string {
 	return fence + codeLanguage(n) + "\n" + code + "\n" + fence
 }
 
-// PreText is the text of a pre element with its line breaks, <br> included.
+// PreText is the text of a pre element with its line breaks: <br>, and the end of a block
+// inside it (highlighters that put each line in a div).
 func PreText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
@@ -277,6 +278,9 @@ func PreText(n *html.Node) string {
 				b.WriteByte('\n')
 			default:
 				walk(c)
+				if isBlockNode(c) && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+					b.WriteByte('\n')
+				}
 			}
 		}
 	}

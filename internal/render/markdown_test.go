@@ -59,6 +59,8 @@ func TestMarkdownShapes(t *testing.T) {
 		{"highlight-source", `<div class="highlight highlight-source-rust"><pre>fn x() {}</pre></div>`, "```rust\nfn x() {}\n```"},
 		{"brush", `<pre class="brush: php;">echo 1;</pre>`, "```php\necho 1;\n```"},
 		{"data-lang", `<pre data-lang="sql">SELECT 1</pre>`, "```sql\nSELECT 1\n```"},
+		{"code lines as divs", `<pre><code><div class="line">a()</div><div class="line">  b()</div></code></pre>`, "```\na()\n  b()\n```"},
+		{"sphinx language", `<div class="highlight-python notranslate"><div class="highlight"><pre>x = 1</pre></div></div>`, "```python\nx = 1\n```"},
 		{"backticks in code", "<pre>a ``` b</pre>", "````\na ``` b\n````"},
 		{"code span", "<p>call <code>a`b</code> now</p>", "call ``a`b`` now"},
 		{"text < and >", `<p>if a < b and c > d then x &lt;y> &amp; AT&T &copy;</p>`, `if a < b and c > d then x \<y> & AT&T ©`},
@@ -283,5 +285,20 @@ func TestHugeSpansStayHTML(t *testing.T) {
 	md := renderHTML(t, b.String(), Omit{})
 	if !strings.HasPrefix(md, "<table>") || strings.Count(md, "<td") != 600 {
 		t.Errorf("not one HTML table of 600 cells: %.200q", md)
+	}
+}
+
+// TestDeepNesting: lists and quotes nested as deep as the HTML parser allows render in
+// bounded time, every level kept.
+func TestDeepNesting(t *testing.T) {
+	const depth = 200
+	in := strings.Repeat("<ul><li>x", depth) + strings.Repeat("</li></ul>", depth) +
+		strings.Repeat("<blockquote>", depth) + "q" + strings.Repeat("</blockquote>", depth)
+	md := renderHTML(t, in, Omit{})
+	if n := strings.Count(md, "- x"); n != depth {
+		t.Errorf("%d list levels, want %d", n, depth)
+	}
+	if !strings.Contains(md, strings.Repeat("> ", depth)+"q") {
+		t.Errorf("quote levels lost")
 	}
 }
