@@ -114,6 +114,7 @@ func (p *pipeline) extract() error {
 		if err != nil {
 			return err
 		}
+		extract.ApplyMeta(&art, p.page.Meta, p.host)
 		p.art, p.removed = art, p.page.Removed
 	case p.kind == decode.HTML:
 		p.art = extract.TagSoup(p.text, p.opts.Explain)
@@ -156,7 +157,8 @@ func (p *pipeline) render() error {
 	body := render.Text(a.Root)
 	doc := Document{
 		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,
-		SiteName: a.SiteName, Published: a.Published, Language: a.Language, Excerpt: a.Excerpt,
+		SiteName: a.SiteName, Published: a.Published, Modified: a.Modified, Tags: a.Tags,
+		Language: a.Language, Excerpt: a.Excerpt,
 		Image: absoluteURL(base, a.Image), Text: body, WordCount: render.WordCount(body),
 	}
 	if p.opts.Format.needsMarkdown() {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/cleanhq/clean/internal/blocks"
@@ -67,10 +66,7 @@ func fromReadability(art readability.Article, canonical string) Article {
 		Image:    strings.TrimSpace(art.ImageURL()),
 		URL:      canonical,
 	}
-	if t, err := art.PublishedTime(); err == nil {
-		a.Published = t.UTC().Format(time.RFC3339)
-	}
-	return a
+	return a // dates: ApplyMeta
 }
 
 // visibleTextCandidate is the page's visible text, block by block, from its declared main
