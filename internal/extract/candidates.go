@@ -40,12 +40,19 @@ func (readabilityCandidate) Extract(p *Page) (Article, error) {
 	parser := readability.NewParser() // a parser must not be shared between goroutines
 	parser.KeepClasses = true
 	a := Article{URL: p.Canonical, Title: p.Title}
+	var page []string
+	if p.Explain {
+		page = visibleBlocks(doc) // before readability changes the DOM
+	}
 	art, err := parser.ParseAndMutate(doc, p.URL)
 	if err != nil {
 		return a, nil // no article: the chooser asks the next candidate
 	}
 	a = fromReadability(art, p.Canonical)
 	if a.Root != nil {
+		if p.Explain {
+			a.Removed = leftOut(page, a.Root, a.Title, p.Meta)
+		}
 		for _, n := range prune(a.Root, a.Byline) {
 			if p.Explain {
 				a.Removed = append(a.Removed, rules.NewRemoval(ByHTMLPrune, blocks.Text(n)))
