@@ -50,6 +50,7 @@ func (readabilityCandidate) Extract(p *Page) (Article, error) {
 	}
 	a = fromReadability(art, p.Canonical)
 	if a.Root != nil {
+		fixAtoms(a.Root)
 		if p.Explain {
 			a.Removed = leftOut(page, a.Root, a.Title, p.Meta)
 		}
