@@ -181,7 +181,7 @@ func (p *pipeline) render() error {
 
 // sameText reports whether a and b are the same text, white space and case aside.
 func sameText(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+	return strings.EqualFold(normalize(a), normalize(b))
 }
 
 // absoluteURL resolves ref against base; it returns ref unchanged when either does not parse.
