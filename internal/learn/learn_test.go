@@ -64,7 +64,6 @@ func TestKeepFromLongBlocks(t *testing.T) {
 		para := strings.Repeat("The council met again on a long evening to discuss the harbour. ", 3+i)
 		pages[i] = []string{"Subscribe to our newsletter", para, "Follow us\nOn social media"}
 	}
-	var keeps []string
 	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 3, 1, 0, 2, 4}} {
 		c := NewCounter(Options{MinPages: 3, MinShare: 0.5, MaxRunes: 100})
 		for _, i := range order {
@@ -78,7 +77,6 @@ func TestKeepFromLongBlocks(t *testing.T) {
 			if f.Keep != pages[0][1] {
 				t.Errorf("rule for %q: keep %q, want the shortest long block", f.Text, f.Keep)
 			}
-			keeps = append(keeps, f.Keep)
 		}
 		var b strings.Builder
 		if err := WriteYAML(&b, found, "test"); err != nil {
