@@ -18,6 +18,7 @@ import (
 // site's names, its dates and tags. It is read from <meta> elements, JSON-LD and the
 // page's <h1>s (ReadMeta) before any candidate changes the DOM.
 type Meta struct {
+	Document  string   // the text of <title>
 	Titles    []string // <title>, og:title, twitter:title, JSON-LD headline and name
 	Headings  []string // the page's first <h1>s
 	SiteNames []string // og:site_name, application-name, JSON-LD publisher name, a logo <h1>
@@ -53,6 +54,9 @@ func ReadMeta(doc *html.Node) Meta {
 	r.walk(doc)
 	ld := r.ld
 	m := Meta{Titles: r.titles, Headings: r.headings}
+	if len(r.titles) > 0 {
+		m.Document = r.titles[0]
+	}
 	m.Titles = appendNonEmpty(m.Titles, ld.Headline, ld.Name)
 	m.Titles = appendNonEmpty(m.Titles, r.first(titleKeys)...)
 	m.SiteNames = appendNonEmpty(ld.publisherNames(), r.first(siteMetaKeys)...)
@@ -150,11 +154,11 @@ func (r *metaReader) all(keys []string) []string {
 }
 
 // logoHint is the mark of a site's logo in an element's id or class.
-var logoHint = regexp.MustCompile(`(?i)logo|banner|masthead|branding|site-?(?:title|name)`)
+var logoHint = regexp.MustCompile(`(?i)logo|banner|masthead|branding|(?:site|blog)-?(?:title|name)`)
 
 // isLogoHeading reports whether an <h1> is the site's name rather than the article's
-// title: marked as a logo or banner, or wholly a link to the site's home page (a path
-// of at most one directory: "/", "/blog/").
+// title: marked as a logo, banner, site or blog title, or wholly a link to the site's
+// home page (path "/"; a blog's "/blog/" may as well be a post's permalink, "/post/").
 func isLogoHeading(h *html.Node) bool {
 	if logoHint.MatchString(attr(h, "id") + " " + attr(h, "class")) {
 		return true
@@ -176,8 +180,7 @@ func isLogoHeading(h *html.Node) bool {
 	if err != nil || u.RawQuery != "" || u.Fragment != "" {
 		return false
 	}
-	path := strings.Trim(u.Path, "/")
-	return !strings.Contains(path, "/") && (path == "" || strings.HasSuffix(u.Path, "/"))
+	return u.Path == "" || u.Path == "/"
 }
 
 func textContent(n *html.Node) string {

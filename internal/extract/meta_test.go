@@ -36,6 +36,12 @@ func TestTitleSiteAffix(t *testing.T) {
 		// A logo <h1> (a link to the home page) names the site.
 		{`</head><body><h1 id="banner-header"><a href="http://blog.example/blt/">The Blog of Legal Times</a></h1>`,
 			"The Morning Wrap - The Blog of Legal Times", "", "The Morning Wrap"},
+		// Readability kept the site's side of the <title>: the <title> is cut instead.
+		{`<title>Hawk Photo » Blog Archive » An interview</title></head><body><h1><a href="/">Hawk Photo</a></h1>`,
+			"Hawk Photo » Blog Archive", "", "Blog Archive » An interview"},
+		// Readability kept the story's side: it stays.
+		{`<title>Fishtail bun tutorial | Hair ideas | Once Wed</title><meta property="og:site_name" content="Once Wed">`,
+			"Fishtail bun tutorial", "", "Fishtail bun tutorial"},
 		// Nothing to go on: the title stays, separators and all.
 		{``, "Dare to Play 3 / October pack", "games.example", "Dare to Play 3 / October pack"},
 		{``, "Star Wars review – shoots for the moon", "", "Star Wars review – shoots for the moon"},
@@ -68,13 +74,15 @@ func TestTitlePrefersHeading(t *testing.T) {
 
 func TestIsLogoHeading(t *testing.T) {
 	for h1, want := range map[string]bool{
-		`<h1><a href="/">Site</a></h1>`:                           true,
-		`<h1> <a href="https://blog.example/blt/">Blog</a> </h1>`: true,
-		`<h1 class="site-title">Site</h1>`:                        true,
-		`<h1><a href="/2019/11/story-title/">Story</a></h1>`:      false,
-		`<h1><a href="/story.html">Story</a></h1>`:                false,
-		`<h1>Story <a href="/">link</a></h1>`:                     false,
-		`<h1>Story</h1>`:                                          false,
+		`<h1><a href="/">Site</a></h1>`:                                            true,
+		`<h1> <a href="https://blog.example/">Blog</a> </h1>`:                      true,
+		`<h1 id="banner-header"><a href="https://blog.example/blt/">Blog</a></h1>`: true,
+		`<h1><a href="https://blog.example/post-title/">Post title</a></h1>`:       false,
+		`<h1 class="site-title">Site</h1>`:                                         true,
+		`<h1><a href="/2019/11/story-title/">Story</a></h1>`:                       false,
+		`<h1><a href="/story.html">Story</a></h1>`:                                 false,
+		`<h1>Story <a href="/">link</a></h1>`:                                      false,
+		`<h1>Story</h1>`:                                                           false,
 	} {
 		m := readMeta(t, "<html><body>"+h1+"</body></html>")
 		if got := len(m.SiteNames) == 1; got != want {
@@ -120,7 +128,7 @@ func TestReadMeta(t *testing.T) {
  {"@type":["NewsArticle"],"headline":"LD headline","datePublished":"2020-01-01T12:00:00-05:00","publisher":{"name":"Pub"}}]}</script>
 </head><body><h1>Heading</h1></body></html>`)
 	want := Meta{
-		Titles: []string{"T", "LD headline", "OG title"}, Headings: []string{"Heading"}, SiteNames: []string{"Pub"},
+		Document: "T", Titles: []string{"T", "LD headline", "OG title"}, Headings: []string{"Heading"}, SiteNames: []string{"Pub"},
 		Published: "2020-01-01T12:00:00-05:00", Modified: "2020-01-03T00:00:00+01:00", Tags: []string{"Harbour", "ferries"},
 	}
 	if !reflect.DeepEqual(m, want) {

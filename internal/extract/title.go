@@ -19,7 +19,9 @@ const maxTitleCuts = 3
 // page gives its site, siteName, or the host's name: "TheHill" for thehill.com), and the
 // part kept is the one that is the page's other title or its <h1> when one side is (the
 // <h1> is preferred to the <title> it is part of). A title cut short ("…") gives way to
-// the <h1> it begins.
+// the <h1> it begins. When title is a part of the <title> (readability cut the rest by
+// its position) that holds a site name, readability cut the wrong side: the <title> is
+// cut by the site's names instead.
 func (m Meta) Title(title, host, siteName string) string {
 	title = blocks.CollapseSpace(title)
 	sites := siteKeys(append(m.SiteNames, siteName), host)
@@ -27,6 +29,17 @@ func (m Meta) Title(title, host, siteName string) string {
 	for _, t := range append(m.Headings, m.Titles...) {
 		others[titleKey(t)] = true
 	}
+	cut := cutSites(title, sites)
+	if doc := m.Document; cut != title && isTitlePart(title, doc) {
+		if c := cutSites(doc, sites); c != doc {
+			cut = c
+		}
+	}
+	return m.completed(keepTitle(cut, sites, others), sites)
+}
+
+// cutSites takes the site names off title, up to maxTitleCuts of them.
+func cutSites(title string, sites map[string]bool) string {
 	for range maxTitleCuts {
 		cut := cutSite(title, sites)
 		if cut == title {
@@ -34,7 +47,17 @@ func (m Meta) Title(title, host, siteName string) string {
 		}
 		title = cut
 	}
-	return m.completed(keepTitle(title, sites, others), sites)
+	return title
+}
+
+// isTitlePart reports whether part is what comes before or after a separator in title.
+func isTitlePart(part, title string) bool {
+	for _, s := range titleSeparator.FindAllStringIndex(title, -1) {
+		if part == title[:s[0]] || part == title[s[1]:] {
+			return true
+		}
+	}
+	return false
 }
 
 // cutSite takes one affix off title: the side of a separator that is a site name. It
