@@ -29,11 +29,19 @@ var keptAttrs = map[atom.Atom][]string{
 	atom.Var: nil, atom.Time: {"datetime"},
 }
 
+// noText are the elements whose own white-space text shows nothing.
+var noText = map[atom.Atom]bool{
+	atom.Table: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Tr: true,
+	atom.Ul: true, atom.Ol: true, atom.Dl: true,
+}
+
 // sanitizeTree copies n's children, keeping only what the HTML output allows; resolve
 // makes URLs absolute. In pre, white space is kept; elsewhere runs of it become one space.
 func sanitizeTree(dst, n *html.Node, resolve func(string) string, inPre bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
+		case c.Type == html.TextNode && !inPre && noText[dst.DataAtom] && strings.TrimFunc(c.Data, isHTMLSpace) == "":
+			// white space between rows or items: nothing a reader sees
 		case c.Type == html.TextNode:
 			data := c.Data
 			if !inPre {
