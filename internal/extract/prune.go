@@ -127,7 +127,6 @@ func isBoilerplate(n *html.Node) bool {
 		return !articleHeader(n)
 	case hasBoilerToken(n):
 		return !tablePart[n.DataAtom] // a cell marked "date" or "header_cell" is the table's own
-
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
 		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
@@ -200,7 +199,7 @@ func hasBoilerToken(n *html.Node) bool {
 			if i > 0 && (words[i-1] == "no" || words[i-1] == "non") {
 				continue // "no_caption": the block says it has none
 			}
-			if boilerTokens[w] && !(captionTokens[w] && hasImage(n)) {
+			if boilerTokens[w] && !(captionTokens[w] && hasElement(n, imageAtoms)) {
 				return true
 			}
 		}
@@ -213,14 +212,7 @@ func hasBoilerToken(n *html.Node) bool {
 // image is the figure itself (WordPress's wp-caption, Blogger's tr-caption-container).
 var captionTokens = map[string]bool{"caption": true, "captions": true, "credit": true, "credits": true}
 
-func hasImage(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Img || c.DataAtom == atom.Picture || hasImage(c)) {
-			return true
-		}
-	}
-	return false
-}
+var imageAtoms = map[atom.Atom]bool{atom.Img: true, atom.Picture: true}
 
 // mostlyLinkItems reports whether at least half the items of a list are links and
 // nothing else worth reading (navigation, related stories); a list whose items say who
