@@ -115,6 +115,7 @@ func (p *pipeline) extract() error {
 		if err != nil {
 			return err
 		}
+		extract.ApplyMeta(&art, p.page.Meta, p.host)
 		p.art, p.removed = art, p.page.Removed
 	case p.kind == decode.HTML:
 		p.art = extract.TagSoup(p.text, p.opts.Explain)
@@ -139,8 +140,9 @@ func (p *pipeline) applyRules() error {
 }
 
 // render makes the Document: the body as text (always: the word count and the no-text
-// check read it) and as Markdown when the output prints it. A document with neither
-// title nor text is ErrNoText.
+// check read it) and as Markdown when the output prints it. A document without article
+// text is ErrNoText, whatever its title: a page's title alone (an empty app shell, a
+// headline over nothing, the title repeated as the only text) is no article.
 func (p *pipeline) render() error {
 	// Relative links are resolved against the page's own (final) URL when it is known,
 	// else against its canonical URL; the record's url is the canonical one.
@@ -153,10 +155,12 @@ func (p *pipeline) render() error {
 		pageURL = p.in.URL
 	}
 	a := p.art
+	render.Tidy(a.Root, render.Omit(p.opts.Omit))
 	body := render.Text(a.Root)
 	doc := Document{
 		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,
-		SiteName: a.SiteName, Published: a.Published, Language: a.Language, Excerpt: a.Excerpt,
+		SiteName: a.SiteName, Published: a.Published, Modified: a.Modified, Tags: a.Tags,
+		Language: a.Language, Excerpt: a.Excerpt,
 		Image: absoluteURL(base, a.Image), Text: body, WordCount: render.WordCount(body),
 	}
 	if p.opts.Format.needsMarkdown() {
@@ -165,6 +169,9 @@ func (p *pipeline) render() error {
 			return renderErr("markdown", err)
 		}
 		doc.Markdown = md
+	}
+	if p.opts.Format == FormatHTML {
+		doc.HTML = render.HTMLDocument(a.Root, doc.Title, doc.Language, base)
 	}
 	if err := p.renderComments(&doc, base); err != nil {
 		return err
@@ -176,7 +183,7 @@ func (p *pipeline) render() error {
 		}
 	}
 	doc.sanitize()
-	if doc.Title == "" && doc.Text == "" {
+	if doc.Text == "" || sameText(doc.Text, doc.Title) {
 		return ErrNoText
 	}
 	p.doc = doc
@@ -203,6 +210,11 @@ func (p *pipeline) renderComments(doc *Document, base string) error {
 		doc.Markdown = strings.TrimSpace(doc.Markdown + "\n\n## Comments\n\n" + md)
 	}
 	return nil
+}
+
+// sameText reports whether a and b are the same text, white space and case aside.
+func sameText(a, b string) bool {
+	return strings.EqualFold(normalize(a), normalize(b))
 }
 
 // absoluteURL resolves ref against base; it returns ref unchanged when either does not parse.

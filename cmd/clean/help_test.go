@@ -39,7 +39,7 @@ func helpSections(t *testing.T, help string) (titles []string, flags map[string]
 // network), each with its flags, for clean, clean learn and clean rules.
 func TestHelpFlagSections(t *testing.T) {
 	batch := []string{"doc-timeout", "host-delay", "id-field", "include", "input-list", "jobs", "jsonl",
-		"jsonl-field", "per-host", "retries", "url-field"}
+		"jsonl-field", "per-host", "url-field"}
 	for _, c := range []struct {
 		args   []string
 		titles []string
@@ -49,10 +49,10 @@ func TestHelpFlagSections(t *testing.T) {
 			[]string{"Input flags", "Output flags", "Rule flags", "Batch flags", "Network flags", "Other flags"},
 			map[string][]string{
 				"Input flags":   {"input", "max-size", "url"},
-				"Output flags":  {"comments", "format", "front-matter", "output"},
+				"Output flags":  {"comments", "format", "front-matter", "no-images", "no-links", "no-tables", "output"},
 				"Rule flags":    {"explain", "no-user-rules", "rules"},
 				"Batch flags":   batch,
-				"Network flags": {"timeout", "user-agent"},
+				"Network flags": {"retries", "timeout", "user-agent"},
 				"Other flags":   {"help", "version"},
 			}},
 		{[]string{"learn", "--help"},
@@ -63,7 +63,7 @@ func TestHelpFlagSections(t *testing.T) {
 				"Rule flags":     {"no-user-rules", "rules"},
 				"Learning flags": {"max-length", "min-pages", "min-share"},
 				"Batch flags":    batch,
-				"Network flags":  {"timeout", "user-agent"},
+				"Network flags":  {"retries", "timeout", "user-agent"},
 				"Other flags":    {"help"},
 			}},
 		{[]string{"rules", "--help"},
@@ -125,7 +125,7 @@ func TestEveryFlagHasAGroup(t *testing.T) {
 // TestCompleteEnumFlags: the shells complete the values of -f and --input (bash, zsh and
 // fish all ask cobra's hidden __complete command).
 func TestCompleteEnumFlags(t *testing.T) {
-	formats := "markdown\ntext\njson\njsonl\n:4\n" // :4 is ShellCompDirectiveNoFileComp
+	formats := "markdown\ntext\njson\njsonl\nhtml\n:4\n" // :4 is ShellCompDirectiveNoFileComp
 	kinds := "auto\nhtml\ntext\n:4\n"
 	for _, c := range []struct {
 		args []string

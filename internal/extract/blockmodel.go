@@ -187,8 +187,12 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 	var kept []segment
 	var figures []*html.Node
 	for i, s := range segs {
-		if s.path.caption && s.path.figure != nil && i > 0 && i+1 < len(segs) && keep[i-1] && keep[i+1] {
-			figures = append(figures, s.path.figure)
+		if s.path.caption {
+			// A caption goes with its figure: both when the blocks around it are kept.
+			keep[i] = s.path.figure != nil && i > 0 && i+1 < len(segs) && keep[i-1] && keep[i+1]
+			if keep[i] {
+				figures = append(figures, s.path.figure)
+			}
 		}
 		if xs[i][fInread] >= 0.5 {
 			a.agree.read += s.runes
@@ -196,7 +200,7 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 				a.agree.declared += s.runes
 			}
 		}
-		if !keep[i] || s.path.caption || isTitle(s, p.Title) && len(kept) < 3 {
+		if !keep[i] || isTitle(s, p.Title) && len(kept) < 3 {
 			if p.Explain {
 				a.Removed = append(a.Removed, rules.NewRemoval(ByBlockModel, s.text))
 			}
