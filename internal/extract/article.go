@@ -40,6 +40,15 @@ func (a agreement) share() float64 {
 	return float64(a.inRead) / float64(a.kept)
 }
 
+// minAgreement is the share of each article that the other must hold for the two to agree.
+const minAgreement = 0.9
+
+// agrees reports whether the block model's article and readability's hold mostly the
+// same text: then readability's, with its finer structure, stands.
+func (a agreement) agrees() bool {
+	return a.kept > 0 && a.read > 0 && a.share() >= minAgreement && float64(a.inRead) >= minAgreement*float64(a.read)
+}
+
 // agreement is how the block model's article overlaps readability's, in runes.
 type agreement struct {
 	kept   int // the block model's article

@@ -80,9 +80,9 @@ func renderText(a Article) string {
 	return b.String()
 }
 
-// A page that makes no such claim is the block model's: here readability takes the
-// longer of two stories, the block model keeps both, in page order, and not the menu.
-func TestChooserTakesBlockModelOnUndeclaredPages(t *testing.T) {
+// The block model's article of a page that declares nothing: both stories, in page
+// order, and not the menu.
+func TestBlockCandidate(t *testing.T) {
 	page := `<html><head><title>Parish news</title></head><body>
 <div class="menu"><a href="/">Home</a> | <a href="/news">News</a> | <a href="/contact">Contact</a></div>
 <table><tr><td><h2>Harvest supper</h2><p>The harvest supper is on Saturday in the church hall, with soup, bread and apple pie, and everyone in the village is welcome to come along.</p></td>
@@ -93,15 +93,41 @@ func TestChooserTakesBlockModelOnUndeclaredPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := HTML(p)
+	if _, err := (readabilityCandidate{}).Extract(p); err != nil {
+		t.Fatal(err)
+	}
+	a, err := blockCandidate{}.Extract(p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := renderText(a)
-	if a.Candidate != "block-model" || a.Why == "" {
-		t.Fatalf("candidate %q (%s), want the block model with a reason", a.Candidate, a.Why)
-	}
 	if !strings.Contains(text, "harvest supper") || !strings.Contains(text, "bell ringers") || strings.Contains(text, "Contact") {
 		t.Errorf("block model's article: %q", text)
+	}
+	if len(a.Removed) == 0 || a.Removed[0].Rule != ByBlockModel {
+		t.Errorf("removals %v, want the menu's blocks under %s", a.Removed, ByBlockModel)
+	}
+}
+
+// The chooser: readability's article on a declared article, and when the block model's
+// mostly agrees with it; the block model's when they differ.
+func TestPrefer(t *testing.T) {
+	long := newRoot()
+	long.AppendChild(paragraph([]string{strings.Repeat("words and more words ", 20)}))
+	read := Article{Root: long, Candidate: "readability"}
+	for _, c := range []struct {
+		name  string
+		agree agreement
+		want  bool
+	}{
+		{"declared", agreement{kept: 1000, inRead: 100, read: 900, declaresArticle: true}, false},
+		{"agreeing", agreement{kept: 1000, inRead: 950, read: 1000}, false},
+		{"more than readability", agreement{kept: 2000, inRead: 1000, read: 1000}, true},
+		{"another block", agreement{kept: 1000, inRead: 50, read: 900}, true},
+	} {
+		b := Article{Root: long, Candidate: blockModel, agree: c.agree}
+		if got, why := prefer(b, read); got != c.want || why == "" {
+			t.Errorf("%s: prefer = %v (%q), want %v with a reason", c.name, got, why, c.want)
+		}
 	}
 }

@@ -77,6 +77,8 @@ func prefer(a, best Article) (bool, string) {
 		return false, ""
 	case a.Candidate == visibleText:
 		return a.Declared || n >= have, "readability and the block model found too little"
+	case have >= minArticleRunes && a.agree.agrees():
+		return false, fmt.Sprintf("the block model agrees with readability (%.0f%% of its text in readability's article): readability's structure", 100*a.agree.share())
 	case n >= minArticleRunes:
 		return true, fmt.Sprintf("blocks judged article text: %d runes, %.0f%% in readability's article", n, 100*a.agree.share())
 	case n > have:
