@@ -161,13 +161,12 @@ func utf8Page(raw []byte) string {
 	return text
 }
 
-// labelledBlock is one block with its label; skip marks blocks left out of training.
+// labelledBlock is one block with its label.
 type labelledBlock struct {
-	x          []float64
-	y          bool
-	tokens     int
-	comment    bool
-	commentTok bool // a comment block whose text is in the truth
+	x       []float64
+	y       bool
+	tokens  int
+	comment bool // inside a region marked as reader comments
 }
 
 // pageBlockSets segments every page and labels its blocks, two pages at a time.
