@@ -6,6 +6,7 @@
 //	go run ./cmd/cleanbench                 # both modes
 //	go run ./cmd/cleanbench -mode text -worst 10
 //	go run ./cmd/cleanbench warc            # corpus mode: WARC vs files (warc.go)
+//	go run ./cmd/cleanbench train-text      # the text block model (train_text.go)
 package main
 
 import (
@@ -26,6 +27,9 @@ import (
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "warc" {
 		os.Exit(warcBench(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "train-text" {
+		os.Exit(trainText(os.Args[2:], os.Stdout, os.Stderr))
 	}
 	dir := flag.String("dir", "testdata/bench/scrapinghub", "benchmark folder")
 	mode := flag.String("mode", "both", "html, text or both")
