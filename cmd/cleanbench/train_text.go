@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -149,11 +150,21 @@ func fitText(pages []textPage, skip string, opts model.TrainOptions) (*model.Log
 			continue
 		}
 		truth := pairSet(p.truth)
+		total := 0.0
+		for _, b := range res.Blocks {
+			total += blockWeight(b)
+		}
 		for i, v := range vs {
-			examples = append(examples, model.Example{X: v, Y: inTruth(p.joined[i], truth), Weight: 1 / float64(len(vs))})
+			examples = append(examples, model.Example{X: v, Y: inTruth(p.joined[i], truth), Weight: blockWeight(res.Blocks[i]) / total})
 		}
 	}
 	return model.Train(textclass.FeatureNames, examples, opts)
+}
+
+// blockWeight is a block's share of its page's weight in training: long blocks weigh
+// more, as they hold more of the words the scores count.
+func blockWeight(b textclass.Block) float64 {
+	return math.Sqrt(float64(b.Size() + 40))
 }
 
 // pairSet returns the words and adjacent word pairs of text.

@@ -80,37 +80,46 @@ type ruleVerdict struct {
 // rule-based Result they are computed from (for training: cleanbench train-text).
 func Vectors(blocks []string) (Result, [][]float64) {
 	res, span := classifyRules(blocks)
-	return res, vectors(&res, span)
+	out := make([][]float64, len(blocks))
+	eachVector(&res, span, func(i int, v []float64) { out[i] = append([]float64(nil), v...) })
+	return res, out
 }
 
-// vectors builds one vector per block of res, in one flat backing array.
-func vectors(res *Result, span ruleVerdict) [][]float64 {
-	n := len(res.Blocks)
-	d := len(FeatureNames)
-	flat := make([]float64, n*d)
-	ownv := make([]float64, n*len(own))
+// ownPool holds the buffers of the blocks' own features, reused across documents.
+var ownPool = sync.Pool{New: func() any { return new([]float64) }}
+
+// eachVector calls fn with the feature vector of each block of res in turn; the vector is
+// reused for the next block.
+func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
+	n, no := len(res.Blocks), len(own)
+	buf := ownPool.Get().(*[]float64)
+	defer ownPool.Put(buf)
+	if cap(*buf) < n*no {
+		*buf = make([]float64, n*no)
+	}
+	ownv := (*buf)[:n*no]
+	clear(ownv)
 	total := 0
 	for i := range res.Blocks {
-		ownVector(ownv[i*len(own):(i+1)*len(own)], res, i, span)
+		ownVector(ownv[i*no:(i+1)*no], res, i, span)
 		total += res.Blocks[i].Size()
 	}
-	out := make([][]float64, n)
+	v := make([]float64, len(FeatureNames))
 	before := 0
-	for i := range out {
-		v := flat[i*d : (i+1)*d]
-		copy(v, ownv[i*len(own):(i+1)*len(own)])
-		k := len(own)
+	for i := range n {
+		clear(v)
+		copy(v, ownv[i*no:(i+1)*no])
+		k := no
 		for _, off := range neighbourOffsets {
 			if j := i + off; j >= 0 && j < n {
-				copy(v[k:k+neighbourFeatures], ownv[j*len(own):])
+				copy(v[k:k+neighbourFeatures], ownv[j*no:])
 			}
 			k += neighbourFeatures
 		}
 		contextVector(v[k:], res, i, span, before, total)
 		before += res.Blocks[i].Size()
-		out[i] = v
+		fn(i, v)
 	}
-	return out
 }
 
 // ownVector fills v with block i's own features.
@@ -215,7 +224,7 @@ const (
 // threshold returns the probability block b needs to be kept inside the region.
 func threshold(b *Block) float64 {
 	switch {
-	case b.Initial == Bad && !b.Terminal && b.Words <= labelWords:
+	case b.Initial == Bad && !b.Terminal && (b.Words <= labelWords || b.Links > 0 || b.Dup):
 		return labelThreshold
 	case b.Keep:
 		return ruleKeptThreshold
@@ -228,10 +237,7 @@ func threshold(b *Block) float64 {
 // rules' title stays when it is in or just before the region; else it is looked for
 // again before the region.
 func applyModel(blocks []string, res *Result, span ruleVerdict, m *model.Logistic) {
-	vs := vectors(res, span)
-	for i, v := range vs {
-		res.Blocks[i].Prob = m.Predict(v)
-	}
+	eachVector(res, span, func(i int, v []float64) { res.Blocks[i].Prob = m.Predict(v) })
 	from, to := bestRegion(res.Blocks)
 	for i := range res.Blocks {
 		b := &res.Blocks[i]
