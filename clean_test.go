@@ -175,7 +175,7 @@ func TestNothingToClean(t *testing.T) {
 		{"<html><body><script>x()</script><img src=a.png></body></html>", clean.ErrNoText},
 		{"Advertisement\n\nTags\n", clean.ErrNoText},
 		{"\u200b\n\n\ufeff\u200b\r\n", clean.ErrNoText}, // not empty: zero-width characters only
-		{"&nbsp;\n\n&#160; &#xa0;\n", clean.ErrNoText},      // entities of white space
+		{"&nbsp;\n\n&#160; &#xa0;\n", clean.ErrNoText},  // entities of white space
 		{"\x00\x00\x00", clean.ErrBinary},
 	} {
 		_, err := clean.Clean(context.Background(), clean.Input{Name: "in.html", Data: []byte(c.data)}, clean.Options{})
