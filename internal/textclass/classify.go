@@ -53,11 +53,15 @@ type Result struct {
 // (the input is then not a page dump but a short note, and there is nothing to cut) and a
 // heading-like first block is the title.
 func Classify(blocks []string) Result {
-	return ClassifyWith(blocks, embeddedModel())
+	return classify(blocks, embeddedLinear())
 }
 
 // ClassifyWith is Classify with the block model m (nil: the rules alone decide).
 func ClassifyWith(blocks []string, m *model.Logistic) Result {
+	return classify(blocks, foldModel(m))
+}
+
+func classify(blocks []string, m *linear) Result {
 	res, span := classifyRules(blocks)
 	if m != nil && res.Dump {
 		applyModel(blocks, &res, span, m)

@@ -31,6 +31,37 @@ var embeddedModel = sync.OnceValue(func() *model.Logistic {
 // Model returns the embedded text block model (nil when none is shipped).
 func Model() *model.Logistic { return embeddedModel() }
 
+// linear is a logistic model with its standardisation folded into the weights, so that
+// scoring a block is one dot product.
+type linear struct {
+	w []float64
+	b float64
+}
+
+func foldModel(m *model.Logistic) *linear {
+	if m == nil {
+		return nil
+	}
+	l := &linear{w: make([]float64, len(m.Weights)), b: m.Bias}
+	for i, w := range m.Weights {
+		l.w[i] = w / m.Scale[i]
+		l.b -= l.w[i] * m.Mean[i]
+	}
+	return l
+}
+
+// embeddedLinear is the embedded model, folded.
+var embeddedLinear = sync.OnceValue(func() *linear { return foldModel(embeddedModel()) })
+
+// prob returns the probability of article text for vector v.
+func (l *linear) prob(v []float64) float64 {
+	z := l.b
+	for i, w := range l.w {
+		z += w * v[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
 // own are the per-block features, in vector order; the neighbour features repeat the
 // first neighbourFeatures of them for the blocks around.
 var own = []string{
@@ -236,8 +267,8 @@ func threshold(b *Block) float64 {
 // of the article by the best region. Datelines are never kept (they head posts). The
 // rules' title stays when it is in or just before the region; else it is looked for
 // again before the region.
-func applyModel(blocks []string, res *Result, span ruleVerdict, m *model.Logistic) {
-	eachVector(res, span, func(i int, v []float64) { res.Blocks[i].Prob = m.Predict(v) })
+func applyModel(blocks []string, res *Result, span ruleVerdict, m *linear) {
+	eachVector(res, span, func(i int, v []float64) { res.Blocks[i].Prob = m.prob(v) })
 	from, to := bestRegion(res.Blocks)
 	for i := range res.Blocks {
 		b := &res.Blocks[i]
