@@ -33,6 +33,7 @@ func trainText(args []string, stdout, stderr io.Writer) int {
 	lodo := fs.Bool("lodo", false, "also score each dataset with a model trained without it")
 	l2 := fs.Float64("l2", 1, "L2 regularisation")
 	skip := fs.String("skip", "", "train without this dataset")
+	pred := fs.String("lodo-pred", "", "with -lodo, write each page's text from the model trained without its dataset to this JSONL file ({page_id, plaintext}, for wceb_eval.py score)")
 	if fs.Parse(args) != nil {
 		return 2
 	}
@@ -48,6 +49,7 @@ func trainText(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "%-16s %6s %8s %8s %8s\n", "dataset", "pages", "rules", "model", "LODO")
+	var preds []byte
 	for _, ds := range datasets(pages) {
 		held := m
 		if *lodo {
@@ -59,9 +61,16 @@ func trainText(args []string, stdout, stderr io.Writer) int {
 		rules, full, lo := scoreText(pages, ds, nil), scoreText(pages, ds, m), textScore{}
 		if *lodo {
 			lo = scoreText(pages, ds, held)
+			preds = appendPredictions(preds, pages, ds, held)
 		}
 		fmt.Fprintf(stdout, "%-16s %6d %8.3f %8.3f %8.3f   P %.3f→%.3f R %.3f→%.3f\n",
 			ds, rules.pages, rules.f1, full.f1, lo.f1, rules.p, full.p, rules.r, full.r)
+	}
+	if *pred != "" {
+		if err := os.WriteFile(*pred, preds, 0o644); err != nil {
+			fmt.Fprintln(stderr, "cleanbench train-text:", err)
+			return 1
+		}
 	}
 	if *out == "" {
 		return 0
@@ -204,6 +213,29 @@ type textScore struct {
 	f1, p, r float64 // mean page F1, precision and recall (shingle metric)
 }
 
+// keptText is the text of the blocks of p that the classifier keeps with m.
+func keptText(p textPage, m *model.Logistic) string {
+	res := textclass.ClassifyWith(p.joined, m)
+	var kept []string
+	for i, b := range res.Blocks {
+		if b.Keep {
+			kept = append(kept, p.joined[i])
+		}
+	}
+	return strings.Join(kept, "\n")
+}
+
+// appendPredictions appends a JSONL record {page_id, plaintext} per page of dataset ds.
+func appendPredictions(out []byte, pages []textPage, ds string, m *model.Logistic) []byte {
+	for _, p := range pages {
+		if p.dataset == ds {
+			rec, _ := json.Marshal(map[string]string{"page_id": p.id, "plaintext": keptText(p, m)})
+			out = append(append(out, rec...), '\n')
+		}
+	}
+	return out
+}
+
 // scoreText runs the block classifier with m (nil: the rules alone) on the pages of
 // dataset ds and scores the kept blocks against the truth.
 func scoreText(pages []textPage, ds string, m *model.Logistic) textScore {
@@ -212,14 +244,7 @@ func scoreText(pages []textPage, ds string, m *model.Logistic) textScore {
 		if p.dataset != ds {
 			continue
 		}
-		res := textclass.ClassifyWith(p.joined, m)
-		var kept []string
-		for i, b := range res.Blocks {
-			if b.Keep {
-				kept = append(kept, p.joined[i])
-			}
-		}
-		mt := quality.Compare(p.truth, strings.Join(kept, "\n"))
+		mt := quality.Compare(p.truth, keptText(p, m))
 		pr, rc := mt.Precision(), mt.Recall()
 		s.p += pr
 		s.r += rc
