@@ -15,7 +15,9 @@ type Document struct {
 	Title     string          `json:"title,omitempty"`     // article title
 	Byline    string          `json:"byline,omitempty"`    // author line
 	SiteName  string          `json:"site_name,omitempty"` // site name
-	Published string          `json:"published,omitempty"` // publication time, RFC 3339
+	Published string          `json:"published,omitempty"` // publication time as written: RFC 3339, or without offset, or a day
+	Modified  string          `json:"modified,omitempty"`  // last modification, likewise
+	Tags      []string        `json:"tags,omitempty"`      // the page's tags or keywords
 	Language  string          `json:"language,omitempty"`  // language code
 	Excerpt   string          `json:"excerpt,omitempty"`   // short summary
 	Image     string          `json:"image,omitempty"`     // lead image URL
@@ -31,8 +33,11 @@ type Document struct {
 // it) and appears only in JSON and YAML, which escape control characters.
 func (d *Document) sanitize() {
 	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
-		&d.Published, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text} {
+		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text} {
 		*f = render.CleanString(*f)
+	}
+	for i := range d.Tags {
+		d.Tags[i] = render.CleanString(d.Tags[i])
 	}
 	for i := range d.Removed {
 		d.Removed[i].Text = render.CleanString(d.Removed[i].Text)

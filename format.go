@@ -151,20 +151,22 @@ func writeMarkdown(doc Document, opts WriteOptions) ([]byte, error) {
 
 // metadata is the front-matter form of a document's metadata; empty fields are left out.
 type metadata struct {
-	Title     string `yaml:"title,omitempty"`
-	Byline    string `yaml:"byline,omitempty"`
-	SiteName  string `yaml:"site_name,omitempty"`
-	Published string `yaml:"published,omitempty"`
-	Language  string `yaml:"language,omitempty"`
-	URL       string `yaml:"url,omitempty"`
-	Source    string `yaml:"source,omitempty"`
-	Excerpt   string `yaml:"excerpt,omitempty"`
-	Image     string `yaml:"image,omitempty"`
-	WordCount int    `yaml:"word_count"`
+	Title     string   `yaml:"title,omitempty"`
+	Byline    string   `yaml:"byline,omitempty"`
+	SiteName  string   `yaml:"site_name,omitempty"`
+	Published string   `yaml:"published,omitempty"`
+	Modified  string   `yaml:"modified,omitempty"`
+	Tags      []string `yaml:"tags,omitempty"`
+	Language  string   `yaml:"language,omitempty"`
+	URL       string   `yaml:"url,omitempty"`
+	Source    string   `yaml:"source,omitempty"`
+	Excerpt   string   `yaml:"excerpt,omitempty"`
+	Image     string   `yaml:"image,omitempty"`
+	WordCount int      `yaml:"word_count"`
 }
 
 func metadataOf(d Document) metadata {
 	return metadata{Title: d.Title, Byline: d.Byline, SiteName: d.SiteName, Published: d.Published,
-		Language: d.Language, URL: d.URL, Source: d.Source, Excerpt: d.Excerpt, Image: d.Image,
+		Modified: d.Modified, Tags: d.Tags, Language: d.Language, URL: d.URL, Source: d.Source, Excerpt: d.Excerpt, Image: d.Image,
 		WordCount: d.WordCount}
 }

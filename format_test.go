@@ -17,6 +17,7 @@ func fullDocument() Document {
 	return Document{
 		Source: "page.html", URL: "https://news.example/a", Title: "A title: with a colon",
 		Byline: "Jo Writer", SiteName: "News", Published: "2024-01-02T03:04:05Z", Language: "en",
+		Modified: "2024-01-03T04:05:06-08:00", Tags: []string{"news", "harbour"},
 		Excerpt: `He said "no" # twice`, Image: "https://news.example/a.jpg", Markdown: "Body *one*.\n\n- two",
 		Text: "Body one.\n\ntwo", WordCount: 3, Removed: []rules.Removal{{Rule: "r", Text: "Tags"}},
 	}

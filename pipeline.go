@@ -3,6 +3,7 @@ package clean
 import (
 	"context"
 	"net/url"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -113,6 +114,7 @@ func (p *pipeline) extract() error {
 		if err != nil {
 			return err
 		}
+		extract.ApplyMeta(&art, p.page.Meta, p.host)
 		p.art, p.removed = art, p.page.Removed
 	case p.kind == decode.HTML:
 		p.art = extract.TagSoup(p.text, p.opts.Explain)
@@ -137,8 +139,9 @@ func (p *pipeline) applyRules() error {
 }
 
 // render makes the Document: the body as text (always: the word count and the no-text
-// check read it) and as Markdown when the output prints it. A document with neither
-// title nor text is ErrNoText.
+// check read it) and as Markdown when the output prints it. A document without article
+// text is ErrNoText, whatever its title: a page's title alone (an empty app shell, a
+// headline over nothing, the title repeated as the only text) is no article.
 func (p *pipeline) render() error {
 	// Relative links are resolved against the page's own (final) URL when it is known,
 	// else against its canonical URL; the record's url is the canonical one.
@@ -154,7 +157,8 @@ func (p *pipeline) render() error {
 	body := render.Text(a.Root)
 	doc := Document{
 		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,
-		SiteName: a.SiteName, Published: a.Published, Language: a.Language, Excerpt: a.Excerpt,
+		SiteName: a.SiteName, Published: a.Published, Modified: a.Modified, Tags: a.Tags,
+		Language: a.Language, Excerpt: a.Excerpt,
 		Image: absoluteURL(base, a.Image), Text: body, WordCount: render.WordCount(body),
 	}
 	if p.opts.Format.needsMarkdown() {
@@ -168,11 +172,16 @@ func (p *pipeline) render() error {
 		doc.Removed = p.removed
 	}
 	doc.sanitize()
-	if doc.Title == "" && doc.Text == "" {
+	if doc.Text == "" || sameText(doc.Text, doc.Title) {
 		return ErrNoText
 	}
 	p.doc = doc
 	return nil
+}
+
+// sameText reports whether a and b are the same text, white space and case aside.
+func sameText(a, b string) bool {
+	return strings.EqualFold(normalize(a), normalize(b))
 }
 
 // absoluteURL resolves ref against base; it returns ref unchanged when either does not parse.

@@ -17,7 +17,6 @@ import (
 	"github.com/cleanhq/clean/internal/shard"
 	"github.com/cleanhq/clean/internal/source"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
 // batchOptions are the flags of batch mode (several inputs, directories, lists, JSONL).
@@ -47,7 +46,7 @@ func addBatchFlags(cmd *cobra.Command, b *batchOptions) {
 	f.DurationVar(&b.docTimeout, "doc-timeout", 2*time.Minute, "batch: time limit per input (fetching and cleaning); 0 for none")
 	f.IntVar(&b.perHost, "per-host", 2, "batch: concurrent requests per host")
 	f.DurationVar(&b.hostDelay, "host-delay", 0, "batch: minimum time between two requests to one host")
-	f.IntVar(&b.retries, "retries", 3, "batch: retries of a URL after 429, 5xx or a timeout (with backoff, honouring Retry-After)")
+	f.IntVar(&b.retries, "retries", 3, "retries of a URL after 429, 5xx or a timeout (with backoff, honouring Retry-After)")
 }
 
 // isBatch reports whether the command line asks for batch mode: several inputs, an input
@@ -58,7 +57,7 @@ func (o *rootOptions) isBatch(args []string) bool {
 	if len(args) == 0 {
 		return b.inputList != "" || o.corpus.pathsFile != ""
 	}
-	if len(args) > 1 || b.inputList != "" || o.corpus.pathsFile != "" || b.jsonl || o.corpus.warc || batch.IsCorpus(args[0], false) {
+	if len(args) > 1 || b.inputList != "" || o.corpus.pathsFile != "" || b.jsonl || o.corpus.warc || o.stdinJSONL || batch.IsCorpus(args[0], false) {
 		return true
 	}
 	return o.output != "" && isDir(o.output)
@@ -98,16 +97,33 @@ func (o *rootOptions) runBatch(cmd *cobra.Command, s streams, args []string) err
 	if err == nil && marked {
 		err = writeShardMarker(o.output, sh, st)
 	}
-	fmt.Fprintln(s.err, "clean: "+st.Summary())
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return fmt.Errorf("interrupted; run the same command again to finish")
+		err = fmt.Errorf("interrupted; run the same command again to finish")
 	case err != nil:
-		return err
+	case st.Empty() && o.corpus.pathsFile == "": // a shard of a manifest may be empty
+		err = o.noInput(args)
 	case st.Failed > 0:
-		return partialError{failed: st.Failed, total: st.Done + st.Failed}
+		err = partialError{failed: st.Failed, total: st.Done + st.Failed}
 	}
-	return nil
+	if err == nil {
+		fmt.Fprintln(s.err, "clean: "+st.Summary())
+		return nil
+	}
+	return summarized{err: err, summary: st.Summary()} // the error first, the summary last
+}
+
+// noInput is the error of a batch that found no input at all (exit 2): an empty
+// directory, an --include that matches nothing, an empty list.
+func (o *rootOptions) noInput(args []string) error {
+	where := strings.Join(args, ", ")
+	if o.batch.inputList != "" {
+		where = strings.TrimPrefix(where+", --input-list "+o.batch.inputList, ", ")
+	}
+	if len(o.batch.include) > 0 {
+		return usagef("no input found in %s matching --include %s", where, strings.Join(o.batch.include, ","))
+	}
+	return usagef("no input found in %s", where)
 }
 
 // batchGCPercent is the garbage collector's target in batch mode. A batch's live heap is
@@ -137,9 +153,6 @@ func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s stream
 	if o.batch.inputList == "-" && slices.Contains(args, "-") {
 		return nil, nil, usagef("standard input cannot be both the input list and an input")
 	}
-	if o.batch.jobs < 1 {
-		return nil, nil, usagef("-j must be at least 1")
-	}
 	kind, err := clean.ParseKind(o.input)
 	if err != nil {
 		return nil, nil, usageError{err}
@@ -160,6 +173,7 @@ func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s stream
 	if err != nil {
 		return nil, nil, err
 	}
+	o.warnUnused(cmd, s.err, true, sink.Format())
 	if d, ok := sink.(*batch.Dir); ok {
 		inputs.DoneFile = d.HasPart // a finished archive is not read again
 	}
@@ -185,7 +199,8 @@ func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s stream
 func (o *rootOptions) inputs(s streams, args []string) *batch.Inputs {
 	return &batch.Inputs{
 		Args: args, List: o.batch.inputList, Stdin: s.in, Include: o.batch.include,
-		ForceJSON: o.batch.jsonl, ForceWARC: o.corpus.warc, UserAgent: o.userAgent, Timeout: o.timeout,
+		ForceJSON: o.batch.jsonl, ForceWARC: o.corpus.warc, StdinJSONL: o.stdinJSONL,
+		UserAgent: o.userAgent, Timeout: o.timeout,
 		JSONL: source.JSONLOptions{Fields: o.batch.jsonlFields, IDField: o.batch.idField,
 			URLField: o.batch.urlField, MaxBytes: o.maxSize},
 	}
@@ -201,6 +216,7 @@ func (o *rootOptions) fetcher(s streams) *batch.Fetcher {
 
 // openOutput chooses the output: JSON Lines (the default without -o, or -f jsonl, or -o
 // FILE.jsonl) to standard output or a resumable file, else one file per input in -o DIR.
+// -o naming a file of another format (out.json) is refused: a batch makes many documents.
 func (o *rootOptions) openOutput(cmd *cobra.Command, s streams) (batch.Sink, error) {
 	format, err := clean.ParseFormat(o.format)
 	if err != nil {
@@ -208,7 +224,16 @@ func (o *rootOptions) openOutput(cmd *cobra.Command, s streams) (batch.Sink, err
 	}
 	explicit := cmd.Flags().Changed("format")
 	toStdout := o.output == "" || o.output == "-"
-	if !explicit && (toStdout || source.IsJSONL(o.output)) {
+	named, hasExt := formatOfName(o.output)
+	switch {
+	case toStdout && !explicit:
+		format = clean.FormatJSONL
+	case !hasExt || isDir(o.output):
+	case named != clean.FormatJSONL:
+		return nil, usagef("-o %s names a %s file, but a batch writes many documents: give -o FILE.jsonl (JSON Lines) or -o DIR (one file per input)", o.output, named)
+	case explicit && format != named:
+		return nil, usagef("-f %s contradicts -o %s (a JSON Lines file): give one", format, o.output)
+	default:
 		format = clean.FormatJSONL
 	}
 	switch {
@@ -246,7 +271,7 @@ func newProgress(ctx context.Context, w io.Writer, in batch.Source) batch.Progre
 	return bar
 }
 
+// isTerminal reports whether w is a terminal that can draw a progress bar.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd())) && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+	return isTTY(w) && !strings.EqualFold(os.Getenv("TERM"), "dumb")
 }

@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/cleanhq/clean/internal/batch"
 	"github.com/cleanhq/clean/internal/corpus"
 	"github.com/cleanhq/clean/internal/fsutil"
 	"github.com/cleanhq/clean/internal/shard"
+	"github.com/cleanhq/clean/internal/source"
 	"github.com/cleanhq/clean/internal/warc"
 	"github.com/spf13/cobra"
 )
@@ -78,15 +80,22 @@ func (o *rootOptions) checkCorpusFlags() error {
 	return nil
 }
 
-// sniffStdin tells whether standard input holds a web archive, without losing what it
-// read: the reader to use instead of stdin is returned.
-func sniffStdin(in io.Reader) (io.Reader, bool) {
-	if in == nil {
-		return in, false
+// sniffStdin looks at standard input when it is an input (-) whose kind no flag gives: a
+// web archive as the only input makes a corpus run, JSON Lines a batch of their records.
+// Nothing is lost: the reader to use instead of stdin is returned.
+func (o *rootOptions) sniffStdin(in io.Reader, args []string) io.Reader {
+	if in == nil || !slices.Contains(args, "-") || o.batch.jsonl || o.corpus.warc || o.batch.inputList == "-" {
+		return in
 	}
 	br := bufio.NewReaderSize(in, 64<<10)
 	head, _ := br.Peek(4096)
-	return br, warc.Sniff(bytes.NewReader(head))
+	if len(args) == 1 && warc.Sniff(bytes.NewReader(head)) {
+		o.corpus.warc = true
+		return br
+	}
+	r, isJSONL := source.SniffJSONLStream(br)
+	o.stdinJSONL = isJSONL
+	return r
 }
 
 // shardMarker is the completion marker of a shard's run under -o DIR.

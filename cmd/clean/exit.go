@@ -34,12 +34,27 @@ func (e partialError) Error() string {
 	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
 }
 
-// exitCode prints err once, on one line, and maps it to an exit code.
+// summarized is the error that ended a batch, with the batch's summary line, which is
+// printed after it: the last line a batch prints is its summary.
+type summarized struct {
+	err     error
+	summary string
+}
+
+func (e summarized) Error() string { return e.err.Error() }
+func (e summarized) Unwrap() error { return e.err }
+
+// exitCode prints err once, on one line (and a batch's summary after it), and maps it to
+// an exit code.
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
 	fmt.Fprintln(stderr, "clean: "+render.OneLine(err.Error()))
+	var sum summarized
+	if errors.As(err, &sum) {
+		fmt.Fprintln(stderr, "clean: "+sum.summary)
+	}
 	var ue usageError
 	var pe partialError
 	switch {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/cleanhq/clean"
@@ -49,6 +51,61 @@ func addNetworkFlags(cmd *cobra.Command, o *rootOptions) {
 	f := cmd.Flags()
 	f.StringVar(&o.userAgent, "user-agent", source.DefaultAgent, "User-Agent header for URLs")
 	f.DurationVar(&o.timeout, "timeout", source.DefaultTimeout, "time limit for fetching a URL")
+}
+
+// checkValues refuses flag values that mean nothing (a negative number of jobs, a zero
+// size cap, a negative time limit) rather than letting them fall back silently to a
+// default.
+func (o *rootOptions) checkValues() error {
+	b := &o.batch
+	switch {
+	case b.jobs < 1:
+		return usagef("-j %d: want at least 1", b.jobs)
+	case o.maxSize < 1:
+		return usagef("--max-size %d: want at least 1 byte", o.maxSize)
+	case b.retries < 0:
+		return usagef("--retries %d: want 0 or more", b.retries)
+	case o.timeout <= 0:
+		return usagef("--timeout %s: want a positive duration", o.timeout)
+	case b.docTimeout < 0:
+		return usagef("--doc-timeout %s: want 0 (none) or a positive duration", b.docTimeout)
+	case b.perHost < 1:
+		return usagef("--per-host %d: want at least 1", b.perHost)
+	case b.hostDelay < 0:
+		return usagef("--host-delay %s: want 0 or a positive duration", b.hostDelay)
+	}
+	return nil
+}
+
+// batchOnlyFlags are the flags that only a batch (or a corpus run) reads.
+var batchOnlyFlags = []string{"jobs", "include", "jsonl-field", "id-field", "url-field", "doc-timeout",
+	"per-host", "host-delay", "shard", "shard-count", "filter", "dedup"}
+
+// warnUnused says once, on w, which of the flags given cannot apply to this run and are
+// ignored: batch flags on one input, --url in a batch, --front-matter when the output
+// (in format) is not Markdown.
+func (o *rootOptions) warnUnused(cmd *cobra.Command, w io.Writer, isBatch bool, format clean.Format) {
+	var notes, flags []string
+	for _, name := range batchOnlyFlags {
+		if !isBatch && cmd.Flags().Changed(name) {
+			flags = append(flags, "--"+name)
+		}
+	}
+	switch {
+	case len(flags) == 1:
+		notes = append(notes, flags[0]+" applies to batches only")
+	case len(flags) > 1:
+		notes = append(notes, strings.Join(flags, ", ")+" apply to batches only")
+	}
+	if isBatch && cmd.Flags().Changed("url") {
+		notes = append(notes, "--url applies to one INPUT only (JSONL records give theirs with --url-field)")
+	}
+	if o.frontMatter && format != clean.FormatMarkdown {
+		notes = append(notes, "--front-matter applies to Markdown output only")
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(w, "clean: warning: %s: ignored\n", strings.Join(notes, "; "))
+	}
 }
 
 // setUsage replaces the help text of cmd's flag --name, already defined by a family. As

@@ -21,9 +21,9 @@ var flagGroups = []struct {
 	{"rules", "Rule flags", []string{"rules", "no-user-rules", "explain"}},
 	{"learn", "Learning flags", []string{"min-pages", "min-share", "max-length"}},
 	{"batch", "Batch flags", []string{"jobs", "include", "input-list", "jsonl", "jsonl-field", "id-field",
-		"url-field", "doc-timeout", "per-host", "host-delay", "retries"}},
+		"url-field", "doc-timeout", "per-host", "host-delay"}},
 	{"corpus", "Corpus flags (web archives)", []string{"warc", "paths-file", "shard", "shard-count", "filter", "dedup"}},
-	{"network", "Network flags", []string{"user-agent", "timeout"}},
+	{"network", "Network flags", []string{"user-agent", "timeout", "retries"}},
 }
 
 // groupAnnotation is the flag annotation that holds the name of the flag's group.

@@ -39,7 +39,7 @@ func helpSections(t *testing.T, help string) (titles []string, flags map[string]
 // network), each with its flags, for clean, clean learn and clean rules.
 func TestHelpFlagSections(t *testing.T) {
 	batch := []string{"doc-timeout", "host-delay", "id-field", "include", "input-list", "jobs", "jsonl",
-		"jsonl-field", "per-host", "retries", "url-field"}
+		"jsonl-field", "per-host", "url-field"}
 	for _, c := range []struct {
 		args   []string
 		titles []string
@@ -52,7 +52,7 @@ func TestHelpFlagSections(t *testing.T) {
 				"Output flags":  {"format", "front-matter", "output"},
 				"Rule flags":    {"explain", "no-user-rules", "rules"},
 				"Batch flags":   batch,
-				"Network flags": {"timeout", "user-agent"},
+				"Network flags": {"retries", "timeout", "user-agent"},
 				"Other flags":   {"help", "version"},
 			}},
 		{[]string{"learn", "--help"},
@@ -63,7 +63,7 @@ func TestHelpFlagSections(t *testing.T) {
 				"Rule flags":     {"no-user-rules", "rules"},
 				"Learning flags": {"max-length", "min-pages", "min-share"},
 				"Batch flags":    batch,
-				"Network flags":  {"timeout", "user-agent"},
+				"Network flags":  {"retries", "timeout", "user-agent"},
 				"Other flags":    {"help"},
 			}},
 		{[]string{"rules", "--help"},

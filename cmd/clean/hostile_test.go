@@ -95,7 +95,8 @@ func TestCLIURLFaults(t *testing.T) {
 			dir := t.TempDir()
 			u := srv.URL + c.path
 			start := time.Now()
-			stdout, stderr, code := runCLI(t, "--timeout", "300ms", "--max-size", "65536", "-o", filepath.Join(dir, "out.md"), u)
+			// No retries here (TestSingleURLRetried tests them): the error lines are the point.
+			stdout, stderr, code := runCLI(t, "--retries", "0", "--timeout", "300ms", "--max-size", "65536", "-o", filepath.Join(dir, "out.md"), u)
 			checkFailure(t, u, stdout, stderr, code, c.want)
 			checkNothingWritten(t, dir)
 			if d := time.Since(start); d > 10*time.Second {

@@ -60,6 +60,9 @@ func (o *learnOptions) run(cmd *cobra.Command, s streams, args []string) error {
 	if o.opts.MinPages < 1 || o.opts.MinShare < 0 || o.opts.MinShare > 1 || o.opts.MaxRunes < 1 {
 		return usagef("want --min-pages ≥ 1, --min-share between 0 and 1, --max-length ≥ 1")
 	}
+	if err := o.root.checkValues(); err != nil {
+		return err
+	}
 	kind, err := clean.ParseKind(o.root.input)
 	if err != nil {
 		return usageError{err}

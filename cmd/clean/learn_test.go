@@ -162,3 +162,83 @@ func TestLearnedRulesApply(t *testing.T) {
 		}
 	}
 }
+
+// divSitePage is a page whose boilerplate sits in <div> blocks of several shapes (phrasing
+// only, text beside a block child, lines split by <br>), which readability rewrites (into
+// <p>, or wrapping the loose text), and whose article text is long paragraphs only.
+func divSitePage(i int) map[string]any {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Harbour story " + fmt.Sprint(i) + "</title></head><body><article>")
+	for p := range 3 {
+		fmt.Fprintf(&b, "<p>Story %d, part %d: the harbour board met on Tuesday to hear the engineers, who said the outer wall would need another season of work before the ferries could use the northern berth again, and the fishermen asked who would pay for the lost weeks.</p>", i, p)
+		if p == 0 {
+			b.WriteString(`<div>Get the <b>Morning Brief</b> in your inbox</div>`)
+		}
+		if p == 1 {
+			b.WriteString(`<div>Sponsored by Harbour Bank<div>Open an account <i>today</i></div></div>`)
+		}
+	}
+	b.WriteString(`<div>Tips: tips@coast.example<br>Call 555 0100</div>`)
+	b.WriteString("</article></body></html>")
+	return map[string]any{"id": fmt.Sprint(i), "url": fmt.Sprintf("https://coast.example/news/%d", i), "html": b.String()}
+}
+
+// TestLearnDivBoilerplate: boilerplate in <div> blocks is learned from the cleaned text,
+// and the learned rules, applied to the article DOM after readability has rewritten those
+// blocks, still remove it, and only it. Each rule has a keep: example from the site's
+// article text (long paragraphs here: no short block is article text), and clean rules
+// test passes.
+func TestLearnDivBoilerplate(t *testing.T) {
+	dir := t.TempDir()
+	var lines []string
+	for i := range 8 {
+		data, _ := json.Marshal(divSitePage(i))
+		lines = append(lines, string(data))
+	}
+	corpus := filepath.Join(dir, "coast.jsonl")
+	os.WriteFile(corpus, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	boilerplate := []string{"Get the Morning Brief in your inbox", "Sponsored by Harbour Bank", "Open an account today",
+		"Tips: tips@coast.example", "Call 555 0100"}
+
+	plain, _, _ := runClean(t, "--no-user-rules", corpus)
+	for _, s := range boilerplate {
+		if !strings.Contains(plain, s) {
+			t.Fatalf("without rules, %q is not in the output: nothing to learn", s)
+		}
+	}
+	learned := filepath.Join(dir, "learned.yaml")
+	if _, stderr, code := runClean(t, "learn", "--no-user-rules", "-o", learned, corpus); code != 0 {
+		t.Fatalf("learn: exit %d: %s", code, stderr)
+	}
+	set := &rules.Set{}
+	if err := set.AddFile(learned); err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Rules) == 0 {
+		t.Fatal("nothing learned")
+	}
+	for _, r := range set.Rules {
+		if len(r.Keep) == 0 || !strings.Contains(r.Keep[0], "the harbour board met") {
+			t.Errorf("rule %s (%s%s): keep examples %q, want article text", r.ID, r.Pattern, r.Regex, r.Keep)
+		}
+	}
+	if out, stderr, code := runClean(t, "rules", "test", learned); code != 0 {
+		t.Errorf("clean rules test: exit %d: %s%s", code, out, stderr)
+	}
+	out, stderr, code := runClean(t, "--no-user-rules", "--rules", learned, corpus)
+	if code != 0 {
+		t.Fatalf("clean: exit %d: %s", code, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec struct{ ID, Text string }
+		json.Unmarshal([]byte(line), &rec)
+		for _, s := range boilerplate {
+			if strings.Contains(rec.Text, s) {
+				t.Errorf("page %s still has %q after the learned rules:\n%s", rec.ID, s, rec.Text)
+			}
+		}
+		if strings.Count(rec.Text, "the harbour board met") != 3 {
+			t.Errorf("page %s lost article text:\n%s", rec.ID, rec.Text)
+		}
+	}
+}

@@ -9,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/internal/fsutil"
@@ -20,19 +22,40 @@ import (
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; when it is not, the
-// module version recorded by `go install …@version` is used (see buildVersion).
+// module version recorded by the go command is used (see buildVersion).
 var version = "dev"
 
-// buildVersion returns version, or the main module's version from the build information
-// when version was not set and the binary was built from a tagged module.
+// buildVersion is the version --version prints: version, or else the main module's
+// version from the build information, followed by the VCS revision the binary was built
+// from (and "modified" when the work tree had changes), when the go command recorded it.
 func buildVersion() string {
-	if version != "dev" {
-		return version
+	info, _ := debug.ReadBuildInfo()
+	return versionOf(version, info)
+}
+
+func versionOf(set string, info *debug.BuildInfo) string {
+	v := set
+	if info == nil {
+		return v
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+	if v == "dev" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		v = info.Main.Version
 	}
-	return version
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	return fmt.Sprintf("%s (revision %s%s)", v, rev, modified)
 }
 
 // rootOptions are the flags of the clean command.
@@ -48,6 +71,7 @@ type rootOptions struct {
 	timeout     time.Duration
 	maxSize     int64
 	pageURL     string
+	stdinJSONL  bool // standard input, an input, holds JSON Lines (sniffed)
 	corpus      corpusOptions
 	batch       batchOptions
 }
@@ -71,25 +95,41 @@ func newRootCmd(s streams) *cobra.Command {
 removes boilerplate (ad tokens, layout labels, share buttons, copyright footers…) and prints
 the article as Markdown, plain text or JSON with metadata.
 
-INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
+INPUT is a file (plain or .gz), an http(s) URL, or - for standard input (also read when
+INPUT is left out and standard input is not a terminal). -o FILE takes the format from
+FILE's extension (.md, .txt, .json, .jsonl) unless -f gives it.
+
+Batches: several INPUTs, a directory, --input-list, or JSON Lines input (records
+{"id", "url", "html" or "text"}: a .jsonl or .ndjson file, or - or a file whose lines are
+JSON objects; --jsonl forces it) are cleaned as a batch, which writes JSON Lines output
+(one record per input, to standard output or -o FILE.jsonl) or, with -o DIR, one file per
+input.`,
 		Example:       rootExamples,
 		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 && args[0] == "-" && !o.batch.jsonl && !o.corpus.warc {
-				var isWARC bool
-				s.in, isWARC = sniffStdin(s.in) // a web archive on stdin is a corpus run
-				o.corpus.warc = isWARC
+			if err := o.checkValues(); err != nil {
+				return err
 			}
+			args, err := o.defaultInput(cmd, s, args)
+			if err != nil {
+				return err
+			}
+			s.in = o.sniffStdin(s.in, args)
 			if o.isBatch(args) {
 				return o.runBatch(cmd, s, args)
 			}
 			if err := exactInputs(cmd, args); err != nil {
 				return err
 			}
-			return o.run(cmd.Context(), s, args[0])
+			format, err := o.outputFormat(cmd)
+			if err != nil {
+				return err
+			}
+			o.warnUnused(cmd, s.err, false, format)
+			return o.run(cmd.Context(), s, args[0], format)
 		},
 	}
 	addInputFlags(cmd, o)
@@ -111,6 +151,28 @@ INPUT is a file (plain or .gz), an http(s) URL, or - for standard input.`,
 	return cmd
 }
 
+// defaultInput returns the inputs to read: args, or - when there is none and standard
+// input is not a terminal. With no input on a terminal it prints the usage.
+func (o *rootOptions) defaultInput(cmd *cobra.Command, s streams, args []string) ([]string, error) {
+	if len(args) > 0 || o.batch.inputList != "" || o.corpus.pathsFile != "" {
+		return args, nil
+	}
+	if isTerminalReader(s.in) {
+		fmt.Fprint(s.err, cmd.UsageString())
+		return nil, usagef("want an INPUT (a file, an http(s) URL or -)")
+	}
+	return []string{"-"}, nil
+}
+
+// isTerminalReader reports whether r is a terminal, or no standard input at all.
+func isTerminalReader(r io.Reader) bool { return r == nil || isTTY(r) }
+
+// isTTY reports whether the stream is a terminal.
+func isTTY(stream any) bool {
+	f, ok := stream.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
 func exactInputs(_ *cobra.Command, args []string) error {
 	if len(args) != 1 {
 		return usagef("want one INPUT (a file, an http(s) URL or -), got %d", len(args))
@@ -118,14 +180,47 @@ func exactInputs(_ *cobra.Command, args []string) error {
 	return nil
 }
 
-func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
+// outputFormat is the format of one input's output: -f, else the format -o FILE's
+// extension names (.md, .txt, .json, .jsonl), else Markdown. An -f and an extension that
+// name two formats contradict each other.
+func (o *rootOptions) outputFormat(cmd *cobra.Command) (clean.Format, error) {
 	format, err := clean.ParseFormat(o.format)
 	if err != nil {
-		return usageError{err}
+		return "", usageError{err}
 	}
+	named, ok := formatOfName(o.output)
+	switch {
+	case !ok:
+		return format, nil
+	case !cmd.Flags().Changed("format"):
+		return named, nil
+	case named != format:
+		return "", usagef("-f %s contradicts -o %s (a %s file): give one", format, o.output, named)
+	}
+	return format, nil
+}
+
+// formatOfName is the output format that a file name's extension names, if any.
+func formatOfName(name string) (clean.Format, bool) {
+	if source.IsJSONL(name) { // .ndjson too
+		return clean.FormatJSONL, true
+	}
+	ext := strings.TrimPrefix(filepath.Ext(name), ".")
+	for _, f := range clean.Formats() {
+		if ext != "" && strings.EqualFold(ext, f.Extension()) {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+func (o *rootOptions) run(ctx context.Context, s streams, name string, format clean.Format) error {
 	kind, err := clean.ParseKind(o.input)
 	if err != nil {
 		return usageError{err}
+	}
+	if kind == clean.KindAuto && source.IsTextName(name) {
+		kind = clean.KindText // a .txt name means text, unless --input html
 	}
 	set, err := o.loadRules()
 	if err != nil {
@@ -134,9 +229,9 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string) error {
 	if err := checkPageURL(o.pageURL); err != nil {
 		return usageError{err}
 	}
-	read, err := source.Read(ctx, name, source.Options{
-		Stdin: s.in, UserAgent: o.userAgent, MaxBytes: o.maxSize, Timeout: o.timeout,
-	})
+	fetch := o.fetcher(s)     // URLs are retried after 429 and 5xx, as in a batch...
+	fetch.MaxWait = o.timeout // ...but a Retry-After longer than --timeout is not waited for
+	read, err := fetch.Read(ctx, name)
 	if err != nil {
 		return clean.Named(name, err)
 	}

@@ -3,10 +3,10 @@ package batch
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 
 	"github.com/cleanhq/clean"
 	"github.com/cleanhq/clean/internal/fsutil"
@@ -19,6 +19,10 @@ type Dir struct {
 	ext    string
 	format clean.Format
 	part   *part // the web archive part being written, if any
+
+	mu     sync.Mutex
+	closed bool
+	writes sync.WaitGroup // Writes in progress, which Close waits for
 }
 
 // OpenDir creates (if need be) and opens the output directory, for files in format f
@@ -48,8 +52,22 @@ func (d *Dir) Has(rel string) bool {
 
 // Write writes data to rel atomically: a temporary file in the same directory, synced,
 // then renamed over rel. The temporary name is fixed (".NAME.tmp"), so that one left by a
-// killed run is overwritten and renamed by the rerun that redoes its input.
-func (d *Dir) Write(rel string, data []byte) (err error) {
+// killed run is overwritten and renamed by the rerun that redoes its input. Close waits
+// for the writes in progress (a worker abandoned by a stopped batch may still be in one),
+// so that none is cut short; after Close, Write fails.
+func (d *Dir) Write(rel string, data []byte) error {
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return os.ErrClosed
+	}
+	d.writes.Add(1)
+	d.mu.Unlock()
+	defer d.writes.Done()
+	return d.write(rel, data)
+}
+
+func (d *Dir) write(rel string, data []byte) (err error) {
 	dir, base := path.Split(rel)
 	if dir != "" {
 		if err := d.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
@@ -82,6 +100,10 @@ func (d *Dir) Write(rel string, data []byte) (err error) {
 // Close closes the directory. A web archive part left unfinished (an interrupted run)
 // is removed, so that the next run does its archive again.
 func (d *Dir) Close() error {
+	d.mu.Lock()
+	d.closed = true
+	d.mu.Unlock()
+	d.writes.Wait()
 	var err error
 	if d.part != nil {
 		err = d.part.abort(d.root)
@@ -113,9 +135,29 @@ func (d *Dir) Render(t *Task, doc clean.Document, opts clean.WriteOptions) ([]by
 	}
 	target := d.Target(t)
 	if err := d.Write(target, buf.Bytes()); err != nil {
-		return nil, clean.Named(t.Name, fmt.Errorf("writing %s: %w", target, err))
+		return nil, d.outputErr(target, err)
 	}
 	return nil, nil
+}
+
+// OutputError is a failure to write a batch's output (a full disk, a read-only or
+// vanished directory, something in the way of a file): it stops the batch, unlike an
+// input's failure, since the inputs after it would fail the same way. Files already
+// written stay as they are (each was written whole, atomically).
+type OutputError struct {
+	Name string // the output file
+	Err  error
+}
+
+func (e *OutputError) Error() string { return "writing " + e.Name + ": " + e.Err.Error() }
+func (e *OutputError) Unwrap() error { return e.Err }
+
+// outputErr is the OutputError of writing rel: named by its path, not its temporary file's.
+func (d *Dir) outputErr(rel string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &OutputError{Name: filepath.Join(d.root.Name(), filepath.FromSlash(rel)), Err: fsutil.PathErr(err)}
 }
 
 // Failed keeps no record: a failed input has no file, and the batch logs it.
@@ -133,11 +175,11 @@ func (d *Dir) Emit(t *Task, rec []byte) error {
 		}
 		p, err := openPart(d.root, t.Corpus.File)
 		if err != nil {
-			return err
+			return d.outputErr(PartName(t.Corpus.File), err)
 		}
 		d.part = p
 	}
-	return d.part.write(rec)
+	return d.outputErr(d.part.name, d.part.write(rec))
 }
 
 // EndFile finishes the part of the archive being written: it is complete, and renamed to
@@ -147,7 +189,7 @@ func (d *Dir) EndFile(file string) error {
 	if d.part == nil && file != "" {
 		p, err := openPart(d.root, file)
 		if err != nil {
-			return err
+			return d.outputErr(PartName(file), err)
 		}
 		d.part = p
 	}
@@ -156,7 +198,7 @@ func (d *Dir) EndFile(file string) error {
 	}
 	p := d.part
 	d.part = nil
-	return p.finish(d.root)
+	return d.outputErr(p.name, p.finish(d.root))
 }
 
 // HasPart reports whether an earlier run finished the part of the archive file.

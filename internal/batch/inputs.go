@@ -46,9 +46,12 @@ type Inputs struct {
 	Stdin     io.Reader   // for "-"
 	Include   []string    // globs on the base name of files found in directories (none: all)
 	JSONL     source.JSONLOptions
-	ForceJSON bool     // treat every file argument as JSONL, whatever its name
-	ForceWARC bool     // treat every file argument and - as a web archive, whatever its name
-	Skip      []string // paths a directory walk leaves out (the batch's own output)
+	ForceJSON bool // treat every file argument as JSONL, whatever its name
+	ForceWARC bool // treat every file argument and - as a web archive, whatever its name
+	// StdinJSONL says standard input holds JSON Lines (the caller sniffed it: see
+	// source.SniffJSONL); files are sniffed by the enumerator.
+	StdinJSONL bool
+	Skip       []string // paths a directory walk leaves out (the batch's own output)
 
 	// DoneFile, when set, tells whether an earlier run finished a whole web archive,
 	// which is then not read again (the corpus sink's parts).
@@ -68,7 +71,7 @@ func (in *Inputs) Each(ctx context.Context, yield func(*Task) bool) error {
 // Count returns the number of inputs, for progress, or false when it cannot be known
 // without consuming standard input. It does not decode JSONL records.
 func (in *Inputs) Count(ctx context.Context) (int, bool) {
-	if in.List == "-" || (in.ForceJSON && slices.Contains(in.Args, "-")) {
+	if in.List == "-" || ((in.ForceJSON || in.StdinJSONL) && slices.Contains(in.Args, "-")) {
 		return 0, false
 	}
 	n := 0
@@ -144,7 +147,7 @@ type argKind struct {
 func argKinds() []argKind {
 	return []argKind{
 		{name: "stdin", match: func(in *Inputs, name string, _ fs.FileInfo) bool {
-			return name == "-" && !in.ForceJSON && !in.ForceWARC
+			return name == "-" && !in.ForceJSON && !in.ForceWARC && !in.StdinJSONL
 		},
 			each: (*enumerator).single},
 		{name: "warc-url", corpus: true,
@@ -163,12 +166,41 @@ func argKinds() []argKind {
 			},
 			each: (*enumerator).warcFile},
 		{name: "jsonl", corpus: true, inDirs: true,
-			match: func(in *Inputs, name string, _ fs.FileInfo) bool {
-				return name == "-" || in.ForceJSON || source.IsJSONL(name)
+			match: func(in *Inputs, name string, info fs.FileInfo) bool {
+				return name == "-" || in.ForceJSON || source.IsJSONL(name) ||
+					(!in.ForceWARC && info != nil && info.Mode().IsRegular() && sniffJSONL(name))
 			},
 			each: (*enumerator).jsonl},
 		{name: "file", inDirs: true, match: func(*Inputs, string, fs.FileInfo) bool { return true }, each: (*enumerator).single},
 	}
+}
+
+// ext is the extension of name, in lower case, under a .gz.
+func ext(name string) string { return path.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) }
+
+// pageName reports whether name's extension says it is one page or text, whose content
+// is not sniffed for a kind of corpus (JSONL, WARC).
+func pageName(name string) bool {
+	switch ext(name) {
+	case ".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".xml":
+		return true
+	}
+	return false
+}
+
+// sniffJSONL reports whether the file name, whose name says nothing of its content (no
+// page or text extension), holds JSON Lines (gzip-compressed or not).
+func sniffJSONL(name string) bool {
+	if pageName(name) {
+		return false
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	_, ok := source.SniffJSONLStream(f)
+	return ok
 }
 
 // kindOf returns the kind of the argument name.
@@ -187,7 +219,8 @@ func (in *Inputs) kindOf(name string, inDir bool) argKind {
 }
 
 // IsCorpus reports whether the argument name is a batch by itself: a directory, or a file
-// whose kind holds many documents (JSONL). forceJSONL is --jsonl.
+// whose kind holds many documents (JSONL by its name or its content, a web archive).
+// forceJSONL is --jsonl.
 func IsCorpus(name string, forceJSONL bool) bool {
 	return (&Inputs{ForceJSON: forceJSONL}).kindOf(name, false).corpus
 }

@@ -141,7 +141,10 @@ func (j *JSONLFile) Close() error {
 	if err == nil {
 		err = j.f.Sync()
 	}
-	return errors.Join(err, j.f.Close(), j.keptF.Close())
+	if err = errors.Join(err, j.f.Close(), j.keptF.Close()); err != nil {
+		return &OutputError{Name: j.name, Err: fsutil.PathErr(err)}
+	}
+	return nil
 }
 
 // Format is JSON Lines.
@@ -158,8 +161,13 @@ func (j *JSONLFile) Render(t *Task, doc clean.Document, _ clean.WriteOptions) ([
 // Failed returns the record of a failed input.
 func (j *JSONLFile) Failed(t *Task, err error) []byte { return errorRecord(t, err) }
 
-// Emit appends a record.
-func (j *JSONLFile) Emit(_ *Task, rec []byte) error { return j.Append(rec) }
+// Emit appends a record; an error writing it is an *OutputError.
+func (j *JSONLFile) Emit(_ *Task, rec []byte) error {
+	if err := j.Append(rec); err != nil {
+		return &OutputError{Name: j.name, Err: fsutil.PathErr(err)}
+	}
+	return nil
+}
 
 // EndFile has nothing to do: the records of archives are lines like the others.
 func (j *JSONLFile) EndFile(string) error { return nil }

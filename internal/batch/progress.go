@@ -20,6 +20,11 @@ type Stats struct {
 	Elapsed      time.Duration
 }
 
+// Empty reports whether the batch found no input at all.
+func (s Stats) Empty() bool {
+	return s.Done+s.Failed+s.Skipped+s.NotCleaned+s.NotDocuments == 0
+}
+
 // Summary is the closing line of a batch.
 func (s Stats) Summary() string {
 	rate := 0.0
@@ -49,6 +54,7 @@ type Bar struct {
 	bar    *progressbar.ProgressBar
 	w      io.Writer
 	failed int
+	n      int // inputs finished or skipped
 }
 
 // NewBar starts a progress bar on w (a terminal) for an unknown number of inputs.
@@ -75,7 +81,11 @@ func newBar(w io.Writer, throttle time.Duration) *Bar {
 func (b *Bar) SetTotal(n int) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	// While the total is unknown the bar counts modulo its width (and its percentage
+	// would then disagree with its count): start it again from the true count.
+	b.bar.Reset()
 	b.bar.ChangeMax(n)
+	b.bar.Add(b.n)
 }
 
 // Finished counts one input.
@@ -86,6 +96,7 @@ func (b *Bar) Finished(ok bool) {
 		b.failed++
 		b.bar.Describe(fmt.Sprintf("cleaning (%d failed)", b.failed))
 	}
+	b.n++
 	b.bar.Add(1)
 }
 

@@ -27,6 +27,26 @@ func TestBarShowsCountsAndFailures(t *testing.T) {
 	}
 }
 
+// TestBarCountsInputsBeforeTheTotal: inputs skipped before the total is known (a resumed
+// batch skips fast, while the inputs are still being counted) are counted in full, so the
+// count and the percentage agree.
+func TestBarCountsInputsBeforeTheTotal(t *testing.T) {
+	var out strings.Builder
+	bar := newBar(&out, 0)
+	for range 40 {
+		bar.Skipped()
+	}
+	bar.SetTotal(50)
+	bar.Finished(true)
+	frames := strings.Split(out.String(), "\r")
+	last := frames[len(frames)-1]
+	for _, want := range []string{"41/50", " 82% "} {
+		if !strings.Contains(last, want) {
+			t.Errorf("last frame lacks %q: %q", want, last)
+		}
+	}
+}
+
 func TestSummary(t *testing.T) {
 	s := Stats{Done: 90, Failed: 10, Skipped: 5, Elapsed: 2 * time.Second}.Summary()
 	if s != "90 done, 10 failed, 5 skipped in 2s (50.0 docs/s)" {

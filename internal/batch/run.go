@@ -11,6 +11,7 @@ import (
 	"github.com/cleanhq/clean/internal/corpus"
 	"github.com/cleanhq/clean/internal/dedup"
 	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/internal/source"
 )
 
 // Config is what a batch is made of. Inputs and Sink are required; New fills in the rest.
@@ -73,7 +74,8 @@ func New(cfg Config) (*Batch, error) {
 
 // Run cleans every input and writes one record (or file) per input, in input order. Inputs
 // that fail are counted in Stats.Failed and recorded; the error is for the batch itself
-// (an output that cannot be written, an interruption, an enumeration failure). Run does
+// (an output that cannot be written, an *OutputError from the sink's Render or its Emit's
+// error, which stop the batch at once; an interruption; an enumeration failure). Run does
 // not close the sink.
 func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	start := time.Now()
@@ -117,6 +119,10 @@ func (b *Batch) record(st *Stats, prog Progress, t *Task, o Outcome) error {
 		st.Skipped++
 		prog.Skipped()
 		return nil
+	}
+	var oe *OutputError
+	if errors.As(o.Err, &oe) {
+		return oe // the output cannot be written: the batch stops here
 	}
 	if o.Err == nil {
 		st.Done++
@@ -180,8 +186,13 @@ func (c *Cleaner) Document(ctx context.Context, t *Task) (clean.Document, error)
 		in = clean.Input(read)
 	}
 	opts := c.Clean
-	if t.Kind != "" && (opts.Kind == "" || opts.Kind == clean.KindAuto) {
-		opts.Kind = clean.Kind(t.Kind)
+	if opts.Kind == "" || opts.Kind == clean.KindAuto {
+		switch {
+		case t.Kind != "":
+			opts.Kind = clean.Kind(t.Kind)
+		case t.Data == nil && t.Corpus == nil && source.IsTextName(t.Name): // a file
+			opts.Kind = clean.KindText
+		}
 	}
 	return clean.Clean(ctx, in, opts)
 }

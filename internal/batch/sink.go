@@ -19,13 +19,14 @@ type Sink interface {
 	// in the worker with an Exists(*Task) bool method.
 	Finished(t *Task) (bool, error)
 	// Render runs in a worker: it returns the record of a cleaned input, to be emitted
-	// in order, or writes the input's own file and returns nil.
+	// in order, or writes the input's own file and returns nil. An error writing the
+	// output is an *OutputError, which stops the batch; other errors are the input's.
 	Render(t *Task, doc clean.Document, opts clean.WriteOptions) ([]byte, error)
 	// Failed returns the record of an input that failed, or nil when the sink keeps no
 	// record of failures (the batch then logs them).
 	Failed(t *Task, err error) []byte
 	// Emit writes the record of t, in input order (for a web archive's records: their
-	// corpus record).
+	// corpus record). Its error stops the batch.
 	Emit(t *Task, rec []byte) error
 	// EndFile is called, in order, after the last record of the web archive file: a
 	// sink that writes one part per archive finishes the part.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"strings"
 
 	"github.com/cleanhq/clean/internal/decode"
@@ -52,8 +51,7 @@ func IsWARCName(name string) bool {
 // gzip), for archives whose name does not say so. Names that say HTML, text or JSON are
 // not opened.
 func sniffWARC(name string) bool {
-	switch strings.ToLower(path.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz"))) {
-	case ".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".json", ".jsonl", ".ndjson", ".xml":
+	if e := ext(name); pageName(name) || e == ".json" || e == ".jsonl" || e == ".ndjson" {
 		return false
 	}
 	f, err := os.Open(name)

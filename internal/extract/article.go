@@ -15,7 +15,9 @@ type Article struct {
 	Title     string
 	Byline    string
 	SiteName  string
-	Published string // RFC 3339 when known
+	Published string   // as the page wrote it: RFC 3339 with its offset, else without, or a day
+	Modified  string   // likewise, the last modification
+	Tags      []string // the page's tags or keywords
 	Language  string
 	Excerpt   string
 	Image     string

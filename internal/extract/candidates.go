@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/cleanhq/clean/internal/blocks"
@@ -41,12 +40,20 @@ func (readabilityCandidate) Extract(p *Page) (Article, error) {
 	parser := readability.NewParser() // a parser must not be shared between goroutines
 	parser.KeepClasses = true
 	a := Article{URL: p.Canonical, Title: p.Title}
+	var page []string
+	if p.Explain {
+		page = visibleBlocks(doc) // before readability changes the DOM
+	}
 	art, err := parser.ParseAndMutate(doc, p.URL)
 	if err != nil {
 		return a, nil // no article: the chooser asks the next candidate
 	}
 	a = fromReadability(art, p.Canonical)
 	if a.Root != nil {
+		fixAtoms(a.Root)
+		if p.Explain {
+			a.Removed = leftOut(page, a.Root, a.Title, p.Meta)
+		}
 		for _, n := range prune(a.Root, a.Byline) {
 			if p.Explain {
 				a.Removed = append(a.Removed, rules.NewRemoval(ByHTMLPrune, blocks.Text(n)))
@@ -67,10 +74,7 @@ func fromReadability(art readability.Article, canonical string) Article {
 		Image:    strings.TrimSpace(art.ImageURL()),
 		URL:      canonical,
 	}
-	if t, err := art.PublishedTime(); err == nil {
-		a.Published = t.UTC().Format(time.RFC3339)
-	}
-	return a
+	return a // dates: ApplyMeta
 }
 
 // visibleTextCandidate is the page's visible text, block by block, from its declared main

@@ -22,6 +22,7 @@ type Page struct {
 	// Title and Canonical are read from the page before any candidate changes it.
 	Title     string // the text of <title>
 	Canonical string // <link rel=canonical>, made absolute, else URL
+	Meta      Meta   // the titles, site names, dates and tags the page gives
 
 	// Removed is what the prepare stage removed (selector rules) from the latest DOM.
 	Removed []rules.Removal
@@ -42,6 +43,7 @@ func NewPage(page string, pageURL *url.URL, explain bool, prepare Prepare) (*Pag
 	p.dom = doc
 	p.Title = documentTitle(doc)
 	p.Canonical = canonicalURL(doc, pageURL)
+	p.Meta = ReadMeta(doc)
 	return p, nil
 }
 

@@ -10,14 +10,20 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"os"
 )
 
-// PathErr drops the path from an *fs.PathError, for callers that name the input
-// themselves; other errors are returned unchanged.
+// PathErr drops the path from an *fs.PathError (and the two paths from an *os.LinkError),
+// for callers that name the file themselves, so that no temporary file's name reaches
+// the user; other errors are returned unchanged.
 func PathErr(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }

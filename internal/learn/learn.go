@@ -1,7 +1,8 @@
 // Package learn finds a site's own boilerplate in a corpus: blocks of text (after
 // cleaning) that recur on many pages of one site, such as a layout label or a newsletter
 // plug, and writes them as a rule file that package rules loads (drop rules scoped to
-// the site, with keep: and drop: examples).
+// the site, with a drop: example, the block, and a keep: example, article text of the
+// same site that the rule spares: a block too long to be counted, else a rare one).
 //
 // Counting is per site (the page's host without "www."): each page counts a block once,
 // blocks are compared by their white-space-collapsed, case-folded text, and only blocks of
@@ -10,6 +11,7 @@
 package learn
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -43,7 +45,11 @@ type Counter struct {
 type site struct {
 	pages  int
 	blocks map[string]*block // by key (normalised text)
+	long   []string          // the shortest blocks over MaxRunes: article text, for keep: examples
 }
+
+// maxKeep is how many candidates for keep: examples a site holds.
+const maxKeep = 8
 
 type block struct {
 	pages int
@@ -94,6 +100,7 @@ func (c *Counter) AddPage(host string, pageBlocks []string) {
 	seen := map[string]bool{}
 	for _, text := range pageBlocks {
 		if utf8.RuneCountInString(text) > c.opts.MaxRunes {
+			s.addLong(text)
 			continue
 		}
 		key := strings.ToLower(text)
@@ -113,6 +120,28 @@ func (c *Counter) AddPage(host string, pageBlocks []string) {
 	if len(s.blocks) > maxBlocksPerSite {
 		s.forgetRare()
 	}
+}
+
+// addLong keeps a block too long to be boilerplate among the site's maxKeep shortest
+// (then smallest) ones, so that the choice does not depend on the order of the pages.
+func (s *site) addLong(text string) {
+	i := sort.Search(len(s.long), func(i int) bool { return longLess(text, s.long[i]) })
+	if i == len(s.long) && len(s.long) == maxKeep || i < len(s.long) && s.long[i] == text {
+		return
+	}
+	s.long = append(s.long, "")
+	copy(s.long[i+1:], s.long[i:])
+	s.long[i] = text
+	if len(s.long) > maxKeep {
+		s.long = s.long[:maxKeep]
+	}
+}
+
+func longLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
 }
 
 func (s *site) forgetRare() {
@@ -140,7 +169,7 @@ type Found struct {
 	Text      string // the block, lines separated by "\n"
 	Pages     int    // pages of the site it is on
 	SitePages int    // pages of the site counted
-	Keep      string // a block of the same site that is not boilerplate, for the keep: example
+	Keep      string // article text of the same site that the rule spares, for the keep: example
 }
 
 // Found returns the blocks over both thresholds, sorted by site, then text.
@@ -153,7 +182,7 @@ func (c *Counter) Found() []Found {
 				found = append(found, Found{Site: host, Text: b.text, Pages: b.pages, SitePages: s.pages})
 			}
 		}
-		keep := s.keepCandidates(c.opts.MinPages)
+		keep := slices.Concat(s.long, s.keepCandidates(c.opts.MinPages))
 		for i := range found {
 			found[i].Keep = firstNotMatched(keep, found[i].Text)
 		}
@@ -169,7 +198,8 @@ func (c *Counter) Found() []Found {
 }
 
 // keepCandidates are the site's blocks below the page threshold, rarest and then
-// longest first, at most a few.
+// longest first, at most a few: the keep: examples of a site whose article text is in
+// short blocks only (the long blocks come first).
 func (s *site) keepCandidates(minPages int) []string {
 	var cands []*block
 	for _, b := range s.blocks {
@@ -188,7 +218,7 @@ func (s *site) keepCandidates(minPages int) []string {
 		return a.text < b.text
 	})
 	var out []string
-	for i := 0; i < len(cands) && i < 8; i++ {
+	for i := 0; i < len(cands) && i < maxKeep; i++ {
 		out = append(out, cands[i].text)
 	}
 	return out

@@ -55,6 +55,48 @@ func TestCounterThresholds(t *testing.T) {
 	}
 }
 
+// TestKeepFromLongBlocks: on a site whose article text is all in long blocks (none
+// counted), each rule still gets a keep: example, the shortest such block whatever the
+// order of the pages, which the rule leaves alone.
+func TestKeepFromLongBlocks(t *testing.T) {
+	pages := make([][]string, 6)
+	for i := range pages {
+		para := strings.Repeat("The council met again on a long evening to discuss the harbour. ", 3+i)
+		pages[i] = []string{"Subscribe to our newsletter", para, "Follow us\nOn social media"}
+	}
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 3, 1, 0, 2, 4}} {
+		c := NewCounter(Options{MinPages: 3, MinShare: 0.5, MaxRunes: 100})
+		for _, i := range order {
+			c.AddPage("a.example", pages[i])
+		}
+		found := c.Found()
+		if len(found) != 2 {
+			t.Fatalf("found %+v", found)
+		}
+		for _, f := range found {
+			if f.Keep != pages[0][1] {
+				t.Errorf("rule for %q: keep %q, want the shortest long block", f.Text, f.Keep)
+			}
+		}
+		var b strings.Builder
+		if err := WriteYAML(&b, found, "test"); err != nil {
+			t.Fatal(err)
+		}
+		set := &rules.Set{}
+		if err := set.AddYAML("learned.yaml", []byte(b.String())); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range set.Rules {
+			if len(r.Keep) != 1 {
+				t.Errorf("rule %s has keep examples %q", r.ID, r.Keep)
+			}
+		}
+		if f := set.TestExamples(); len(f) > 0 {
+			t.Errorf("examples fail: %v", f)
+		}
+	}
+}
+
 // TestWriteYAMLLoads: the file loads as rules, multi-line blocks included, and every
 // example passes.
 func TestWriteYAMLLoads(t *testing.T) {

@@ -45,7 +45,11 @@ func TestMarkdownLinks(t *testing.T) {
 }
 
 func TestWordCount(t *testing.T) {
-	for s, want := range map[string]int{"": 0, "one two": 2, "a | b — c": 3, "It's 3 o'clock.": 3, " - \n * ": 0} {
+	for s, want := range map[string]int{"": 0, "one two": 2, "a | b — c": 3, "It's 3 o'clock.": 3, " - \n * ": 0,
+		// Chinese and Japanese: a word per Han, Hiragana or Katakana character; Korean by fields.
+		"北京市今天下雨。": 7, "東京は晴れです。": 7, "コーヒーを飲む": 7, "日本text 2024年": 5,
+		"서울은 오늘 맑습니다": 3, "「引用」、と言った": 6, "Ｔｏｋｙｏ タワー": 4,
+	} {
 		if got := WordCount(s); got != want {
 			t.Errorf("WordCount(%q) = %d, want %d", s, got, want)
 		}

@@ -90,22 +90,35 @@ func tidyParagraph(p string) string {
 }
 
 // WordCount counts the words of s: its white-space separated fields holding a letter or a
-// digit (so that separators such as "|" or "—" are not counted).
+// digit (so that separators such as "|" or "—" are not counted), and every Han, Hiragana
+// and Katakana character, as word processors count Chinese and Japanese, which put no
+// spaces between words. Korean is written with spaces and counted by its fields.
 func WordCount(s string) int {
 	n := 0
 	inField, counted := false, false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		switch {
+		case unicode.IsSpace(r):
 			inField = false
-			continue
-		}
-		if !inField {
-			inField, counted = true, false
-		}
-		if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		case isCJKChar(r):
 			n++
-			counted = true
+			inField, counted = true, false // "日本text": 日, 本, text
+		case !inField:
+			inField, counted = true, false
+			fallthrough
+		default:
+			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				n++
+				counted = true
+			}
 		}
 	}
 	return n
+}
+
+// isCJKChar reports whether r is a character that counts as one word: Han, Hiragana,
+// Katakana, and the prolonged sound mark of katakana words (コーヒー is four).
+func isCJKChar(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || r == 'ー')
 }

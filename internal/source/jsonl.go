@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/fsutil"
 )
 
 // JSONLOptions say where a JSONL record keeps its document, id and page URL.
@@ -35,6 +37,81 @@ type Record struct {
 func IsJSONL(name string) bool {
 	l := strings.TrimSuffix(strings.ToLower(name), ".gz")
 	return strings.HasSuffix(l, ".jsonl") || strings.HasSuffix(l, ".ndjson")
+}
+
+// SniffWindow is the most of an input SniffJSONL looks at: a first line longer than this
+// is not recognised as JSON Lines (--jsonl says it is).
+const SniffWindow = 1 << 20
+
+// SniffJSONL reports whether the input br reads is JSON Lines, without consuming it: its
+// first non-blank byte is '{', and its first line and every other whole line in the part
+// peeked at are JSON objects. It peeks no further than the first line needs, and at most
+// br's buffer size (make it SniffWindow).
+func SniffJSONL(br *bufio.Reader) bool {
+	for n := min(4096, br.Size()); ; n = min(2*n, br.Size()) {
+		head, err := br.Peek(n)
+		if lead := bytes.TrimLeft(head, " \t\r\n"); len(lead) > 0 && lead[0] != '{' {
+			return false
+		}
+		if err != nil { // the whole input is in head
+			return jsonObjects(head)
+		}
+		if end := bytes.LastIndexByte(head, '\n'); end >= 0 {
+			return jsonObjects(head[:end])
+		}
+		if n == br.Size() {
+			return false
+		}
+	}
+}
+
+// SniffJSONLStream reports whether r, plain or gzip-compressed, holds JSON Lines (see
+// SniffJSONL), and returns a reader of all of r's bytes as they were. Most inputs are
+// told apart by their first bytes: only those that start with '{' are read further, up to
+// their first line (at most SniffWindow bytes of it).
+func SniffJSONLStream(r io.Reader) (io.Reader, bool) {
+	rec := &recorder{r: r}
+	replay := func() io.Reader { return io.MultiReader(bytes.NewReader(rec.buf), r) }
+	plain, _, err := fsutil.Gunzip(rec)
+	if err != nil {
+		return replay(), false
+	}
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(plain, head)
+	if lead := bytes.TrimLeft(head[:n], " \t\r\n"); n == 0 || (len(lead) > 0 && lead[0] != '{') {
+		return replay(), false
+	}
+	ok := SniffJSONL(bufio.NewReaderSize(io.MultiReader(bytes.NewReader(head[:n]), plain), SniffWindow))
+	return replay(), ok
+}
+
+// recorder is a reader that keeps what it reads.
+type recorder struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (rec *recorder) Read(p []byte) (int, error) {
+	n, err := rec.r.Read(p)
+	rec.buf = append(rec.buf, p[:n]...)
+	return n, err
+}
+
+// jsonObjects reports whether b holds at least one line and every non-blank line of b is
+// a JSON object.
+func jsonObjects(b []byte) bool {
+	found := false
+	for line := range bytes.SplitSeq(b, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		if line[0] != '{' || !json.Valid(line) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // ScanJSONL reads JSON Lines from r and calls yield for each non-blank line, in order,

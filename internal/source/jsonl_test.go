@@ -1,8 +1,12 @@
 package source
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -143,4 +147,63 @@ func FuzzTopFields(f *testing.F) {
 			}
 		}
 	})
+}
+
+// JSON Lines are recognised by their content: a first non-blank '{' and JSON objects on
+// the lines looked at; a JSON document, a template or a page is not JSONL. Nothing is
+// consumed.
+func TestSniffJSONL(t *testing.T) {
+	long := `{"html":"` + strings.Repeat("x", 600<<10) + `"}`
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{`{"url":"u","text":"t"}` + "\n" + `{"id":2}` + "\n", true},
+		{`{"url":"u","text":"t"}`, true},
+		{"\n  \n" + `{"a":1}` + "\r\n", true},
+		{long + "\n" + `{"a":1}` + "\n", true}, // a first line over the first peek
+		{`{"a":1}` + "\n" + "not json\n", false},
+		{"{\n  \"a\": 1\n}\n", false}, // a JSON document, not JSON Lines
+		{"{{ template }}\n", false},
+		{`["a"]` + "\n", false},
+		{"<html><body>{}</body></html>\n", false},
+		{"Title\n\n{\"a\":1}\n", false},
+		{"", false},
+		{`{"html":"` + strings.Repeat("x", SniffWindow) + `"}` + "\n", false}, // longer than the window
+	} {
+		br := bufio.NewReaderSize(strings.NewReader(c.in), SniffWindow)
+		if got := SniffJSONL(br); got != c.want {
+			t.Errorf("SniffJSONL(%.40q) = %v, want %v", c.in, got, c.want)
+		}
+		if rest, _ := io.ReadAll(br); string(rest) != c.in {
+			t.Errorf("SniffJSONL(%.40q) consumed input", c.in)
+		}
+	}
+}
+
+// SniffJSONLStream sees through gzip, and its reader gives back every byte of the input.
+func TestSniffJSONLStream(t *testing.T) {
+	recs := `{"id":1,"text":"a"}` + "\n" + `{"id":2,"text":"b"}` + "\n"
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(recs))
+	zw.Close()
+	for _, c := range []struct {
+		name, in string
+		want     bool
+	}{
+		{"plain", recs, true},
+		{"gzip", gz.String(), true},
+		{"page", "<html><body><p>" + strings.Repeat("text ", 1000) + "</p></body></html>", false},
+		{"json document", "{\n  \"a\": 1\n}\n", false},
+		{"bad gzip", "\x1f\x8b\x00garbage", false},
+	} {
+		r, got := SniffJSONLStream(strings.NewReader(c.in))
+		if got != c.want {
+			t.Errorf("%s: JSONL %v, want %v", c.name, got, c.want)
+		}
+		if all, _ := io.ReadAll(r); string(all) != c.in {
+			t.Errorf("%s: the reader lost or changed bytes", c.name)
+		}
+	}
 }

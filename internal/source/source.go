@@ -78,6 +78,13 @@ func IsURL(name string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
+// IsTextName reports whether name is a file whose name says it is plain text (.txt,
+// optionally .gz): read as text even when it holds something like a tag ("<3", "<b>").
+// URLs are not: their server says what they are.
+func IsTextName(name string) bool {
+	return !IsURL(name) && strings.HasSuffix(strings.TrimSuffix(strings.ToLower(name), ".gz"), ".txt")
+}
+
 // Read reads the document name: "-" for Options.Stdin, an http(s) URL, or a file path.
 // Errors do not name the input: the caller does (clean.Named).
 func Read(ctx context.Context, name string, opts Options) (Input, error) {
