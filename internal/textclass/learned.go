@@ -116,7 +116,10 @@ func Vectors(blocks []string) (Result, [][]float64) {
 	return res, out
 }
 
-// ownPool holds the buffers of the blocks' own features, reused across documents.
+// ownPool holds the buffers of the blocks' own features, reused across documents, up to
+// maxPooled values (a dump of 10,000 blocks) so that one huge dump is not kept alive.
+const maxPooled = 250_000
+
 var ownPool = sync.Pool{New: func() any { return new([]float64) }}
 
 // eachVector calls fn with the feature vector of each block of res in turn; the vector is
@@ -124,7 +127,9 @@ var ownPool = sync.Pool{New: func() any { return new([]float64) }}
 func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
 	n, no := len(res.Blocks), len(own)
 	buf := ownPool.Get().(*[]float64)
-	defer ownPool.Put(buf)
+	if n*no <= maxPooled {
+		defer ownPool.Put(buf)
+	}
 	if cap(*buf) < n*no {
 		*buf = make([]float64, n*no)
 	}
