@@ -40,8 +40,17 @@ type Options struct {
 	Rules   *rules.Set // nil means rules.Builtin()
 	Explain bool       // record every removal in Document.Removed
 	// Format is the output the Document is for: only what it prints is rendered (no
-	// Markdown for FormatText). The zero value renders everything.
+	// Markdown for FormatText; Document.HTML only for FormatHTML). The zero value renders
+	// the Markdown and the text.
 	Format Format
+	Omit   Omit // what the outputs leave out: tables, images, links
+}
+
+// Omit names what the outputs (Markdown, text, HTML) leave out of the article.
+type Omit struct {
+	Tables bool // tables, with their content (--no-tables)
+	Images bool // images and pictures (--no-images)
+	Links  bool // link targets: a link gives its text only (--no-links)
 }
 
 // Clean runs the pipeline on one input. Its errors are *InputError, naming the input.

@@ -23,6 +23,7 @@ type Document struct {
 	Image     string          `json:"image,omitempty"`     // lead image URL
 	Markdown  string          `json:"markdown"`            // the body as Markdown, without the title
 	Text      string          `json:"text"`                // the body as plain text, without the title
+	HTML      string          `json:"html,omitempty"`      // for FormatHTML: the article as one safe, minimal HTML document
 	WordCount int             `json:"word_count"`          // words in Text
 	Removed   []rules.Removal `json:"removed,omitempty"`   // with Options.Explain: every removal
 }
@@ -33,7 +34,7 @@ type Document struct {
 // it) and appears only in JSON and YAML, which escape control characters.
 func (d *Document) sanitize() {
 	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
-		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text} {
+		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text, &d.HTML} {
 		*f = render.CleanString(*f)
 	}
 	for i := range d.Tags {

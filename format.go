@@ -13,12 +13,14 @@ import (
 // Format is an output format: a name in the table of formats (see Formats).
 type Format string
 
-// The output formats. JSONL is one compact JSON object per line, for batches.
+// The output formats. JSONL is one compact JSON object per line, for batches; HTML is
+// the article as one safe, minimal HTML document (see Document.HTML).
 const (
 	FormatMarkdown Format = "markdown"
 	FormatText     Format = "text"
 	FormatJSON     Format = "json"
 	FormatJSONL    Format = "jsonl"
+	FormatHTML     Format = "html"
 )
 
 // formatInfo is one row of the table of output formats. A new format is one row here,
@@ -37,6 +39,7 @@ var formats = []formatInfo{
 	{FormatText, []string{"txt"}, "txt", "text/plain; charset=utf-8", false, writeText},
 	{FormatJSON, nil, "json", "application/json", true, writeJSON("  ")},
 	{FormatJSONL, nil, "jsonl", "application/jsonl", true, writeJSON("")},
+	{FormatHTML, []string{"htm"}, "html", "text/html; charset=utf-8", false, writeHTML},
 }
 
 // Formats lists the output formats, in the order help texts give them.
@@ -59,7 +62,7 @@ func ParseFormat(s string) (Format, error) {
 			return f.name, nil
 		}
 	}
-	return "", fmt.Errorf("unknown format %q (want markdown, text, json or jsonl)", s)
+	return "", fmt.Errorf("unknown format %q (want markdown, text, json, jsonl or html)", s)
 }
 
 func containsFold(list []string, s string) bool {
@@ -116,6 +119,15 @@ func writeText(doc Document, _ WriteOptions) ([]byte, error) {
 	return []byte(joinTitle(doc.Title, doc.Text)), nil
 }
 
+// writeHTML writes the document's HTML body, made when the Document was cleaned for
+// FormatHTML; a Document from elsewhere gets its Markdown escaped in a pre.
+func writeHTML(doc Document, _ WriteOptions) ([]byte, error) {
+	if doc.HTML == "" {
+		return []byte(render.PlainHTMLDocument(doc.Title, doc.Markdown)), nil
+	}
+	return []byte(doc.HTML), nil
+}
+
 func writeJSON(indent string) func(Document, WriteOptions) ([]byte, error) {
 	return func(doc Document, _ WriteOptions) ([]byte, error) { return render.JSON(doc, indent) }
 }
@@ -143,7 +155,7 @@ func writeMarkdown(doc Document, opts WriteOptions) ([]byte, error) {
 	}
 	title := ""
 	if doc.Title != "" {
-		title = "# " + strings.Join(strings.Fields(doc.Title), " ")
+		title = "# " + render.EscapeLine(doc.Title)
 	}
 	b.WriteString(joinTitle(title, doc.Markdown))
 	return b.Bytes(), nil

@@ -154,6 +154,7 @@ func (p *pipeline) render() error {
 		pageURL = p.in.URL
 	}
 	a := p.art
+	render.Tidy(a.Root, render.Omit(p.opts.Omit))
 	body := render.Text(a.Root)
 	doc := Document{
 		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,
@@ -167,6 +168,9 @@ func (p *pipeline) render() error {
 			return renderErr("markdown", err)
 		}
 		doc.Markdown = md
+	}
+	if p.opts.Format == FormatHTML {
+		doc.HTML = render.HTMLDocument(a.Root, doc.Title, doc.Language, base)
 	}
 	if p.opts.Explain {
 		doc.Removed = p.removed

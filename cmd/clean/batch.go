@@ -183,7 +183,7 @@ func (o *rootOptions) newBatch(ctx context.Context, cmd *cobra.Command, s stream
 		Fetch:      o.fetcher(s),
 		Workers:    o.batch.jobs,
 		DocTimeout: o.batch.docTimeout,
-		Clean:      clean.Options{Kind: kind, Rules: set, Explain: o.explain},
+		Clean:      clean.Options{Kind: kind, Rules: set, Explain: o.explain, Omit: o.omit},
 		Render:     clean.WriteOptions{FrontMatter: o.frontMatter},
 		Progress:   newProgress(ctx, s.err, inputs),
 		Filters:    filters,

@@ -17,7 +17,7 @@ var flagGroups = []struct {
 	flags       []string
 }{
 	{"input", "Input flags", []string{"input", "url", "max-size"}},
-	{"output", "Output flags", []string{"format", "output", "front-matter"}},
+	{"output", "Output flags", []string{"format", "output", "front-matter", "no-tables", "no-images", "no-links"}},
 	{"rules", "Rule flags", []string{"rules", "no-user-rules", "explain"}},
 	{"learn", "Learning flags", []string{"min-pages", "min-share", "max-length"}},
 	{"batch", "Batch flags", []string{"jobs", "include", "input-list", "jsonl", "jsonl-field", "id-field",

@@ -49,7 +49,7 @@ func TestHelpFlagSections(t *testing.T) {
 			[]string{"Input flags", "Output flags", "Rule flags", "Batch flags", "Network flags", "Other flags"},
 			map[string][]string{
 				"Input flags":   {"input", "max-size", "url"},
-				"Output flags":  {"format", "front-matter", "output"},
+				"Output flags":  {"format", "front-matter", "no-images", "no-links", "no-tables", "output"},
 				"Rule flags":    {"explain", "no-user-rules", "rules"},
 				"Batch flags":   batch,
 				"Network flags": {"retries", "timeout", "user-agent"},
@@ -125,7 +125,7 @@ func TestEveryFlagHasAGroup(t *testing.T) {
 // TestCompleteEnumFlags: the shells complete the values of -f and --input (bash, zsh and
 // fish all ask cobra's hidden __complete command).
 func TestCompleteEnumFlags(t *testing.T) {
-	formats := "markdown\ntext\njson\njsonl\n:4\n" // :4 is ShellCompDirectiveNoFileComp
+	formats := "markdown\ntext\njson\njsonl\nhtml\n:4\n" // :4 is ShellCompDirectiveNoFileComp
 	kinds := "auto\nhtml\ntext\n:4\n"
 	for _, c := range []struct {
 		args []string

@@ -64,6 +64,7 @@ type rootOptions struct {
 	input       string
 	output      string
 	frontMatter bool
+	omit        clean.Omit
 	explain     bool
 	ruleFiles   []string
 	noUserRules bool
@@ -93,7 +94,7 @@ func newRootCmd(s streams) *cobra.Command {
 		Short: "Turn article HTML or scraped page text into the clean article",
 		Long: `clean extracts the article from an HTML page or from text scraped from a web page,
 removes boilerplate (ad tokens, layout labels, share buttons, copyright footers…) and prints
-the article as Markdown, plain text or JSON with metadata.
+the article as Markdown, plain text, HTML or JSON with metadata.
 
 INPUT is a file (plain or .gz), an http(s) URL, or - for standard input (also read when
 INPUT is left out and standard input is not a terminal). -o FILE takes the format from
@@ -239,7 +240,7 @@ func (o *rootOptions) run(ctx context.Context, s streams, name string, format cl
 	if in.URL == "" {
 		in.URL = o.pageURL
 	}
-	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain, Format: format})
+	doc, err := clean.Clean(ctx, in, clean.Options{Kind: kind, Rules: set, Explain: o.explain, Format: format, Omit: o.omit})
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ import (
 
 // boilerTags are elements that never hold article body text.
 var boilerTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Header: true, atom.Aside: true, atom.Footer: true, atom.Figcaption: true,
+	atom.Nav: true, atom.Aside: true, atom.Footer: true,
 	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
 	atom.Input: true, atom.Label: true, atom.Menu: true, atom.Dialog: true,
 }
@@ -49,6 +49,7 @@ const maxPruneShare = 0.3
 // near the start goes too.
 func prune(root *html.Node, byline string) []*html.Node {
 	total := float64(textLen(root))
+	ids := elementIDs(root)
 	var doomed []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -56,7 +57,7 @@ func prune(root *html.Node, byline string) []*html.Node {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBoilerplate(c) && float64(textLen(c)) <= maxPruneShare*total {
+			if isBoilerplate(c) && !isContentsList(c, ids) && float64(textLen(c)) <= maxPruneShare*total {
 				doomed = append(doomed, c)
 				continue
 			}
@@ -120,14 +121,50 @@ func headingLevel(n *html.Node) int {
 // isBoilerplate judges one element by its kind, visibility, class/id tokens and links.
 func isBoilerplate(n *html.Node) bool {
 	switch {
-	case boilerTags[n.DataAtom], isHidden(n), hasBoilerToken(n):
+	case boilerTags[n.DataAtom], isHidden(n):
 		return true
+	case n.DataAtom == atom.Header:
+		return !articleHeader(n)
+	case hasBoilerToken(n):
+		return !tablePart[n.DataAtom] // a cell marked "date" or "header_cell" is the table's own
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
-		return linkDensity(n) > 0.5
-	case blocks.IsBlock(n) && !hasBlockChild(n):
+		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n)
+	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
 	}
 	return false
+}
+
+// articleHeader reports whether a header is the article's own: it holds the headline
+// (a heading) and a standfirst (a paragraph), and is not mostly links.
+func articleHeader(n *html.Node) bool {
+	return hasElement(n, headingAtoms) && hasElement(n, map[atom.Atom]bool{atom.P: true}) && linkDensity(n) < 0.5
+}
+
+var headingAtoms = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+
+func hasElement(n *html.Node, atoms map[atom.Atom]bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (atoms[c.DataAtom] || hasElement(c, atoms)) {
+			return true
+		}
+	}
+	return false
+}
+
+// tablePart are the elements inside a table, judged with their table, not by their class.
+var tablePart = map[atom.Atom]bool{
+	atom.Td: true, atom.Th: true, atom.Tr: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true,
+	atom.Caption: true, atom.Colgroup: true, atom.Col: true,
+}
+
+// linkHolder are the blocks that may be all link and still be article: a heading whose
+// text links to itself, a table cell, a caption, an item of a list that was kept (a list
+// is judged as a whole, above).
+var linkHolder = map[atom.Atom]bool{
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Td: true, atom.Th: true, atom.Caption: true, atom.Figcaption: true, atom.Li: true,
+	atom.Dt: true, atom.Dd: true,
 }
 
 func isHidden(n *html.Node) bool {
@@ -135,8 +172,8 @@ func isHidden(n *html.Node) bool {
 		switch a.Key {
 		case "hidden":
 			return true
-		case "aria-hidden":
-			if a.Val == "true" {
+		case "aria-hidden": // not for images: a formula's picture is hidden from screen readers only
+			if a.Val == "true" && n.DataAtom != atom.Img {
 				return true
 			}
 		case "style":
@@ -154,13 +191,138 @@ func hasBoilerToken(n *html.Node) bool {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		for _, w := range classWords(a.Val) {
-			if boilerTokens[w] {
+		words := classWords(a.Val)
+		if a.Key == "id" && len(words) >= slugWords {
+			continue // a heading's text made an id ("sharing-with-a-single-developer"), not a role
+		}
+		for i, w := range words {
+			if i > 0 && (words[i-1] == "no" || words[i-1] == "non") {
+				continue // "no_caption": the block says it has none
+			}
+			if boilerTokens[w] && !(captionTokens[w] && hasElement(n, imageAtoms)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// captionTokens mark captions and credits, which go on their own (measured: keeping those
+// next to an image too costs 0.007 of ScrapingHub F1); a block so marked that holds an
+// image is the figure itself (WordPress's wp-caption, Blogger's tr-caption-container).
+var captionTokens = map[string]bool{"caption": true, "captions": true, "credit": true, "credits": true}
+
+var imageAtoms = map[atom.Atom]bool{atom.Img: true, atom.Picture: true}
+
+// mostlyLinkItems reports whether at least half the items of a list are links and
+// nothing else worth reading (navigation, related stories); a list whose items say who
+// did what around their links ("Jane fixed [the crash]") is prose.
+func mostlyLinkItems(list *html.Node) bool {
+	items, linkOnly := 0, 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if textLen(c)-linkTextLen(c) <= maxItemExtra {
+			linkOnly++
+		}
+	}
+	return items == 0 || 2*linkOnly >= items
+}
+
+// underHeading reports whether a list comes right after a heading of the article (its
+// previous element) and is not the article's end: a section that is a list of links ("See
+// also", "Sources"). A list that ends the article under its heading is left to the other
+// rules: that is where "Related stories" sit.
+func underHeading(n *html.Node) bool {
+	if !textAfter(n) {
+		return false
+	}
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		switch {
+		case p.Type == html.TextNode && strings.TrimSpace(p.Data) == "", p.Type == html.CommentNode:
+		case p.Type == html.ElementNode:
+			return headingLevel(p) > 1
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// textAfter reports whether visible text follows n inside the article.
+func textAfter(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		for s := n.NextSibling; s != nil; s = s.NextSibling {
+			if textLen(s) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxItemExtra is how much text (in non-space runes) besides its links a list item may
+// hold and still count as a bare link: a bullet, a separator, a count.
+const maxItemExtra = 6
+
+// slugWords is how many words an id has from which on it is read as made from text.
+const slugWords = 4
+
+// inCell reports whether n is inside a table cell: the table is judged as a whole (an
+// infobox holds lists of links).
+func inCell(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Td || p.DataAtom == atom.Th {
+			return true
+		}
+	}
+	return false
+}
+
+// elementIDs collects the ids of the elements under root.
+func elementIDs(root *html.Node) map[string]bool {
+	ids := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if id := attr(c, "id"); id != "" {
+					ids[id] = true
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	return ids
+}
+
+// isContentsList reports whether n is a list of links most of which point into the
+// article itself (a table of contents, footnotes): the article's own, not navigation.
+func isContentsList(n *html.Node, ids map[string]bool) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	links, inside := 0, 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				links++
+				if _, frag, ok := strings.Cut(attr(c, "href"), "#"); ok && ids[frag] {
+					inside++
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return links > 0 && 2*inside >= links
 }
 
 // classWords splits a class or id value into lower-case words.

@@ -31,7 +31,7 @@ func articleRoot(t *testing.T, inner string) *html.Node {
 func TestPruneRemovesBoilerplate(t *testing.T) {
 	cases := []struct{ name, html, gone string }{
 		{"nav", `<nav><a href="/">Home</a> <a href="/news">News</a></nav>`, "Home"},
-		{"caption element", `<figure><img src="a.jpg"><figcaption>The bridge in 1950.</figcaption></figure>`, "The bridge in 1950."},
+		{"site header", `<header><a href="/">Gazette</a> <p>Local news since 1901</p></header>`, "since 1901"},
 		{"caption class", `<div class="image-caption">Photo: Town archive</div>`, "Town archive"},
 		{"camel-case class", `<div class="shareBar">Share this story</div>`, "Share this story"},
 		{"author box", `<div id="post-author"><p>Jane Doe writes about towns.</p></div>`, "Jane Doe writes"},
@@ -60,6 +60,19 @@ func TestPruneKeepsArticle(t *testing.T) {
 	cases := []struct{ name, html, kept string }{
 		// A boilerplate-looking class on the block holding most of the text is not trusted.
 		{"main block with a meta class", `<div class="post-meta">` + body + `</div>`, "Residents who spoke"},
+		{"figure caption", `<figure><img src="a.jpg"><figcaption>The bridge in 1950.</figcaption></figure>`, "The bridge in 1950."},
+		{"figure marked as caption", `<div class="wp-caption"><img src="a.jpg"><p>The bridge in 1950.</p></div>`, "The bridge"},
+		{"heading that links to itself", `<h2><a href="#rebuild">Why rebuild</a></h2><p>The old piers are sound.</p>`, "Why rebuild"},
+		{"table cells of links", `<table><tr><th>Version</th><th>Date</th></tr><tr><td><a href="/v2">2.0</a></td><td>May</td></tr></table>`, "2.0"},
+		{"table of contents", `<ul><li><a href="#why">Why</a></li><li><a href="#how">How</a></li></ul><h2 id="why">Why</h2><p>Because.</p><h2 id="how">How</h2>`, "How"},
+		{"infobox list", `<table><tr><th>Anthems</th><td><ul><li><a href="/a">God Defend</a></li><li><a href="/b">God Save</a></li></ul></td></tr></table>`, "God Save"},
+		{"section id made from its heading", `<div id="sharing-with-a-single-developer"><h2>Sharing with one developer</h2><p>Push and pull between two clones.</p></div>`, "Push and pull"},
+		{"formula image hidden from screen readers", `<p>So <img src="f.svg" alt="x^2" aria-hidden="true"> holds.</p>`, "So"},
+		{"section that is a list of links", `<h2>See also</h2><ul><li><a href="/x">Ferry routes</a></li><li><a href="/y">River crossings</a></li></ul><h2>Notes</h2><p>Figures are from the council's 2019 survey of the river.</p>`, "River crossings"},
+		{"negated class", `<div class="list_item no_caption"><h2>The mother described her last hours.</h2><p>She spoke to reporters on Monday.</p></div>`, "The mother described"},
+		{"cells marked by class", `<table><tr><td class="header_cell">Version</td><td class="date">Released</td></tr><tr><td class="version"><a href="/v2">2.0</a></td><td class="date">May 2024</td></tr></table>`, "May 2024"},
+		{"standfirst in the article's header", `<header><h2>Bridge to be rebuilt</h2><p class="standfirst">The council ends a decade of debate.</p></header>`, "decade of debate"},
+		{"list of who did what", `<ul><li>Jane Roe <a href="/b1">fixed the crash on start</a></li><li>John Doe <a href="/b2">removed the old menu</a></li></ul>`, "John Doe"},
 		{"list of prose", `<ul><li>Repair the piers before the spring floods arrive.</li><li>Open a temporary ferry for pedestrians.</li></ul>`, "temporary ferry"},
 		{"list with one link", `<ul><li>Read the <a href="/r">engineers' report</a> before the meeting on Friday.</li></ul>`, "engineers' report"},
 		{"heading with text after it", `<h2>What happens next</h2><p>Work starts in May, weather permitting, and the road will close.</p>`, "What happens next"},
@@ -71,6 +84,16 @@ func TestPruneKeepsArticle(t *testing.T) {
 		if got := blocks.Text(root); !strings.Contains(got, c.kept) {
 			t.Errorf("%s: %q removed:\n%s", c.name, c.kept, got)
 		}
+	}
+}
+
+// TestPruneRelatedAtTheEnd: a list of links under a heading that ends the article is
+// "Related stories", removed with its heading.
+func TestPruneRelatedAtTheEnd(t *testing.T) {
+	root := articleRoot(t, body+`<h3>More stories</h3><ul><li><a href="/a">Bridge fund launched</a></li><li><a href="/b">Mayor resigns</a></li></ul>`)
+	prune(root, "")
+	if got := blocks.Text(root); strings.Contains(got, "Mayor resigns") || strings.Contains(got, "More stories") {
+		t.Errorf("related list kept:\n%s", got)
 	}
 }
 

@@ -19,6 +19,10 @@ func Text(root *html.Node) string {
 	writeText(&b, root)
 	var paras []string
 	for _, p := range strings.Split(b.String(), "\n\n") {
+		if code, ok := strings.CutPrefix(p, preMark); ok {
+			paras = append(paras, strings.ReplaceAll(code, preLine, "\n"))
+			continue
+		}
 		if p = tidyParagraph(p); p != "" {
 			paras = append(paras, p)
 		}
@@ -29,7 +33,7 @@ func Text(root *html.Node) string {
 func writeText(b *strings.Builder, n *html.Node) {
 	switch {
 	case n.Type == html.TextNode:
-		b.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+		b.WriteString(strings.NewReplacer("\n", " ", preMark, "", preLine, "").Replace(n.Data))
 		return
 	case n.Type != html.ElementNode && n.Type != html.DocumentNode:
 		return
@@ -37,6 +41,9 @@ func writeText(b *strings.Builder, n *html.Node) {
 		b.WriteString("\n")
 		return
 	case blocks.IsInvisible(n):
+		return
+	case n.DataAtom == atom.Pre:
+		writePre(b, n)
 		return
 	case n.DataAtom == atom.Tr:
 		writeRow(b, n)
@@ -59,6 +66,28 @@ func writeText(b *strings.Builder, n *html.Node) {
 	}
 }
 
+// Code keeps its lines in text: a pre is written as one paragraph that starts with
+// preMark, its line breaks as preLine, so that Text leaves it as it is. Both are control
+// characters, removed from the text nodes.
+const (
+	preMark = "\x01"
+	preLine = "\x02"
+)
+
+// writePre writes a pre element's lines, trailing white space and blank edge lines cut.
+func writePre(b *strings.Builder, n *html.Node) {
+	code := strings.NewReplacer(preMark, "", preLine, "").Replace(PreText(n))
+	lines := strings.Split(strings.Trim(code, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t\r")
+	}
+	code = strings.Trim(strings.Join(lines, "\n"), "\n")
+	if strings.TrimSpace(code) == "" {
+		return
+	}
+	b.WriteString("\n\n" + preMark + strings.ReplaceAll(code, "\n", preLine) + "\n\n")
+}
+
 // writeRow starts a line with a table row, its cells separated by " | ", so that a table
 // comes out as one paragraph with a line per row.
 func writeRow(b *strings.Builder, tr *html.Node) {
@@ -74,7 +103,7 @@ func writeRow(b *strings.Builder, tr *html.Node) {
 		first = false
 		var cell strings.Builder
 		writeText(&cell, c)
-		b.WriteString(strings.Join(strings.Fields(cell.String()), " "))
+		b.WriteString(strings.Join(strings.Fields(strings.NewReplacer(preMark, "", preLine, " ").Replace(cell.String())), " "))
 	}
 }
 

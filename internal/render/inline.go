@@ -1,0 +1,317 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/blocks"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// inline gathers the inline Markdown of one paragraph (or heading, or table cell): text
+// with its white space collapsed, a pending space written only before more content, and
+// "\n" for a line break.
+type inline struct {
+	b     strings.Builder
+	space bool   // white space seen and not yet written
+	lead  bool   // white space seen before any content
+	img   string // the URL of an image just written, with no text after it
+}
+
+// write writes Markdown s, after the pending space unless at a line start.
+func (in *inline) write(s string) {
+	if s == "" {
+		return
+	}
+	if in.space && in.b.Len() > 0 && !strings.HasSuffix(in.b.String(), "\n") {
+		in.b.WriteByte(' ')
+	}
+	in.space = false
+	in.img = ""
+	in.b.WriteString(s)
+}
+
+// text writes a text node's data: runs of HTML white space become one space.
+func (in *inline) text(s string) {
+	s = escapeText(s)
+	for len(s) > 0 {
+		i := strings.IndexFunc(s, isHTMLSpace)
+		if i < 0 {
+			in.write(s)
+			return
+		}
+		if i > 0 {
+			in.write(s[:i])
+		}
+		in.space = true
+		in.lead = in.lead || in.b.Len() == 0
+		s = strings.TrimLeftFunc(s[i:], isHTMLSpace)
+	}
+}
+
+func isHTMLSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+}
+
+// lineBreak ends the current line.
+func (in *inline) lineBreak() {
+	in.space = false
+	in.b.WriteByte('\n')
+}
+
+// paragraph finishes the content as paragraphs: lines trimmed, what would start a block
+// escaped, a line break as two spaces and a newline, two in a row (an empty line) as the
+// end of a paragraph.
+func (in *inline) paragraph() string {
+	var b strings.Builder
+	sep := ""
+	for _, l := range strings.Split(in.b.String(), "\n") {
+		if l = strings.Trim(l, " "); l == "" {
+			if b.Len() > 0 {
+				sep = "\n\n"
+			}
+			continue
+		}
+		b.WriteString(sep + escapeLineStart(l))
+		sep = "  \n"
+	}
+	return b.String()
+}
+
+// span renders the children of n on their own and writes them between open and close,
+// white space at their edges kept outside the markers.
+func (w *mdWriter) span(in *inline, n *html.Node, open, close string) {
+	var sub inline
+	w.inlineChildren(&sub, n)
+	s := sub.b.String()
+	lead := sub.lead
+	inner := strings.Trim(s, " \n")
+	if inner == "" {
+		in.space = in.space || lead || sub.space
+		return
+	}
+	// Other white space (a no-break space) at the edges goes outside the markers too: an
+	// emphasis cannot start or end with it.
+	core := strings.TrimFunc(inner, unicode.IsSpace)
+	before, after := inner[:strings.Index(inner, core)], inner[strings.Index(inner, core)+len(core):]
+	if first := firstRune(core); unicode.IsPunct(first) || unicode.IsSymbol(first) {
+		if prev := lastRune(in.b.String()); !in.space && before == "" && wordRune(prev) {
+			open, close = "", "" // it could not open here: the text without emphasis
+		}
+	}
+	in.space = in.space || lead
+	in.write(before + open + core + close + after)
+	in.space = sub.space || strings.HasSuffix(s, " ")
+}
+
+func (w *mdWriter) inlineChildren(in *inline, n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.inline(in, c)
+	}
+}
+
+// inline renders one node as inline content; a block nested inside inline content (a div
+// in a link) is flattened, set apart by a space.
+func (w *mdWriter) inline(in *inline, n *html.Node) {
+	switch {
+	case n.Type == html.TextNode:
+		in.text(n.Data)
+		return
+	case n.Type != html.ElementNode || blocks.IsInvisible(n):
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		in.lineBreak()
+	case atom.Strong, atom.B:
+		w.span(in, n, "**", "**")
+	case atom.Em, atom.I, atom.Cite, atom.Dfn, atom.Var:
+		w.span(in, n, "*", "*")
+	case atom.Del, atom.S, atom.Strike:
+		w.span(in, n, "~~", "~~")
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		in.write(codeSpan(PreText(n)))
+	case atom.A:
+		w.link(in, n)
+	case atom.Img:
+		w.image(in, n)
+	case atom.Wbr:
+	default:
+		if isBlockNode(n) {
+			in.space = true
+			w.inlineChildren(in, n)
+			in.space = true
+			return
+		}
+		w.inlineChildren(in, n)
+	}
+}
+
+// codeSpan renders code as a code span, its backtick fence longer than any run inside.
+func codeSpan(code string) string {
+	code = strings.Join(strings.FieldsFunc(code, isHTMLSpace), " ")
+	if code == "" {
+		return ""
+	}
+	fence := strings.Repeat("`", longestRun(code, '`')+1)
+	if code[0] == '`' || code[len(code)-1] == '`' {
+		code = " " + code + " "
+	}
+	return fence + code + fence
+}
+
+// link renders a link as [text](target); a link without text is left out, one without
+// a target keeps its text.
+func (w *mdWriter) link(in *inline, n *html.Node) {
+	href := strings.TrimSpace(attr(n, "href"))
+	if href == "" {
+		w.inlineChildren(in, n)
+		return
+	}
+	var sub inline
+	w.inlineChildren(&sub, n)
+	text := strings.Join(strings.Fields(strings.ReplaceAll(sub.b.String(), "\n", " ")), " ")
+	if text == "" {
+		return
+	}
+	if strings.HasPrefix(sub.b.String(), " ") {
+		in.space = true
+	}
+	in.write("[" + text + "](" + destination(w.resolve(href)) + ")")
+	in.space = sub.space
+}
+
+// image renders an img as ![alt](src); the same image right after it (a lazy image's
+// <noscript> copy) is left out.
+func (w *mdWriter) image(in *inline, n *html.Node) {
+	src := strings.TrimSpace(attr(n, "src"))
+	if src == "" || !safeURL(src) || strings.HasPrefix(strings.ToLower(src), "data:") {
+		return
+	}
+	src = w.resolve(src)
+	if in.img == src {
+		return
+	}
+	alt := escapeText(strings.Join(strings.Fields(attr(n, "alt")), " "))
+	in.write("![" + alt + "](" + destination(src) + ")")
+	in.img = src
+}
+
+// resolve makes ref absolute against the base URL, leaving it as it is otherwise.
+func (w *mdWriter) resolve(ref string) string {
+	if w.base == nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil || r.IsAbs() {
+		return ref
+	}
+	return w.base.ResolveReference(r).String()
+}
+
+// destination writes a link target as CommonMark reads it back unchanged: in <…> when
+// it holds spaces or parentheses, with only what cannot stand there percent-encoded.
+func destination(u string) string {
+	u = strings.NewReplacer("\n", "%0A", "\r", "%0D", "<", "%3C", ">", "%3E").Replace(u)
+	if strings.ContainsAny(u, " ()\\") || u == "" {
+		return "<" + strings.ReplaceAll(u, `\`, `%5C`) + ">"
+	}
+	return u
+}
+
+// escapeText escapes what CommonMark or GFM would read as syntax inside a line of text:
+// backslashes, emphasis, code, links, tables, strikethrough, HTML tags and entities.
+// Characters that cannot start syntax where they stand are left alone (an underscore
+// inside a word, a < before a space).
+func escapeText(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]|~<&") {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '[', ']', '|', '~':
+			b.WriteByte('\\')
+		case '_':
+			if !wordRune(lastRune(s[:i])) || !wordRune(firstRune(s[i+1:])) {
+				b.WriteByte('\\')
+			}
+		case '<':
+			next := firstRune(s[i+1:])
+			if next == utf8.RuneError || next < unicode.MaxASCII && (unicode.IsLetter(next) || strings.ContainsRune("/!?", next)) {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if entityAt(s[i+1:]) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// entityAt reports whether s (after an &) starts like a character reference.
+func entityAt(s string) bool {
+	if strings.HasPrefix(s, "#") {
+		return true
+	}
+	for i, r := range s {
+		switch {
+		case r == ';':
+			return i > 0
+		case r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)):
+			return false
+		}
+	}
+	return false
+}
+
+func wordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func firstRune(s string) rune {
+	if s == "" {
+		return utf8.RuneError
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	if s == "" {
+		return utf8.RuneError
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// escapeLineStart escapes what would make a line of text start a block: a heading, a
+// quote, a list item, a thematic break or setext underline.
+func escapeLineStart(l string) string {
+	switch l[0] {
+	case '#', '>':
+		return `\` + l
+	case '-', '+', '=':
+		if len(l) == 1 || l[1] == ' ' || strings.Trim(l, string(l[0])+" ") == "" {
+			return `\` + l
+		}
+	}
+	i := 0
+	for i < len(l) && i < 10 && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < 10 && i < len(l) && (l[i] == '.' || l[i] == ')') && (i+1 == len(l) || l[i+1] == ' ') {
+		return l[:i] + `\` + l[i:]
+	}
+	return l
+}
+
+// EscapeLine escapes one line of plain text (a title) for Markdown.
+func EscapeLine(s string) string {
+	return escapeHeadingEnd(escapeText(strings.Join(strings.Fields(s), " ")))
+}
