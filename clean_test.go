@@ -174,6 +174,8 @@ func TestNothingToClean(t *testing.T) {
 		{"<html><body></body></html>", clean.ErrNoText},
 		{"<html><body><script>x()</script><img src=a.png></body></html>", clean.ErrNoText},
 		{"Advertisement\n\nTags\n", clean.ErrNoText},
+		{"\u200b\n\n\ufeff\u200b\r\n", clean.ErrNoText}, // not empty: zero-width characters only
+		{"&nbsp;\n\n&#160; &#xa0;\n", clean.ErrNoText},  // entities of white space
 		// A title over no article (an empty single-page-app shell) is no text, like nothing.
 		{`<html><head><title>My App</title></head><body><div id="root"></div><script src="app.js"></script></body></html>`, clean.ErrNoText},
 		{`<html><head><title>Story</title><meta property="og:title" content="Story"></head><body><h1>Story</h1></body></html>`, clean.ErrNoText},

@@ -8,6 +8,7 @@
 //	go run ./cmd/cleanbench warc            # corpus mode: WARC vs files (warc.go)
 //	go run ./cmd/cleanbench train [-lodo]   # fit the HTML block model (train.go)
 //	go run ./cmd/cleanbench wceb            # WCEB page score on ../shared/bench/wceb-dev (wceb.go)
+//	go run ./cmd/cleanbench train-text      # the text block model (train_text.go)
 package main
 
 import (
@@ -37,6 +38,9 @@ func main() {
 	}
 	if len(os.Args) > 1 && os.Args[1] == "wceb" {
 		os.Exit(wcebCmd(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "train-text" {
+		os.Exit(trainText(os.Args[2:], os.Stdout, os.Stderr))
 	}
 	dir := flag.String("dir", "testdata/bench/scrapinghub", "benchmark folder")
 	mode := flag.String("mode", "both", "html, text or both")

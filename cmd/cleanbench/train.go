@@ -64,7 +64,7 @@ func trainCmd(args []string, stdout, stderr io.Writer) int {
 	blocks := pageBlockSets(pages)
 	m, err := fitBlockModel(pages, blocks, func(benchPage) bool { return false }, *kind)
 	if err == nil {
-		err = writeModel(*out, m)
+		err = writeBlockModel(*out, m)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "cleanbench train:", err)
@@ -250,7 +250,7 @@ type blockModel interface {
 	Write(w io.Writer) error
 }
 
-func writeModel(name string, m blockModel) error {
+func writeBlockModel(name string, m blockModel) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err

@@ -2,12 +2,32 @@ package batch
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
+// barOutput is a terminal for a bar: the bar redraws from its own goroutine too, so
+// writes and reads take turns.
+type barOutput struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (o *barOutput) Write(p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.Write(p)
+}
+
+func (o *barOutput) String() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.String()
+}
+
 func TestBarShowsCountsAndFailures(t *testing.T) {
-	var out strings.Builder
+	var out barOutput
 	bar := newBar(&out, 0) // redrawn at every change: no timing in the test
 	bar.SetTotal(4)
 	bar.Finished(true)
@@ -31,7 +51,7 @@ func TestBarShowsCountsAndFailures(t *testing.T) {
 // batch skips fast, while the inputs are still being counted) are counted in full, so the
 // count and the percentage agree.
 func TestBarCountsInputsBeforeTheTotal(t *testing.T) {
-	var out strings.Builder
+	var out barOutput
 	bar := newBar(&out, 0)
 	for range 40 {
 		bar.Skipped()

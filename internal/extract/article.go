@@ -83,24 +83,44 @@ func paragraph(lines []string) *html.Node {
 
 // Paragraphs splits plain text into paragraphs (runs of lines between blank lines; a line
 // of only spaces or NBSP is blank), each a list of lines with trailing space removed.
+//
+// It reads the text in one pass: the lines are substrings of text, held in one slice that
+// the paragraphs share (each capped at its own end).
 func Paragraphs(text string) [][]string {
-	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	}
+	lines := make([]string, 0, strings.Count(text, "\n")+1)
 	var out [][]string
-	var cur []string
-	for _, line := range strings.Split(text, "\n") {
-		if strings.TrimFunc(line, isBlankRune) == "" {
-			if len(cur) > 0 {
-				out = append(out, cur)
-				cur = nil
-			}
+	start := 0
+	for text != "" {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if line = trimRightBlank(line); line != "" {
+			lines = append(lines, line)
 			continue
 		}
-		cur = append(cur, strings.TrimRightFunc(line, isBlankRune))
+		if len(lines) > start {
+			out = append(out, lines[start:len(lines):len(lines)])
+			start = len(lines)
+		}
 	}
-	if len(cur) > 0 {
-		out = append(out, cur)
+	if len(lines) > start {
+		out = append(out, lines[start:len(lines):len(lines)])
 	}
 	return out
+}
+
+// trimRightBlank removes trailing blank characters (see isBlankRune) from s.
+func trimRightBlank(s string) string {
+	if n := len(s); n > 0 && s[n-1] > ' ' && s[n-1] < 0x80 {
+		return s // the common case: a line ending in a visible ASCII character
+	}
+	return strings.TrimRightFunc(s, isBlankRune)
 }
 
 func isBlankRune(r rune) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,26 +12,52 @@ import (
 
 // Text turns plain text (for example a scraped page dump) into an Article: one <p> per
 // paragraph the block classifier (package textclass) keeps as article text, and as the
-// title the heading-like paragraph it finds just before the article. A text of at least
-// minLineBlocks lines without any blank line is first tried as a dump with one block per
-// line, as some scrapers save pages (unless it looks hard-wrapped); it stays one paragraph
-// unless that looks like a dump. With explain, the blocks left out are listed in Removed.
+// title the heading-like paragraph it finds just before the article. With explain, the
+// blocks left out are listed in Removed. TextBlocks says how the text is cut into blocks.
 func Text(text string, explain bool) Article {
-	paras := Paragraphs(text)
+	paras, joined := TextBlocks(text)
+	return article(paras, joined, textclass.Classify(joined), explain)
+}
+
+// TextBlocks cuts plain text into the blocks the classifier sees: paragraphs between
+// blank lines (CR LF and CR read as line ends, spaces and NBSP trimmed, HTML entities
+// decoded), each as its lines and joined with newlines. Lines wrapped at a fixed width
+// are joined again into the paragraph they were cut from. A text of at least
+// minLineBlocks lines without any blank line is taken as a dump with one block per line,
+// as some scrapers save pages, when the blocks then look like a page dump (and the lines
+// do not look hard-wrapped); else it stays one paragraph.
+func TextBlocks(text string) (paras [][]string, joined []string) {
+	paras = Paragraphs(text)
 	for i, p := range paras {
-		paras[i] = trimLines(p)
+		paras[i] = tidyLines(p)
+	}
+	if w := wrapWidth(paras); w > 0 {
+		for i, p := range paras {
+			paras[i] = unwrap(p, w)
+		}
 	}
 	if len(paras) == 1 && len(paras[0]) >= minLineBlocks && !hardWrapped(paras[0]) {
 		lines := make([][]string, len(paras[0]))
-		for i, l := range paras[0] {
-			lines[i] = []string{l}
+		for i := range paras[0] {
+			lines[i] = paras[0][i : i+1 : i+1]
 		}
-		if a, dump := article(lines, explain); dump {
-			return a
+		if j := joinAll(lines); textclass.LooksLikeDump(j) {
+			return lines, j
 		}
 	}
-	a, _ := article(paras, explain)
-	return a
+	return paras, joinAll(paras)
+}
+
+func joinAll(paras [][]string) []string {
+	joined := make([]string, len(paras))
+	for i, p := range paras {
+		if len(p) == 1 {
+			joined[i] = p[0]
+		} else {
+			joined[i] = strings.Join(p, "\n")
+		}
+	}
+	return joined
 }
 
 // minLineBlocks is the fewest lines a text without blank lines needs to be tried as a
@@ -49,14 +76,75 @@ func hardWrapped(lines []string) bool {
 	return 3*lower > len(lines)
 }
 
-// article builds the Article from the paragraphs the classifier keeps, and reports
-// whether it took them for a page dump.
-func article(paras [][]string, explain bool) (Article, bool) {
-	joined := make([]string, len(paras))
-	for i, p := range paras {
-		joined[i] = strings.Join(p, "\n")
+// Hard wrapping: a dump whose longest line is at most maxWrapWidth characters, and whose
+// paragraphs of several lines mostly have all but their last line within wrapSlack of that
+// width (minWrapped lines at least), was wrapped at that width (by a scraper, or by a tool
+// such as fold or fmt).
+const (
+	maxWrapWidth = 100
+	minWrapWidth = 40
+	wrapSlack    = 25
+	minWrapped   = 4
+)
+
+// wrapWidth returns the width the text was wrapped at, or 0 when it does not look wrapped.
+func wrapWidth(paras [][]string) int {
+	width := 0
+	for _, p := range paras {
+		for _, l := range p {
+			width = max(width, utf8.RuneCountInString(l))
+			if width > maxWrapWidth {
+				return 0
+			}
+		}
 	}
-	res := textclass.Classify(joined)
+	if width < minWrapWidth {
+		return 0
+	}
+	wrapped, multi, lines := 0, 0, 0
+	for _, p := range paras {
+		if len(p) < 2 {
+			continue
+		}
+		multi++
+		if wrappedAt(p, width) {
+			wrapped++
+			lines += len(p) - 1
+		}
+	}
+	if lines < minWrapped || 2*wrapped <= multi {
+		return 0
+	}
+	return width
+}
+
+// wrappedAt reports whether every line of p but the last is near width.
+func wrappedAt(p []string, width int) bool {
+	for _, l := range p[:len(p)-1] {
+		if utf8.RuneCountInString(l) < width-wrapSlack {
+			return false
+		}
+	}
+	return true
+}
+
+// unwrap joins with spaces the lines of p that were cut at width: each line near the
+// width goes on on the next.
+func unwrap(p []string, width int) []string {
+	out := p[:1]
+	for _, l := range p[1:] {
+		last := &out[len(out)-1]
+		if utf8.RuneCountInString(*last) >= width-wrapSlack {
+			*last += " " + l
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// article builds the Article from the paragraphs the classifier keeps.
+func article(paras [][]string, joined []string, res textclass.Result, explain bool) Article {
 	a := Article{Root: newRoot(), Language: res.Language, Candidate: "text-classifier"}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
@@ -69,13 +157,18 @@ func article(paras [][]string, explain bool) (Article, bool) {
 			a.Removed = append(a.Removed, rules.NewRemoval(ByTextClassifier, joined[i]))
 		}
 	}
-	return a, res.Dump
+	return a
 }
 
-func trimLines(lines []string) []string {
-	out := make([]string, len(lines))
+// tidyLines trims the lines of a paragraph (spaces, tabs, NBSP) in place and decodes the
+// HTML entities a scraper left in them (&amp;, &nbsp;, &#8217;…).
+func tidyLines(lines []string) []string {
 	for i, l := range lines {
-		out[i] = strings.TrimFunc(l, isBlankRune)
+		l = strings.TrimFunc(l, isBlankRune)
+		if strings.IndexByte(l, '&') >= 0 {
+			l = strings.TrimFunc(strings.ReplaceAll(html.UnescapeString(l), "\u00a0", " "), isBlankRune)
+		}
+		lines[i] = l
 	}
-	return out
+	return lines
 }

@@ -2,6 +2,8 @@ package textclass
 
 import (
 	"strings"
+
+	"github.com/cleanhq/clean/internal/model"
 )
 
 // Class is what a block is taken for.
@@ -31,9 +33,11 @@ func (c Class) String() string {
 // Block is the verdict on one block.
 type Block struct {
 	Features
-	Initial Class // from the block alone
-	Class   Class // after context: Good, Bad, or NearGood when only bad blocks surround it
-	Keep    bool  // good or near-good, inside the article span, and not the title
+	Initial Class   // from the block alone
+	Class   Class   // after context: Good, Bad, or NearGood when only bad blocks surround it
+	Keep    bool    // good or near-good, inside the article span, and not the title
+	Prob    float64 // the learned model's probability of article text (page dumps only)
+	post    int32   // datelines before the block (see isDateline)
 }
 
 // Result is the verdict on a document.
@@ -49,6 +53,24 @@ type Result struct {
 // (the input is then not a page dump but a short note, and there is nothing to cut) and a
 // heading-like first block is the title.
 func Classify(blocks []string) Result {
+	return classify(blocks, embeddedLinear())
+}
+
+// ClassifyWith is Classify with the block model m (nil: the rules alone decide).
+func ClassifyWith(blocks []string, m *model.Logistic) Result {
+	return classify(blocks, foldModel(m))
+}
+
+func classify(blocks []string, m *linear) Result {
+	res, span := classifyRules(blocks)
+	if m != nil && res.Dump {
+		applyModel(blocks, &res, span, m)
+	}
+	return res
+}
+
+// classifyRules is the rule-based pass, and the article span it chose.
+func classifyRules(blocks []string) (Result, ruleVerdict) {
 	res := Result{Blocks: make([]Block, len(blocks)), Title: -1}
 	lang := measure(blocks, res.Blocks)
 	if lang >= 0 {
@@ -56,8 +78,13 @@ func Classify(blocks []string) Result {
 	}
 	countRepeats(blocks, res.Blocks)
 	lv := levelsFor(res.Blocks, lang >= 0)
+	post := int32(0)
 	for i := range res.Blocks {
 		res.Blocks[i].Initial = initialClass(&res.Blocks[i].Features, lv)
+		if isDateline(&res.Blocks[i].Features) {
+			post++
+		}
+		res.Blocks[i].post = post
 	}
 	smooth(res.Blocks)
 	from, to := articleSpan(res.Blocks)
@@ -68,7 +95,7 @@ func Classify(blocks []string) Result {
 		if len(blocks) > 1 && headingLike(blocks[0], &res.Blocks[0].Features) {
 			res.Title, res.Blocks[0].Keep = 0, false
 		}
-		return res
+		return res, ruleVerdict{-1, -1}
 	}
 	res.Dump = true
 	from = extendLead(blocks, res.Blocks, from)
@@ -79,7 +106,7 @@ func Classify(blocks []string) Result {
 	if res.Title >= 0 {
 		res.Blocks[res.Title].Keep = false
 	}
-	return res
+	return res, ruleVerdict{from, to}
 }
 
 // looksLikeDump reports whether the blocks hold boilerplate to cut: some block is good on
@@ -200,4 +227,11 @@ func countRepeats(blocks []string, out []Block) {
 			out[i].Dup = true
 		}
 	}
+}
+
+// LooksLikeDump reports whether the blocks look like a page dump to the rules: an article
+// among boilerplate, rather than a short note to keep whole.
+func LooksLikeDump(blocks []string) bool {
+	res, _ := classifyRules(blocks)
+	return res.Dump
 }

@@ -113,9 +113,13 @@ const (
 	openingBlocks  = 1
 )
 
-// articleSpan returns the article's run of blocks [from, to), or -1, -1 when no block is
-// good or near-good.
-func articleSpan(bs []Block) (from, to int) {
+// articleSpan returns the article's run of blocks [from, to) by the weights of ruleWeight,
+// or -1, -1 when no block is good or near-good.
+func articleSpan(bs []Block) (from, to int) { return postSpan(bs, ruleWeight) }
+
+// postSpan returns the heaviest run of blocks, by weigh, of the first post that weighs
+// enough (see firstPostShare), or -1, -1 when no block weighs more than nothing.
+func postSpan(bs []Block, weigh func(*Block) int) (from, to int) {
 	type run struct{ weight, from, to int }
 	var runs []run
 	start, heaviest := 0, 0
@@ -123,7 +127,7 @@ func articleSpan(bs []Block) (from, to int) {
 		if i < len(bs) && !isDateline(&bs[i].Features) {
 			continue
 		}
-		if w, f, t := heaviestRun(bs, start, i); f >= 0 {
+		if w, f, t := heaviestRun(bs, start, i, weigh); f >= 0 {
 			runs = append(runs, run{w, f, t})
 			heaviest = max(heaviest, w)
 		}
@@ -137,20 +141,26 @@ func articleSpan(bs []Block) (from, to int) {
 	return -1, -1
 }
 
+// ruleWeight is a block's weight in the rule-based span: its size when good, part of it
+// when near-good, against it otherwise.
+func ruleWeight(b *Block) int {
+	switch b.Class {
+	case Good:
+		return b.Size()
+	case NearGood:
+		return b.Size() * nearGoodPercent / 100
+	}
+	return -max(b.Size(), minPenalty)
+}
+
 // heaviestRun returns the run of blocks within [lo, hi) with the highest total weight
-// (Kadane's maximum subarray) and that weight; from is -1 when no block is good or
-// near-good.
-func heaviestRun(bs []Block, lo, hi int) (weight, from, to int) {
+// (Kadane's maximum subarray) and that weight; from is -1 when no block weighs more than
+// nothing.
+func heaviestRun(bs []Block, lo, hi int, weigh func(*Block) int) (weight, from, to int) {
 	weight, from, to = 0, -1, -1
 	sum, start := 0, lo
 	for i := lo; i < hi; i++ {
-		w := -max(bs[i].Size(), minPenalty)
-		switch bs[i].Class {
-		case Good:
-			w = bs[i].Size()
-		case NearGood:
-			w = bs[i].Size() * nearGoodPercent / 100
-		}
+		w := weigh(&bs[i])
 		if sum <= 0 {
 			sum, start = 0, i
 		}

@@ -18,6 +18,15 @@
 // whose span weighs at least a quarter of the heaviest one's, unless that span opens the
 // document (a consent notice). A heading-like block just before the article is the title.
 //
+// On a page dump, a learned block model then has the last word (learned.go): a logistic
+// model (package model) over each block's features, its neighbours', its position and the
+// verdicts above gives every block a probability of being article text, and the article is
+// the contiguous region of the highest total weight (each block weighs its probability
+// above one half times its length), so that a long rail of teasers, each barely likely,
+// cannot outweigh a few confident paragraphs; the blocks of the region that reach the
+// threshold are kept, datelines never. The model is trained by `cleanbench train-text` on
+// the text dumps of ../shared/bench and embedded as model.txt (reproducible byte for byte).
+//
 // The stop-word lists (stopwords/*.txt, embedded) cover English, German, French, Spanish,
 // Portuguese, Italian, Dutch, Polish and Russian; the language of a document is the list
 // that covers most of its prose, and the density levels scale with that prose. Text in

@@ -1,0 +1,301 @@
+package textclass
+
+import (
+	_ "embed"
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/cleanhq/clean/internal/model"
+)
+
+// The learned block model: after the rule-based pass, every block of a page dump gets a
+// probability of being article text from a logistic model (package model) over the block's
+// own features, its neighbours', its position and the rule-based verdicts. The model is
+// trained by `cleanbench train-text` on the benchmark dumps of ../shared/bench and
+// embedded (model.txt); the article is then the best region of blocks (see bestRegion).
+
+//go:embed model.txt
+var modelText string
+
+// embeddedModel is the shipped text block model, nil if it does not parse (a test
+// checks that it does).
+var embeddedModel = sync.OnceValue(func() *model.Logistic {
+	m, err := model.Read(strings.NewReader(modelText))
+	if err != nil || len(m.Features) != len(FeatureNames) {
+		return nil
+	}
+	return m
+})
+
+// Model returns the embedded text block model (nil when none is shipped).
+func Model() *model.Logistic { return embeddedModel() }
+
+// linear is a logistic model with its standardisation folded into the weights, so that
+// scoring a block is one dot product.
+type linear struct {
+	w []float64
+	b float64
+}
+
+func foldModel(m *model.Logistic) *linear {
+	if m == nil {
+		return nil
+	}
+	l := &linear{w: make([]float64, len(m.Weights)), b: m.Bias}
+	for i, w := range m.Weights {
+		l.w[i] = w / m.Scale[i]
+		l.b -= l.w[i] * m.Mean[i]
+	}
+	return l
+}
+
+// embeddedLinear is the embedded model, folded.
+var embeddedLinear = sync.OnceValue(func() *linear { return foldModel(embeddedModel()) })
+
+// prob returns the probability of article text for vector v.
+func (l *linear) prob(v []float64) float64 {
+	z := l.b
+	for i, w := range l.w {
+		z += w * v[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// own are the per-block features, in vector order; the neighbour features repeat the
+// first neighbourFeatures of them for the blocks around.
+var own = []string{
+	"log_size", "stop_ratio", "terminal", "keep_rules", "class_good", "dateline",
+	"log_breaks", "caps_ratio", "num_ratio", "link_rate", "has_seps", "log_lines",
+	"copyright", "log_words", "title_case", "heading", "repeated", "dup", "init_good",
+	"init_near", "init_short", "in_span", "dash", "word_len", "lang_known",
+}
+
+// neighbourFeatures: the first this many own features describe each neighbour too.
+const neighbourFeatures = 6
+
+// neighbourOffsets are the neighbours described, relative to the block.
+var neighbourOffsets = []int{-2, -1, 1, 2}
+
+// context features: position in the document and in the rule-based article.
+var contextNames = []string{
+	"position", "text_before", "after_title", "span_distance", "keep_window", "good_window",
+	"post_before", "post_after",
+}
+
+// FeatureNames are the inputs of the text block model, in vector order.
+var FeatureNames = func() []string {
+	names := append([]string(nil), own...)
+	for _, off := range neighbourOffsets {
+		for _, n := range own[:neighbourFeatures] {
+			names = append(names, neighbourName(off, n))
+		}
+	}
+	return append(names, contextNames...)
+}()
+
+func neighbourName(off int, name string) string {
+	prefix := "next"
+	if off < 0 {
+		prefix, off = "prev", -off
+	}
+	return prefix + string(rune('0'+off)) + "_" + name
+}
+
+// ruleVerdict is what the rule-based pass left for the model: the article span it chose.
+type ruleVerdict struct {
+	from, to int
+}
+
+// Vectors returns the model's feature vectors for the blocks of one document, with the
+// rule-based Result they are computed from (for training: cleanbench train-text).
+func Vectors(blocks []string) (Result, [][]float64) {
+	res, span := classifyRules(blocks)
+	out := make([][]float64, len(blocks))
+	eachVector(&res, span, func(i int, v []float64) { out[i] = append([]float64(nil), v...) })
+	return res, out
+}
+
+// ownPool holds the buffers of the blocks' own features, reused across documents, up to
+// maxPooled values (a dump of 10,000 blocks) so that one huge dump is not kept alive.
+const maxPooled = 250_000
+
+var ownPool = sync.Pool{New: func() any { return new([]float64) }}
+
+// eachVector calls fn with the feature vector of each block of res in turn; the vector is
+// reused for the next block.
+func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
+	n, no := len(res.Blocks), len(own)
+	buf := ownPool.Get().(*[]float64)
+	if n*no <= maxPooled {
+		defer ownPool.Put(buf)
+	}
+	if cap(*buf) < n*no {
+		*buf = make([]float64, n*no)
+	}
+	ownv := (*buf)[:n*no]
+	clear(ownv)
+	total := 0
+	for i := range res.Blocks {
+		ownVector(ownv[i*no:(i+1)*no], res, i, span)
+		total += res.Blocks[i].Size()
+	}
+	v := make([]float64, len(FeatureNames))
+	before := 0
+	for i := range n {
+		clear(v)
+		copy(v, ownv[i*no:(i+1)*no])
+		k := no
+		for _, off := range neighbourOffsets {
+			if j := i + off; j >= 0 && j < n {
+				copy(v[k:k+neighbourFeatures], ownv[j*no:])
+			}
+			k += neighbourFeatures
+		}
+		contextVector(v[k:], res, i, span, before, total)
+		before += res.Blocks[i].Size()
+		fn(i, v)
+	}
+}
+
+// ownVector fills v with block i's own features.
+func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
+	b := &res.Blocks[i]
+	f := &b.Features
+	words := math.Max(1, float64(f.Words))
+	v[0] = math.Log1p(float64(f.Size()))
+	if res.Language != "" {
+		v[1] = float64(f.Stops) / words
+		v[24] = 1
+	}
+	v[2] = flag(f.Terminal)
+	v[3] = flag(b.Keep)
+	v[4] = flag(b.Class == Good)
+	v[13] = math.Log1p(float64(f.Words))
+	v[6] = math.Log1p(float64(f.Breaks))
+	v[7] = float64(f.Caps) / words
+	v[8] = float64(f.Numeric) / words
+	v[9] = math.Min(1, float64(f.Links*linkWords)/words)
+	v[10] = flag(f.Seps > 0)
+	v[11] = math.Log(float64(max(1, f.Lines)))
+	v[12] = flag(f.Copy)
+	v[5] = flag(isDateline(f))
+	v[14] = flag(titleCase(f))
+	v[15] = flag(i == res.Title)
+	v[16] = flag(f.Repeats > 1)
+	v[17] = flag(f.Dup)
+	v[18] = flag(b.Initial == Good)
+	v[19] = flag(b.Initial == NearGood)
+	v[20] = flag(b.Initial == Short)
+	v[21] = flag(i >= span.from && i < span.to)
+	v[22] = flag(f.Dash)
+	v[23] = math.Log1p(float64(f.Size()) / words)
+}
+
+// keepWindow is how many blocks on each side the window features count.
+const keepWindow = 3
+
+// contextVector fills v with block i's position features.
+func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, total int) {
+	n := len(res.Blocks)
+	v[0] = float64(i) / float64(max(1, n-1))
+	v[1] = float64(before) / float64(max(1, total))
+	v[2] = flag(res.Title >= 0 && i > res.Title)
+	switch {
+	case span.from < 0:
+		v[3] = math.Log1p(float64(n))
+	case i < span.from:
+		v[3] = math.Log1p(float64(span.from - i))
+	case i >= span.to:
+		v[3] = math.Log1p(float64(i - span.to + 1))
+	}
+	keep, good, all := 0, 0, 0
+	for j := max(0, i-keepWindow); j <= min(n-1, i+keepWindow); j++ {
+		if j == i {
+			continue
+		}
+		all++
+		if res.Blocks[j].Keep {
+			keep++
+		}
+		if res.Blocks[j].Class == Good {
+			good++
+		}
+	}
+	if all > 0 {
+		v[4], v[5] = float64(keep)/float64(all), float64(good)/float64(all)
+	}
+	if span.from >= 0 {
+		v[6] = flag(res.Blocks[i].post < res.Blocks[span.from].post)
+		v[7] = flag(res.Blocks[i].post > res.Blocks[span.from].post)
+	}
+}
+
+func flag(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Region choice: a block's weight is (p − keepThreshold) × (its size + sizeBase), so
+// confident long blocks weigh most; the article is the contiguous run of blocks of the
+// highest total weight (the blocks of low probability inside it cost their weight, so a
+// short gap is crossed and a long one is not), and of that run the blocks with
+// p ≥ keepThreshold are kept. A link list or a rail of teasers, whatever its length,
+// weighs little because its blocks score low.
+const (
+	keepThreshold = 0.5
+	sizeBase      = 40
+)
+
+// A block the rules kept needs only ruleKeptThreshold; a label (a block bad on its own,
+// of at most labelWords words, not ending like a sentence) needs labelThreshold.
+const (
+	ruleKeptThreshold = 0.35
+	labelThreshold    = 0.8
+	labelWords        = 3
+)
+
+// threshold returns the probability block b needs to be kept inside the region.
+func threshold(b *Block) float64 {
+	switch {
+	case b.Initial == Bad && !b.Terminal && (b.Words <= labelWords || b.Links > 0 || b.Dup):
+		return labelThreshold
+	case b.Keep:
+		return ruleKeptThreshold
+	}
+	return keepThreshold
+}
+
+// applyModel scores the blocks of a page dump with m and replaces the rule-based choice
+// of the article by the best region. Datelines are never kept (they head posts). The
+// rules' title stays when it is in or just before the region; else it is looked for
+// again before the region.
+func applyModel(blocks []string, res *Result, span ruleVerdict, m *linear) {
+	eachVector(res, span, func(i int, v []float64) { res.Blocks[i].Prob = m.prob(v) })
+	from, to := bestRegion(res.Blocks)
+	for i := range res.Blocks {
+		b := &res.Blocks[i]
+		b.Keep = i >= from && i < to && b.Prob >= threshold(b) && !isDateline(&b.Features)
+	}
+	if from < 0 {
+		res.Title = -1
+		return
+	}
+	if t := res.Title; t < 0 || t >= to || t < from-titleWindow {
+		res.Title = findTitle(blocks, res.Blocks, from)
+	}
+	if res.Title >= 0 {
+		res.Blocks[res.Title].Keep = false
+	}
+}
+
+// bestRegion returns the article's run [from, to) by the model's weights, or -1, -1
+// when no block reaches the threshold.
+func bestRegion(bs []Block) (from, to int) {
+	_, from, to = heaviestRun(bs, 0, len(bs), func(b *Block) int {
+		return int((b.Prob - threshold(b)) * float64(b.Size()+sizeBase))
+	})
+	return from, to
+}

@@ -1,0 +1,61 @@
+package textclass
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestEmbeddedModel: the shipped model parses and has the features Vectors computes, in
+// the same order.
+func TestEmbeddedModel(t *testing.T) {
+	m := Model()
+	if m == nil {
+		t.Fatal("the embedded text block model does not parse or does not fit FeatureNames")
+	}
+	if !slices.Equal(m.Features, FeatureNames) {
+		t.Errorf("model features %v, want %v", m.Features, FeatureNames)
+	}
+	_, vs := Vectors([]string{"Home", "A title", "A paragraph of prose that ends like a sentence."})
+	for i, v := range vs {
+		if len(v) != len(FeatureNames) {
+			t.Errorf("vector %d has %d features, want %d", i, len(v), len(FeatureNames))
+		}
+	}
+}
+
+// TestBestRegion: a long run of teasers that each score a little above the threshold,
+// away from the article, does not win over the article's confident paragraphs, and a
+// short gap (a caption) inside the article is crossed.
+func TestBestRegion(t *testing.T) {
+	var bs []Block
+	add := func(n, size int, p float64) {
+		for range n {
+			bs = append(bs, Block{Features: Features{Runes: int32(size), Words: 10}, Prob: p, Initial: Short})
+		}
+	}
+	add(3, 10, 0.05)  // menu
+	add(2, 400, 0.95) // article
+	add(1, 60, 0.3)   // caption
+	add(3, 400, 0.9)  // article
+	add(4, 20, 0.05)  // share bar
+	add(12, 60, 0.6)  // related stories
+	from, to := bestRegion(bs)
+	if from != 3 || to != 9 {
+		t.Errorf("region [%d, %d), want the article [3, 9)", from, to)
+	}
+}
+
+// TestModelKeepsNoDateline: a dateline right before the article is never kept, however
+// the model scores it.
+func TestModelKeepsNoDateline(t *testing.T) {
+	para := strings.Repeat("The council met on Tuesday and agreed that the plan would go ahead in the spring. ", 3)
+	blocks := []string{"Home", "News", "Council backs the new park", "12 March 2024, 10:31", para, para + "Later.", "© 2024 Paper"}
+	res := Classify(blocks)
+	if res.Blocks[3].Keep {
+		t.Error("dateline kept")
+	}
+	if !res.Blocks[4].Keep || !res.Blocks[5].Keep {
+		t.Error("article paragraphs dropped")
+	}
+}
