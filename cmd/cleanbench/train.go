@@ -14,7 +14,7 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -31,6 +31,7 @@ import (
 	"github.com/cleanhq/clean/internal/model"
 	"github.com/cleanhq/clean/internal/quality"
 	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/internal/source"
 	"github.com/cleanhq/clean/rules"
 )
 
@@ -96,13 +97,14 @@ func loadBenchPages(shared string) ([]benchPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	sort.Slice(truths, func(i, j int) bool { return truths[i].PageID < truths[j].PageID })
 	var pages []benchPage
 	for _, t := range truths {
-		raw, err := readGzip(filepath.Join(dev, "html", t.Dataset, t.PageID+".html.gz"))
+		in, err := source.Read(context.Background(), filepath.Join(dev, "html", t.Dataset, t.PageID+".html.gz"), source.Options{})
 		if err != nil {
 			return nil, err
 		}
-		pages = append(pages, benchPage{dataset: t.Dataset, id: t.PageID, truth: t.Plaintext, html: utf8Page(raw)})
+		pages = append(pages, benchPage{dataset: t.Dataset, id: t.PageID, truth: t.Plaintext, html: utf8Page(in.Data)})
 	}
 	sh, err := quality.LoadCorpus(filepath.Join(shared, "bench", "scrapinghub"), "html")
 	if err != nil {
@@ -120,6 +122,7 @@ type truthLine struct {
 	Plaintext string `json:"plaintext"`
 }
 
+// readTruth reads WCEB's truth.jsonl, in the file's order.
 func readTruth(name string) ([]truthLine, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -136,21 +139,7 @@ func readTruth(name string) ([]truthLine, error) {
 		}
 		out = append(out, t)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].PageID < out[j].PageID })
 	return out, sc.Err()
-}
-
-func readGzip(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return io.ReadAll(z)
 }
 
 func utf8Page(raw []byte) string {

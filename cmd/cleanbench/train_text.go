@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -93,28 +93,16 @@ type textPage struct {
 // ScrapingHub dumps (dataset "scrapinghub"); a folder that does not exist is skipped.
 func loadTextPages(wceb, sh string) ([]textPage, error) {
 	var pages []textPage
-	if f, err := os.Open(filepath.Join(wceb, "truth.jsonl")); err == nil {
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<26)
-		for sc.Scan() {
-			var r struct {
-				PageID    string `json:"page_id"`
-				Dataset   string `json:"dataset"`
-				Plaintext string `json:"plaintext"`
-			}
-			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-				return nil, err
-			}
-			data, err := os.ReadFile(filepath.Join(wceb, "textdumps", r.Dataset, r.PageID+".txt"))
+	if truths, err := readTruth(filepath.Join(wceb, "truth.jsonl")); err == nil {
+		for _, t := range truths {
+			data, err := os.ReadFile(filepath.Join(wceb, "textdumps", t.Dataset, t.PageID+".txt"))
 			if err != nil {
 				return nil, err
 			}
-			pages = append(pages, newTextPage(r.Dataset, r.PageID, r.Plaintext, string(data)))
+			pages = append(pages, newTextPage(t.Dataset, t.PageID, t.Plaintext, string(data)))
 		}
-		if err := sc.Err(); err != nil {
-			return nil, err
-		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
 	}
 	if corpus, err := quality.LoadCorpus(sh, "text"); err == nil {
 		for _, p := range corpus {

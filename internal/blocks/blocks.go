@@ -86,7 +86,7 @@ func hasVisibleText(n *html.Node) bool {
 func Text(n *html.Node) string {
 	var b strings.Builder
 	appendText(&b, n)
-	return tidyLines(b.String())
+	return TidyLines(b.String())
 }
 
 func appendText(b *strings.Builder, n *html.Node) {
@@ -112,8 +112,8 @@ func appendText(b *strings.Builder, n *html.Node) {
 	}
 }
 
-// tidyLines collapses white space inside each line and drops empty lines.
-func tidyLines(s string) string {
+// TidyLines collapses white space inside each line and drops empty lines.
+func TidyLines(s string) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
@@ -210,4 +210,14 @@ func HasContent(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// Attr returns the value of n's attribute key, or "" when n has none.
+func Attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }

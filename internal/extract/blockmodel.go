@@ -230,9 +230,9 @@ func declaresArticle(doc *html.Node, source string) bool {
 			if c.DataAtom != atom.Meta {
 				continue
 			}
-			prop := strings.ToLower(attr(c, "property"))
+			prop := strings.ToLower(blocks.Attr(c, "property"))
 			if strings.HasPrefix(prop, "article:") ||
-				prop == "og:type" && strings.EqualFold(strings.TrimSpace(attr(c, "content")), "article") {
+				prop == "og:type" && strings.EqualFold(strings.TrimSpace(blocks.Attr(c, "content")), "article") {
 				return true
 			}
 		}

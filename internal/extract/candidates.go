@@ -116,7 +116,7 @@ func (visibleTextCandidate) Extract(p *Page) (Article, error) {
 
 // findMain returns the first <main> or role="main" element under n, or nil.
 func findMain(n *html.Node) *html.Node {
-	if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Main || blocks.Attr(n, "role") == "main") {
 		return n
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -112,10 +112,10 @@ func canonicalURL(doc *html.Node, pageURL *url.URL) string {
 		return base
 	}
 	for c := head.FirstChild; c != nil; c = c.NextSibling {
-		if c.DataAtom != atom.Link || !strings.EqualFold(attr(c, "rel"), "canonical") {
+		if c.DataAtom != atom.Link || !strings.EqualFold(blocks.Attr(c, "rel"), "canonical") {
 			continue
 		}
-		href, err := url.Parse(strings.TrimSpace(attr(c, "href")))
+		href, err := url.Parse(strings.TrimSpace(blocks.Attr(c, "href")))
 		if err != nil || href.String() == "" {
 			continue
 		}
@@ -139,13 +139,4 @@ func findElement(n *html.Node, a atom.Atom) *html.Node {
 		}
 	}
 	return nil
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }

@@ -89,8 +89,8 @@ func (r *metaReader) walk(n *html.Node) {
 		case atom.Meta:
 			r.addMeta(n)
 		case atom.Time:
-			if strings.EqualFold(attr(n, "itemprop"), "datePublished") {
-				r.add("datepublished", attr(n, "datetime"))
+			if strings.EqualFold(blocks.Attr(n, "itemprop"), "datePublished") {
+				r.add("datepublished", blocks.Attr(n, "datetime"))
 			}
 		case atom.Title:
 			if len(r.titles) == 0 {
@@ -106,7 +106,7 @@ func (r *metaReader) walk(n *html.Node) {
 			}
 			return
 		case atom.Script:
-			if !r.ldFound && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+			if !r.ldFound && strings.EqualFold(strings.TrimSpace(blocks.Attr(n, "type")), "application/ld+json") {
 				r.ld, r.ldFound = findArticleLD(textContent(n))
 			}
 			return
@@ -118,9 +118,9 @@ func (r *metaReader) walk(n *html.Node) {
 }
 
 func (r *metaReader) addMeta(n *html.Node) {
-	content := attr(n, "content")
+	content := blocks.Attr(n, "content")
 	for _, k := range []string{"property", "name", "itemprop"} {
-		if key := attr(n, k); key != "" {
+		if key := blocks.Attr(n, k); key != "" {
 			r.add(strings.ToLower(strings.TrimSpace(key)), content)
 			return
 		}
@@ -160,7 +160,7 @@ var logoHint = regexp.MustCompile(`(?i)logo|banner|masthead|branding|(?:site|blo
 // title: marked as a logo, banner, site or blog title, or wholly a link to the site's
 // home page (path "/"; a blog's "/blog/" may as well be a post's permalink, "/post/").
 func isLogoHeading(h *html.Node) bool {
-	if logoHint.MatchString(attr(h, "id") + " " + attr(h, "class")) {
+	if logoHint.MatchString(blocks.Attr(h, "id") + " " + blocks.Attr(h, "class")) {
 		return true
 	}
 	var link *html.Node
@@ -176,7 +176,7 @@ func isLogoHeading(h *html.Node) bool {
 	if link == nil {
 		return false
 	}
-	u, err := url.Parse(strings.TrimSpace(attr(link, "href")))
+	u, err := url.Parse(strings.TrimSpace(blocks.Attr(link, "href")))
 	if err != nil || u.RawQuery != "" || u.Fragment != "" {
 		return false
 	}

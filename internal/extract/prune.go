@@ -288,7 +288,7 @@ func elementIDs(root *html.Node) map[string]bool {
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
-				if id := attr(c, "id"); id != "" {
+				if id := blocks.Attr(c, "id"); id != "" {
 					ids[id] = true
 				}
 				walk(c)
@@ -314,7 +314,7 @@ func isContentsList(n *html.Node, ids map[string]bool) bool {
 			}
 			if c.DataAtom == atom.A {
 				links++
-				if _, frag, ok := strings.Cut(attr(c, "href"), "#"); ok && ids[frag] {
+				if _, frag, ok := strings.Cut(blocks.Attr(c, "href"), "#"); ok && ids[frag] {
 					inside++
 				}
 			}
@@ -427,7 +427,7 @@ func preprune(n *html.Node) {
 		next := c.NextSibling
 		switch {
 		case c.Type == html.CommentNode,
-			c.Type == html.ElementNode && (strippedTags[c.DataAtom] || strippedRoles[attr(c, "role")] || isHidden(c) || isPlainScript(c)):
+			c.Type == html.ElementNode && (strippedTags[c.DataAtom] || strippedRoles[blocks.Attr(c, "role")] || isHidden(c) || isPlainScript(c)):
 			n.RemoveChild(c)
 		case c.Type == html.ElementNode:
 			preprune(c)
@@ -437,7 +437,7 @@ func preprune(n *html.Node) {
 }
 
 func isPlainScript(n *html.Node) bool {
-	return n.DataAtom == atom.Script && !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+	return n.DataAtom == atom.Script && !strings.EqualFold(strings.TrimSpace(blocks.Attr(n, "type")), "application/ld+json")
 }
 
 // A dateline is a short block that carries a timestamp: a time of day next to a year, or

@@ -76,7 +76,7 @@ func (s *segmenter) flush(parent *html.Node, run []*html.Node, path pathInfo) {
 		runes += textLen(n)
 		links += linkTextLen(n)
 	}
-	text := tidyText(b.String())
+	text := blocks.TidyLines(b.String())
 	if text == "" || runes == 0 {
 		return
 	}
@@ -105,10 +105,10 @@ func (p pathInfo) under(n *html.Node) pathInfo {
 	case atom.Form:
 		p.form = true
 	}
-	if attr(n, "role") == "main" {
+	if blocks.Attr(n, "role") == "main" {
 		p.main = true
 	}
-	if strings.EqualFold(attr(n, "itemprop"), "articleBody") {
+	if strings.EqualFold(blocks.Attr(n, "itemprop"), "articleBody") {
 		p.articleBody = true
 	}
 	for _, a := range n.Attr {
@@ -164,18 +164,6 @@ func inlineText(b *strings.Builder, n *html.Node) {
 			inlineText(b, c)
 		}
 	}
-}
-
-// tidyText collapses white space in each line and drops empty lines.
-func tidyText(s string) string {
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if l = blocks.CollapseSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // keptTree returns an article root holding the page's structure around the kept

@@ -69,7 +69,7 @@ func sanitizeTree(dst, n *html.Node, resolve func(string) string, inPre bool) {
 // without a safe source, which is dropped.
 func keepAttrs(m, src *html.Node, keys []string, resolve func(string) string) bool {
 	for _, k := range keys {
-		v := attr(src, k)
+		v := blocks.Attr(src, k)
 		switch {
 		case v == "":
 			continue
@@ -86,7 +86,7 @@ func keepAttrs(m, src *html.Node, keys []string, resolve func(string) string) bo
 		}
 		m.Attr = append(m.Attr, html.Attribute{Key: k, Val: v})
 	}
-	return src.DataAtom != atom.Img || attr(m, "src") != ""
+	return src.DataAtom != atom.Img || blocks.Attr(m, "src") != ""
 }
 
 func collapseHTMLSpace(s string) string {

@@ -166,7 +166,7 @@ func codeSpan(code string) string {
 // link renders a link as [text](target); a link without text is left out, one without
 // a target keeps its text.
 func (w *mdWriter) link(in *inline, n *html.Node) {
-	href := strings.TrimSpace(attr(n, "href"))
+	href := strings.TrimSpace(blocks.Attr(n, "href"))
 	if href == "" {
 		w.inlineChildren(in, n)
 		return
@@ -187,7 +187,7 @@ func (w *mdWriter) link(in *inline, n *html.Node) {
 // image renders an img as ![alt](src); the same image right after it (a lazy image's
 // <noscript> copy) is left out.
 func (w *mdWriter) image(in *inline, n *html.Node) {
-	src := strings.TrimSpace(attr(n, "src"))
+	src := strings.TrimSpace(blocks.Attr(n, "src"))
 	if src == "" || !safeURL(src) || strings.HasPrefix(strings.ToLower(src), "data:") {
 		return
 	}
@@ -195,7 +195,7 @@ func (w *mdWriter) image(in *inline, n *html.Node) {
 	if in.img == src {
 		return
 	}
-	alt := escapeText(strings.Join(strings.Fields(attr(n, "alt")), " "))
+	alt := escapeText(strings.Join(strings.Fields(blocks.Attr(n, "alt")), " "))
 	in.write("![" + alt + "](" + destination(src) + ")")
 	in.img = src
 }

@@ -156,7 +156,7 @@ func (w *mdWriter) list(n *html.Node, prev string) (string, string) {
 		marker = map[string]string{"-": "*", ".": ")"}[marker]
 	}
 	num := 1
-	if s, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && s >= 0 && s < 1e8 {
+	if s, err := strconv.Atoi(strings.TrimSpace(blocks.Attr(n, "start"))); err == nil && s >= 0 && s < 1e8 {
 		num = s
 	}
 	var items []string
@@ -315,11 +315,11 @@ func codeLanguage(pre *html.Node) string {
 	}
 	for _, n := range nodes {
 		for _, key := range []string{"data-lang", "data-language"} {
-			if l := cleanLanguage(attr(n, key)); l != "" {
+			if l := cleanLanguage(blocks.Attr(n, key)); l != "" {
 				return l
 			}
 		}
-		if l := classLanguage(attr(n, "class")); l != "" {
+		if l := classLanguage(blocks.Attr(n, "class")); l != "" {
 			return l
 		}
 	}
@@ -377,13 +377,4 @@ func firstElementChild(n *html.Node) *html.Node {
 		}
 	}
 	return nil
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cleanhq/clean/internal/blocks"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -144,7 +145,7 @@ func place(row []*html.Node, col int, n *html.Node) []*html.Node {
 }
 
 func span(n *html.Node, key string) int {
-	v, err := strconv.Atoi(strings.TrimSpace(attr(n, key)))
+	v, err := strconv.Atoi(strings.TrimSpace(blocks.Attr(n, key)))
 	if err != nil || v < 1 {
 		return 1
 	}

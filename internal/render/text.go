@@ -23,7 +23,7 @@ func Text(root *html.Node) string {
 			paras = append(paras, strings.ReplaceAll(code, preLine, "\n"))
 			continue
 		}
-		if p = tidyParagraph(p); p != "" {
+		if p = blocks.TidyLines(p); p != "" {
 			paras = append(paras, p)
 		}
 	}
@@ -105,17 +105,6 @@ func writeRow(b *strings.Builder, tr *html.Node) {
 		writeText(&cell, c)
 		b.WriteString(strings.Join(strings.Fields(strings.NewReplacer(preMark, "", preLine, " ").Replace(cell.String())), " "))
 	}
-}
-
-func tidyParagraph(p string) string {
-	lines := strings.Split(p, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if l = blocks.CollapseSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // WordCount counts the words of s: its white-space separated fields holding a letter or a

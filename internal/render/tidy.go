@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cleanhq/clean/internal/blocks"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -58,7 +59,7 @@ func tidyElement(n *html.Node, omit Omit) bool {
 			}
 		}
 		return true
-	case strings.Contains(attr(n, "class"), "editsection"): // MediaWiki's [edit], beside its heading
+	case strings.Contains(blocks.Attr(n, "class"), "editsection"): // MediaWiki's [edit], beside its heading
 		n.Parent.RemoveChild(n)
 		return true
 	case headingLevel(n) > 0:
@@ -107,14 +108,14 @@ func stripHeadingLinks(h *html.Node) {
 }
 
 func isPermalink(n *html.Node) bool {
-	class := strings.ToLower(attr(n, "class"))
+	class := strings.ToLower(blocks.Attr(n, "class"))
 	if strings.Contains(class, "editsection") {
 		return true
 	}
 	if n.DataAtom != atom.A {
 		return false
 	}
-	href := attr(n, "href")
+	href := blocks.Attr(n, "href")
 	if strings.Contains(href, "action=edit") {
 		return true
 	}
@@ -178,16 +179,16 @@ func hasElement(n *html.Node, a atom.Atom) bool {
 // srcset (or data-srcset), else a lazy-loading attribute, else src.
 func bestImageSource(img *html.Node) string {
 	for _, key := range []string{"srcset", "data-srcset"} {
-		if u := largestCandidate(attr(img, key)); u != "" {
+		if u := largestCandidate(blocks.Attr(img, key)); u != "" {
 			return u
 		}
 	}
-	src := strings.TrimSpace(attr(img, "src"))
+	src := strings.TrimSpace(blocks.Attr(img, "src"))
 	if src != "" && !strings.HasPrefix(strings.ToLower(src), "data:") {
 		return src
 	}
 	for _, key := range []string{"data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src"} {
-		if u := strings.TrimSpace(attr(img, key)); u != "" {
+		if u := strings.TrimSpace(blocks.Attr(img, key)); u != "" {
 			return u
 		}
 	}
@@ -250,12 +251,12 @@ func pictureSource(p *html.Node) {
 	}
 	for c := p.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Source {
-			if u := largestCandidate(attr(c, "srcset")); u != "" {
+			if u := largestCandidate(blocks.Attr(c, "srcset")); u != "" {
 				if img == nil {
 					img = &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img}
 					p.AppendChild(img)
 				} else {
-					alt = attr(img, "alt")
+					alt = blocks.Attr(img, "alt")
 				}
 				setAttr(img, "src", u)
 				setAttr(img, "alt", alt)
