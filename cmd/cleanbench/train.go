@@ -65,7 +65,7 @@ func trainCmd(args []string, stdout, stderr io.Writer) int {
 	blocks := pageBlockSets(pages)
 	m, err := fitBlockModel(pages, blocks, func(benchPage) bool { return false }, *kind)
 	if err == nil {
-		err = writeBlockModel(*out, m)
+		err = writeModel(*out, m)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "cleanbench train:", err)
@@ -239,7 +239,8 @@ type blockModel interface {
 	Write(w io.Writer) error
 }
 
-func writeBlockModel(name string, m blockModel) error {
+// writeModel writes a trained model (the block model, or textclass's) to name.
+func writeModel(name string, m interface{ Write(io.Writer) error }) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err

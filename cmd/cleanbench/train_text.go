@@ -248,15 +248,3 @@ func scoreText(pages []textPage, ds string, m *model.Logistic) textScore {
 	}
 	return s
 }
-
-func writeModel(path string, m *model.Logistic) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := m.Write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}

@@ -65,17 +65,25 @@ type Example struct {
 	Weight float64
 }
 
+// checkExamples fails when there are no examples or one does not have d features.
+func checkExamples(examples []Example, d int) error {
+	if len(examples) == 0 {
+		return errors.New("model: no examples")
+	}
+	for i, e := range examples {
+		if len(e.X) != d {
+			return fmt.Errorf("model: example %d has %d features, want %d", i, len(e.X), d)
+		}
+	}
+	return nil
+}
+
 // Train fits a model to the examples. It is deterministic: the same examples in the same
 // order give the same model.
 func Train(features []string, examples []Example, opts TrainOptions) (*Logistic, error) {
 	d := len(features)
-	if len(examples) == 0 {
-		return nil, errors.New("model: no examples")
-	}
-	for i, e := range examples {
-		if len(e.X) != d {
-			return nil, fmt.Errorf("model: example %d has %d features, want %d", i, len(e.X), d)
-		}
+	if err := checkExamples(examples, d); err != nil {
+		return nil, err
 	}
 	if opts.L2 <= 0 {
 		opts.L2 = 1

@@ -89,13 +89,8 @@ func (o *TreeOptions) defaults() {
 func TrainTrees(features []string, examples []Example, opts TreeOptions) (*Trees, error) {
 	opts.defaults()
 	d := len(features)
-	if len(examples) == 0 {
-		return nil, errors.New("model: no examples")
-	}
-	for i, e := range examples {
-		if len(e.X) != d {
-			return nil, fmt.Errorf("model: example %d has %d features, want %d", i, len(e.X), d)
-		}
+	if err := checkExamples(examples, d); err != nil {
+		return nil, err
 	}
 	b := newBinned(examples, d, opts.Bins)
 	m := &Trees{Features: append([]string(nil), features...)}
