@@ -156,6 +156,9 @@ func (p *pipeline) render() error {
 	}
 	a := p.art
 	render.Tidy(a.Root, render.Omit(p.opts.Omit))
+	if t := render.DropTitleHeading(a.Root, a.Title); t != "" && p.opts.Explain {
+		p.removed = append(p.removed, rules.NewRemoval(render.TitleHeading, t))
+	}
 	body := render.Text(a.Root)
 	doc := Document{
 		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,

@@ -128,7 +128,8 @@ func isBoilerplate(n *html.Node) bool {
 	case hasBoilerToken(n):
 		return !tablePart[n.DataAtom] // a cell marked "date" or "header_cell" is the table's own
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
-		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n)
+		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n) &&
+			!inProseItem(n) && !listsAddresses(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
 	}
@@ -231,6 +232,52 @@ func mostlyLinkItems(list *html.Node) bool {
 	return items == 0 || 2*linkOnly >= items
 }
 
+// inProseItem reports whether a list is nested in a list item that says something of its
+// own besides links ("In progress:" over a list of bug links): it is part of that item.
+// The items of a menu that open a submenu are links themselves.
+func inProseItem(list *html.Node) bool {
+	item := list.Parent
+	if item == nil || item.DataAtom != atom.Li {
+		return false
+	}
+	return textLen(item)-textLen(list)-(linkTextLen(item)-linkTextLen(list)) > maxItemExtra
+}
+
+// listsAddresses reports whether most links of a list show their own address
+// ("https://nodejs.org/api/inspector.html"): a list of sources, which cites where it
+// points; navigation and related-story lists show titles.
+func listsAddresses(list *html.Node) bool {
+	links, addresses := 0, 0
+	for _, a := range descendants(list, atom.A) {
+		links++
+		if isAddress(blocks.CollapseSpace(blocks.Text(a))) {
+			addresses++
+		}
+	}
+	return links > 0 && 2*addresses > links
+}
+
+// isAddress reports whether a link's text is a web address.
+func isAddress(text string) bool {
+	t := strings.ToLower(text)
+	return !strings.ContainsAny(t, " \t") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
+}
+
+// descendants returns the elements under n of kind a, in document order.
+func descendants(n *html.Node, a atom.Atom) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == a {
+			out = append(out, c)
+		}
+		out = append(out, descendants(c, a)...)
+	}
+	return out
+}
+
 // underHeading reports whether a list comes right after a heading of the article (its
 // previous element) and is not the article's end: a section that is a list of links ("See
 // also", "Sources"). A list that ends the article under its heading is left to the other
@@ -306,30 +353,24 @@ func isContentsList(n *html.Node, ids map[string]bool) bool {
 		return false
 	}
 	links, inside := 0, 0
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.A {
-				links++
-				if _, frag, ok := strings.Cut(blocks.Attr(c, "href"), "#"); ok && ids[frag] {
-					inside++
-				}
-			}
-			walk(c)
+	for _, a := range descendants(n, atom.A) {
+		links++
+		if _, frag, ok := strings.Cut(blocks.Attr(a, "href"), "#"); ok && ids[frag] {
+			inside++
 		}
 	}
-	walk(n)
 	return links > 0 && 2*inside >= links
 }
 
-// classWords splits a class or id value into lower-case words.
+// classWords splits a class or id value into lower-case words: runs of letters, cut at
+// every other character and at lower-to-upper case changes ("post-author", "shareBar",
+// "article__caption"). Letters that follow a digit inside a run of letters and digits are
+// a generated code, not a word: "ad2" gives "ad", but "e1ad" (a hashed id) gives only "e",
+// not "ad".
 func classWords(s string) []string {
 	var out []string
 	start := -1
-	prevLower := false
+	prevLower, code := false, false
 	flush := func(i int) {
 		if start >= 0 {
 			out = append(out, strings.ToLower(s[start:i]))
@@ -338,8 +379,13 @@ func classWords(s string) []string {
 	}
 	for i, r := range s {
 		switch {
+		case unicode.IsDigit(r):
+			flush(i)
+			code = true
 		case !unicode.IsLetter(r):
 			flush(i)
+			code = false
+		case code:
 		case unicode.IsUpper(r) && prevLower:
 			flush(i)
 			start = i

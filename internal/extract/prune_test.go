@@ -42,6 +42,8 @@ func TestPruneRemovesBoilerplate(t *testing.T) {
 		{"newsletter", `<section class="newsletter-signup"><p>Get our daily email.</p></section>`, "daily email"},
 		{"dateline", `<p>Updated 10:01 pm, Tuesday, November 19, 2019</p>`, "10:01 pm"},
 		{"time element", `<div>Posted <time datetime="2019-11-19">Tuesday</time></div>`, "Posted"},
+		{"menu with a submenu", `<ul><li><a href="/news">News</a><ul><li><a href="/local">Local</a></li><li><a href="/world">World</a></li></ul></li><li><a href="/sport">Sport</a></li></ul>`, "World"},
+		{"related stories titled", `<ul><li><a href="https://gazette.example/a">https: the bridge fund</a></li><li><a href="/b">Mayor resigns</a></li></ul>`, "Mayor resigns"},
 	}
 	for _, c := range cases {
 		root := articleRoot(t, c.html+body)
@@ -76,6 +78,9 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"list of prose", `<ul><li>Repair the piers before the spring floods arrive.</li><li>Open a temporary ferry for pedestrians.</li></ul>`, "temporary ferry"},
 		{"list with one link", `<ul><li>Read the <a href="/r">engineers' report</a> before the meeting on Friday.</li></ul>`, "engineers' report"},
 		{"heading with text after it", `<h2>What happens next</h2><p>Work starts in May, weather permitting, and the road will close.</p>`, "What happens next"},
+		{"sub-list of an item that says what it lists", `<ul><li>Fixed: the crash on start.</li><li>In progress:<ul><li><a href="/b1">Bug 1 – Fullscreen window moves</a></li><li><a href="/b2">Bug 2 – Telemetry for windows</a></li></ul></li></ul>`, "Telemetry for windows"},
+		{"sources that show their addresses, ending the article", `<h2>Sources &amp; links</h2><ul><li><a href="https://nodejs.org/api/inspector.html">https://nodejs.org/api/inspector.html</a></li><li><a href="https://www.npmjs.com/package/inspector-api">https://www.npmjs.com/package/inspector-api</a></li></ul>`, "npmjs.com/package"},
+		{"paragraph with a hashed id", `<p id="e1ad">With the inspector module you can do much more, here is a list:</p>`, "here is a list"},
 		{"timeline in the middle", body + `<p>12.03.2019 – first survey</p><p>04.05.2020 – design approved</p>` + body, "design approved"},
 	}
 	for _, c := range cases {
@@ -109,8 +114,8 @@ func TestPruneBylineAndTrailingHeading(t *testing.T) {
 }
 
 func TestClassWords(t *testing.T) {
-	got := strings.Join(classWords("article__image-caption shareBar  ad2 HTMLBody"), ",")
-	if want := "article,image,caption,share,bar,ad,htmlbody"; got != want {
+	got := strings.Join(classWords("article__image-caption shareBar  ad2 HTMLBody e1ad 3c5b div-gpt-ad-300x250"), ",")
+	if want := "article,image,caption,share,bar,ad,htmlbody,e,div,gpt,ad"; got != want {
 		t.Errorf("classWords = %s, want %s", got, want)
 	}
 }

@@ -42,6 +42,26 @@ func Tidy(root *html.Node, omit Omit) {
 	walk(root)
 }
 
+// TitleHeading is what --explain names the removal of a heading repeating the title.
+const TitleHeading = "title-heading"
+
+// DropTitleHeading removes the article's first text block when it is a heading that only
+// repeats title (a blog post's linked heading under the page's title): every output
+// prints the title before the body. It returns the heading's text, or "" when it left
+// the article as it was.
+func DropTitleHeading(root *html.Node, title string) string {
+	leaves := blocks.Leaves(root)
+	if len(leaves) == 0 || headingLevel(leaves[0]) == 0 || title == "" {
+		return ""
+	}
+	text := blocks.CollapseSpace(blocks.Text(leaves[0]))
+	if !strings.EqualFold(text, blocks.CollapseSpace(title)) {
+		return ""
+	}
+	blocks.Remove(leaves[0], root)
+	return text
+}
+
 // tidyElement handles one element; it reports true when it is done with it (removed or
 // unwrapped), false when its children still need a look.
 func tidyElement(n *html.Node, omit Omit) bool {
