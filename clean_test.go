@@ -231,3 +231,30 @@ func TestBaseHref(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOnce: when the body begins with a heading repeating the title (a blog post's
+// linked heading), the outputs print the title once, as the body's heading; the body
+// itself is left whole.
+func TestTitleOnce(t *testing.T) {
+	page := `<html><head><title>The Bountiful Update</title></head><body><div id="posts">` +
+		`<h3><a href="https://blog.example/post/1">The Bountiful Update</a></h3><div><p>` + longPara + `</p><p>` + longPara + `</p></div></div></body></html>`
+	doc := cleanString(t, "page.html", page, "")
+	if !strings.Contains(doc.Markdown, "[The Bountiful Update](https://blog.example/post/1)") {
+		t.Fatalf("the post heading left the body:\n%s", doc.Markdown)
+	}
+	outs := allOutputs(t, doc)
+	htmlDoc, err := clean.Clean(context.Background(), clean.Input{Name: "page.html", Data: []byte(page)}, clean.Options{Format: clean.FormatHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs["html"] = htmlDoc.HTML
+	for format, out := range outs {
+		if strings.HasPrefix(format, "json") || format == "html+front-matter" {
+			continue
+		}
+		if n := strings.Count(out, "The Bountiful Update") - strings.Count(out, "title: The Bountiful Update") -
+			strings.Count(out, "<title>The Bountiful Update"); n != 1 {
+			t.Errorf("%s: the title printed %d times:\n%s", format, n, out)
+		}
+	}
+}

@@ -28,6 +28,8 @@ type Document struct {
 	Comments  string          `json:"comments,omitempty"`  // with Options.Comments: the reader comments as plain text (also after the article in Text and Markdown)
 	Removed   []rules.Removal `json:"removed,omitempty"`   // with Options.Explain: every removal
 	Extractor string          `json:"extractor,omitempty"` // with Options.Explain: the candidate extractor whose body this is, and why
+
+	titled bool // the body begins with a heading repeating Title: Write prints no title line of its own
 }
 
 // sanitize makes every string of the document that comes from the page safe to print:

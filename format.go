@@ -116,7 +116,16 @@ func Write(w io.Writer, doc Document, f Format, opts WriteOptions) error {
 }
 
 func writeText(doc Document, _ WriteOptions) ([]byte, error) {
-	return []byte(joinTitle(doc.Title, doc.Text)), nil
+	return []byte(joinTitle(doc.titleLine(doc.Title), doc.Text)), nil
+}
+
+// titleLine is the title line a writer prints before the body, line being the title in
+// its format: none when the body begins with the title as its heading.
+func (d Document) titleLine(line string) string {
+	if d.Title == "" || d.titled {
+		return ""
+	}
+	return line
 }
 
 // writeHTML writes the document's HTML body, made when the Document was cleaned for
@@ -153,11 +162,7 @@ func writeMarkdown(doc Document, opts WriteOptions) ([]byte, error) {
 		b.Write(meta)
 		b.WriteString("---\n\n")
 	}
-	title := ""
-	if doc.Title != "" {
-		title = "# " + render.EscapeLine(doc.Title)
-	}
-	b.WriteString(joinTitle(title, doc.Markdown))
+	b.WriteString(joinTitle(doc.titleLine("# "+render.EscapeLine(doc.Title)), doc.Markdown))
 	return b.Bytes(), nil
 }
 

@@ -156,15 +156,13 @@ func (p *pipeline) render() error {
 	}
 	a := p.art
 	render.Tidy(a.Root, render.Omit(p.opts.Omit))
-	if t := render.DropTitleHeading(a.Root, a.Title); t != "" && p.opts.Explain {
-		p.removed = append(p.removed, rules.NewRemoval(render.TitleHeading, t))
-	}
 	body := render.Text(a.Root)
 	doc := Document{
 		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,
 		SiteName: a.SiteName, Published: a.Published, Modified: a.Modified, Tags: a.Tags,
 		Language: a.Language, Excerpt: a.Excerpt,
 		Image: absoluteURL(base, a.Image), Text: body, WordCount: render.WordCount(body),
+		titled: render.BeginsWithTitle(a.Root, a.Title),
 	}
 	if p.opts.Format.needsMarkdown() {
 		md, err := render.Markdown(a.Root, base)

@@ -232,15 +232,28 @@ func mostlyLinkItems(list *html.Node) bool {
 	return items == 0 || 2*linkOnly >= items
 }
 
-// inProseItem reports whether a list is nested in a list item that says something of its
-// own besides links ("In progress:" over a list of bug links): it is part of that item.
-// The items of a menu that open a submenu are links themselves.
+// inProseItem reports whether a list is nested in an item, among others, of a list, an
+// item that says something of its own besides links ("In progress:" over a list of bug
+// links): it is part of that item. The items of a menu that open a submenu are links
+// themselves; a box of stories under its title ("Don't miss these stories") is a list
+// of one item.
 func inProseItem(list *html.Node) bool {
 	item := list.Parent
-	if item == nil || item.DataAtom != atom.Li {
+	if item == nil || item.DataAtom != atom.Li || item.Parent == nil || countItems(item.Parent) < 2 {
 		return false
 	}
 	return textLen(item)-textLen(list)-(linkTextLen(item)-linkTextLen(list)) > maxItemExtra
+}
+
+// countItems counts the items of a list that hold text.
+func countItems(list *html.Node) int {
+	n := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li && textLen(c) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // listsAddresses reports whether most links of a list show their own address

@@ -127,7 +127,7 @@ func HTMLFragment(n *html.Node, resolve func(string) string) string {
 }
 
 // HTMLDocument renders the article as one safe, minimal HTML document with its title
-// (as <title> and the first heading) and language.
+// (as <title>, and as the first heading unless the article begins with it) and language.
 func HTMLDocument(root *html.Node, title, lang, baseURL string) string {
 	w := &mdWriter{}
 	if u, err := url.Parse(baseURL); err == nil && baseURL != "" {
@@ -135,7 +135,7 @@ func HTMLDocument(root *html.Node, title, lang, baseURL string) string {
 	}
 	DropUnsafeLinks(root)
 	article := &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
-	if title != "" {
+	if title != "" && !BeginsWithTitle(root, title) {
 		h := &html.Node{Type: html.ElementNode, Data: "h1", DataAtom: atom.H1}
 		h.AppendChild(&html.Node{Type: html.TextNode, Data: title})
 		article.AppendChild(h)

@@ -56,32 +56,30 @@ func TestWordCount(t *testing.T) {
 	}
 }
 
-// TestDropTitleHeading: a blog's post heading that repeats the page title goes (the outputs
-// print the title first); a heading that only resembles it, or comes after text, stays.
-func TestDropTitleHeading(t *testing.T) {
+// TestBeginsWithTitle: a blog's post heading that repeats the page title is the title
+// (the outputs print it once); a heading that only resembles it, or comes after text, is not.
+func TestBeginsWithTitle(t *testing.T) {
 	const title = "Minecraft 1.8 - The Bountiful Update"
 	cases := []struct {
-		name, body, dropped, want string
+		name, body string
+		want       bool
 	}{
-		{"linked post heading", `<div id="posts"><h3><a href="/post/1">Minecraft 1.8 -  the Bountiful Update</a></h3><div><p>+ Added Granite</p></div></div>`,
-			"Minecraft 1.8 - the Bountiful Update", "+ Added Granite"},
-		{"a longer heading", `<h2>Minecraft 1.8 - The Bountiful Update: what changed</h2><p>+ Added Granite</p>`,
-			"", "Minecraft 1.8 - The Bountiful Update: what changed\n\n+ Added Granite"},
-		{"text before it", `<p>From the blog:</p><h2>Minecraft 1.8 - The Bountiful Update</h2><p>+ Added Granite</p>`,
-			"", "From the blog:\n\nMinecraft 1.8 - The Bountiful Update\n\n+ Added Granite"},
-		{"a paragraph, not a heading", `<p>Minecraft 1.8 - The Bountiful Update</p><p>+ Added Granite</p>`,
-			"", "Minecraft 1.8 - The Bountiful Update\n\n+ Added Granite"},
+		{"linked post heading", `<div id="posts"><h3><a href="/post/1">Minecraft 1.8 -  the Bountiful Update</a></h3><div><p>+ Added Granite</p></div></div>`, true},
+		{"after an image", `<p><img src="a.png"></p><h1>Minecraft 1.8 - The Bountiful Update</h1><p>+ Added Granite</p>`, true},
+		{"a longer heading", `<h2>Minecraft 1.8 - The Bountiful Update: what changed</h2><p>+ Added Granite</p>`, false},
+		{"text before it", `<p>From the blog:</p><h2>Minecraft 1.8 - The Bountiful Update</h2><p>+ Added Granite</p>`, false},
+		{"a paragraph, not a heading", `<p>Minecraft 1.8 - The Bountiful Update</p><p>+ Added Granite</p>`, false},
 	}
 	for _, c := range cases {
 		doc, err := html.Parse(strings.NewReader(c.body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := DropTitleHeading(doc, title); got != c.dropped {
-			t.Errorf("%s: dropped %q, want %q", c.name, got, c.dropped)
+		if got := BeginsWithTitle(doc, title); got != c.want {
+			t.Errorf("%s: BeginsWithTitle = %v, want %v", c.name, got, c.want)
 		}
-		if got := Text(doc); got != c.want {
-			t.Errorf("%s: text %q, want %q", c.name, got, c.want)
+		if c.want && strings.Count(HTMLDocument(doc, title, "", ""), "Bountiful") != 2 { // <title> and the body's heading
+			t.Errorf("%s: HTML document repeats the title:\n%s", c.name, HTMLDocument(doc, title, "", ""))
 		}
 	}
 }

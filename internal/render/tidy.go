@@ -42,24 +42,14 @@ func Tidy(root *html.Node, omit Omit) {
 	walk(root)
 }
 
-// TitleHeading is what --explain names the removal of a heading repeating the title.
-const TitleHeading = "title-heading"
-
-// DropTitleHeading removes the article's first text block when it is a heading that only
-// repeats title (a blog post's linked heading under the page's title): every output
-// prints the title before the body. It returns the heading's text, or "" when it left
-// the article as it was.
-func DropTitleHeading(root *html.Node, title string) string {
+// BeginsWithTitle reports whether the article's first text block is a heading that only
+// repeats title (a blog post's linked heading under the page's title, case and spaces
+// aside): the outputs then print no title line of their own, so that it is not there
+// twice.
+func BeginsWithTitle(root *html.Node, title string) bool {
 	leaves := blocks.Leaves(root)
-	if len(leaves) == 0 || headingLevel(leaves[0]) == 0 || title == "" {
-		return ""
-	}
-	text := blocks.CollapseSpace(blocks.Text(leaves[0]))
-	if !strings.EqualFold(text, blocks.CollapseSpace(title)) {
-		return ""
-	}
-	blocks.Remove(leaves[0], root)
-	return text
+	return len(leaves) > 0 && title != "" && headingLevel(leaves[0]) > 0 &&
+		strings.EqualFold(blocks.CollapseSpace(blocks.Text(leaves[0])), blocks.CollapseSpace(title))
 }
 
 // tidyElement handles one element; it reports true when it is done with it (removed or
