@@ -292,7 +292,7 @@ func descendants(n *html.Node, a atom.Atom) []*html.Node {
 }
 
 // underHeading reports whether a list comes right after a heading of the article (its
-// previous element) and is not the article's end: a section that is a list of links ("See
+// previous element, a heading or a term used as one) and is not the article's end: a section that is a list of links ("See
 // also", "Sources"). A list that ends the article under its heading is left to the other
 // rules: that is where "Related stories" sit.
 func underHeading(n *html.Node) bool {
@@ -303,12 +303,30 @@ func underHeading(n *html.Node) bool {
 		switch {
 		case p.Type == html.TextNode && strings.TrimSpace(p.Data) == "", p.Type == html.CommentNode:
 		case p.Type == html.ElementNode:
-			return headingLevel(p) > 1
+			return headingLevel(p) > 1 || isTermHeading(p)
 		default:
 			return false
 		}
 	}
 	return false
+}
+
+// isTermHeading reports whether n is a definition list of terms only, which pages use as
+// a small heading (MediaWiki's ";Government" over a list of links).
+func isTermHeading(n *html.Node) bool {
+	if n.DataAtom != atom.Dl {
+		return false
+	}
+	terms := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.Dt:
+			terms++
+		case c.Type == html.ElementNode, c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		}
+	}
+	return terms > 0
 }
 
 // textAfter reports whether visible text follows n inside the article.

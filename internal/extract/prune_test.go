@@ -72,6 +72,7 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"section id made from its heading", `<div id="sharing-with-a-single-developer"><h2>Sharing with one developer</h2><p>Push and pull between two clones.</p></div>`, "Push and pull"},
 		{"formula image hidden from screen readers", `<p>So <img src="f.svg" alt="x^2" aria-hidden="true"> holds.</p>`, "So"},
 		{"section that is a list of links", `<h2>See also</h2><ul><li><a href="/x">Ferry routes</a></li><li><a href="/y">River crossings</a></li></ul><h2>Notes</h2><p>Figures are from the council's 2019 survey of the river.</p>`, "River crossings"},
+		{"list of links under a term used as a heading", `<h2>External links</h2><dl><dt>Government</dt></dl><ul><li><a href="https://www.govt.nz/">Government portal</a></li><li><a href="https://www.mch.govt.nz/">Ministry for Culture</a></li></ul><dl><dt>Travel</dt></dl><ul><li>Official site of tourism</li></ul>`, "Ministry for Culture"},
 		{"negated class", `<div class="list_item no_caption"><h2>The mother described her last hours.</h2><p>She spoke to reporters on Monday.</p></div>`, "The mother described"},
 		{"cells marked by class", `<table><tr><td class="header_cell">Version</td><td class="date">Released</td></tr><tr><td class="version"><a href="/v2">2.0</a></td><td class="date">May 2024</td></tr></table>`, "May 2024"},
 		{"standfirst in the article's header", `<header><h2>Bridge to be rebuilt</h2><p class="standfirst">The council ends a decade of debate.</p></header>`, "decade of debate"},
