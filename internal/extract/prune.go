@@ -225,36 +225,36 @@ func mostlyLinkItems(list *html.Node) bool {
 			continue
 		}
 		items++
-		if textLen(c)-linkTextLen(c) <= maxItemExtra {
+		if ownText(c) <= maxItemExtra {
 			linkOnly++
 		}
 	}
 	return items == 0 || 2*linkOnly >= items
 }
 
-// inProseItem reports whether a list is nested in an item, among others, of a list, an
-// item that says something of its own besides links ("In progress:" over a list of bug
-// links): it is part of that item. The items of a menu that open a submenu are links
-// themselves; a box of stories under its title ("Don't miss these stories") is a list
-// of one item.
+// inProseItem reports whether a list is nested in an item that says something of its
+// own besides links ("In progress:" over a list of bug links), in a list of points that
+// are prose (another item says something and opens no list): it is part of that item. A
+// menu's items that open a submenu are links or labels, and so are all their siblings; a
+// box of stories under its title ("Don't miss these stories") is a list of one item.
 func inProseItem(list *html.Node) bool {
 	item := list.Parent
-	if item == nil || item.DataAtom != atom.Li || item.Parent == nil || countItems(item.Parent) < 2 {
+	if item == nil || item.DataAtom != atom.Li || item.Parent == nil || ownText(item)-ownText(list) <= maxItemExtra {
 		return false
 	}
-	return textLen(item)-textLen(list)-(linkTextLen(item)-linkTextLen(list)) > maxItemExtra
-}
-
-// countItems counts the items of a list that hold text.
-func countItems(list *html.Node) int {
-	n := 0
-	for c := list.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Li && textLen(c) > 0 {
-			n++
+	for c := item.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != item && c.Type == html.ElementNode && c.DataAtom == atom.Li && ownText(c) > maxItemExtra &&
+			!hasElement(c, listAtoms) {
+			return true
 		}
 	}
-	return n
+	return false
 }
+
+var listAtoms = map[atom.Atom]bool{atom.Ul: true, atom.Ol: true}
+
+// ownText is how much text (non-space runes) n holds outside its links.
+func ownText(n *html.Node) int { return textLen(n) - linkTextLen(n) }
 
 // listsAddresses reports whether most links of a list show their own address
 // ("https://nodejs.org/api/inspector.html"): a list of sources, which cites where it
