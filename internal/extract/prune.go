@@ -232,14 +232,14 @@ func mostlyLinkItems(list *html.Node) bool {
 	return items == 0 || 2*linkOnly >= items
 }
 
-// inProseItem reports whether a list is nested in an item that says something of its
-// own besides links ("In progress:" over a list of bug links), in a list of points that
-// are prose (another item says something and opens no list): it is part of that item. A
-// menu's items that open a submenu are links or labels, and so are all their siblings; a
-// box of stories under its title ("Don't miss these stories") is a list of one item.
+// inProseItem reports whether a list is nested in an item that introduces it with words
+// of its own and a colon ("In progress:" over a list of bug links), in a list of points
+// that are prose (another item says something and opens no list): it is part of that
+// item. A menu's items that open a submenu are links or labels ("Sections", a widget's
+// title), and a box of stories under its title is a list of one item.
 func inProseItem(list *html.Node) bool {
 	item := list.Parent
-	if item == nil || item.DataAtom != atom.Li || item.Parent == nil || ownText(item)-ownText(list) <= maxItemExtra {
+	if item == nil || item.DataAtom != atom.Li || item.Parent == nil || !introduces(item, list) {
 		return false
 	}
 	for c := item.Parent.FirstChild; c != nil; c = c.NextSibling {
@@ -249,6 +249,19 @@ func inProseItem(list *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// introduces reports whether the text of item before its child list, links left out, ends
+// with a colon.
+func introduces(item, list *html.Node) bool {
+	var b strings.Builder
+	for c := item.FirstChild; c != nil && c != list; c = c.NextSibling {
+		if c.DataAtom != atom.A {
+			b.WriteString(blocks.Text(c))
+		}
+	}
+	lead := strings.TrimSpace(b.String())
+	return strings.HasSuffix(lead, ":") && len(lead) > 1 || strings.HasSuffix(lead, "：")
 }
 
 var listAtoms = map[atom.Atom]bool{atom.Ul: true, atom.Ol: true}

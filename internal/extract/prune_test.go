@@ -44,6 +44,7 @@ func TestPruneRemovesBoilerplate(t *testing.T) {
 		{"time element", `<div>Posted <time datetime="2019-11-19">Tuesday</time></div>`, "Posted"},
 		{"menu with a submenu", `<ul><li><a href="/news">News</a><ul><li><a href="/local">Local</a></li><li><a href="/world">World</a></li></ul></li><li><a href="/sport">Sport</a></li></ul>`, "World"},
 		{"site map with long labels", `<ul><li>Entertainment &amp; Arts<ul><li><a href="/film">Film</a></li><li><a href="/music">Music</a></li></ul></li><li>Science and Technology<ul><li><a href="/space">Space</a></li><li><a href="/health">Health</a></li></ul></li></ul>`, "Health"},
+		{"sidebar widgets", `<ul><li>Hello stranger, let's connect :-)</li><li>The brain behind<ul><li><a href="/?page_id=2">Curious about me?</a></li><li><a href="/?page_id=8939">Become a sponsor</a></li></ul></li></ul>`, "Become a sponsor"},
 		{"box of stories under its title", `<ol class="grid"><li><div class="title">Don't miss these Health stories</div><ol class="stories"><li><a href="/z">Docs warn of rise in Zumba injuries</a></li><li><a href="/m">Weightlifter's mole</a></li></ol></li></ol>`, "Zumba"},
 		{"related stories titled", `<ul><li><a href="https://gazette.example/a">https: the bridge fund</a></li><li><a href="/b">Mayor resigns</a></li></ul>`, "Mayor resigns"},
 	}
