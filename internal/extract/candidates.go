@@ -126,3 +126,18 @@ func findMain(n *html.Node) *html.Node {
 	}
 	return nil
 }
+
+// Study runs the readability and block-model candidates on a page and returns both
+// articles, and whether the chooser takes the block model's (for cleanbench choose, which
+// studies the chooser page by page).
+func Study(p *Page) (read, block Article, blockWins bool, err error) {
+	if read, err = (readabilityCandidate{}).Extract(p); err != nil {
+		return
+	}
+	if block, err = (blockCandidate{}).Extract(p); err != nil {
+		return
+	}
+	read.Candidate, block.Candidate = "readability", blockModel
+	blockWins, _ = prefer(block, read)
+	return
+}
