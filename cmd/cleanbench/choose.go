@@ -52,11 +52,11 @@ func chooseCmd(args []string, stdout, stderr io.Writer) int {
 			chosen = fb
 		}
 		losses[i] = loss{chosen, max(fr, fb)}
-		rows[i] = fmt.Sprintf("%s,%s,%.3f,%.3f,%v,%d,%d,%.3f,%.3f,%.3f,%.3f", p.id[:8], p.dataset, fr, fb, wins,
+		rows[i] = fmt.Sprintf("%s,%s,%.3f,%.3f,%v,%v,%d,%d,%.3f,%.3f,%.3f,%.3f", p.id[:8], p.dataset, fr, fb, wins, block.Declared,
 			len(strings.Fields(rt)), len(strings.Fields(bt)), bagShare(rt, bt), bagShare(bt, rt),
 			titleCover(page.Title, rt), titleCover(page.Title, bt))
 	})
-	fmt.Fprintln(stdout, "page,dataset,f1_read,f1_block,block_wins,words_read,words_block,read_in_block,block_in_read,title_read,title_block")
+	fmt.Fprintln(stdout, "page,dataset,f1_read,f1_block,block_wins,declared,words_read,words_block,read_in_block,block_in_read,title_read,title_block")
 	sum, best := map[string]float64{}, map[string]float64{}
 	for i, r := range rows {
 		fmt.Fprintln(stdout, r)
