@@ -20,7 +20,7 @@ var blockFeatures = []string{
 	"len", "words", "link", "punct", "endpunct", "stop", "digit", "caps", "lines", "share", "pos",
 	"tag_p", "tag_li", "tag_td", "tag_h", "tag_pre", "tag_div",
 	"boiler", "content", "comment", "article", "main", "itemprop", "list", "table", "form", "depth",
-	"inread", "readshort", "ldbody", "title", "comma", "inspan", "readdist", "underread",
+	"inread", "readshort", "ldbody", "title", "inspan", "readdist", "underread",
 	"prev_len", "prev_link", "prev_inread", "prev_stop", "next_len", "next_link", "next_inread", "next_stop",
 	"win_inread", "win_len", "win_link",
 	"path_n", "path_len", "path_link", "path_inread",
@@ -204,7 +204,7 @@ func ownVector(s segment, i, n int, ctx pageContext) []float64 {
 		b2f(p.boiler), b2f(p.content), b2f(p.comment), b2f(p.article), b2f(p.main), b2f(p.articleBody),
 		b2f(p.list), b2f(p.table), b2f(p.form), float64(min(p.depth, 40)) / 40,
 		readShare(s, ctx.readText), b2f(ctx.readShort), b2f(inLDBody(s.text, ctx.ldBody)),
-		titleShare(words, ctx.titleWords), float64(strings.Count(s.text, ",")) / nw,
+		titleShare(words, ctx.titleWords),
 	}
 	return v
 }
