@@ -63,3 +63,32 @@ func TestCommentThreadNotWholePage(t *testing.T) {
 		t.Errorf("got a thread %q", blocks.Text(a.Comments))
 	}
 }
+
+// The thread's reply form is no comment; a form around the whole page (ASP.NET's) takes
+// nothing from the thread.
+func TestCommentThreadReplyForm(t *testing.T) {
+	withForm := strings.Replace(commentedPage, "</ol></div>", `</ol><form action="/post"><p>Leave a reply</p><label>Name</label> <input name="n"><p>Your email address will not be published.</p></form></div>`, 1)
+	wrapped := strings.Replace(strings.Replace(commentedPage, "<body>", `<body><form action="/page.aspx">`, 1), "</body>", "</form></body>", 1)
+	for _, c := range []struct {
+		name, page, want, not string
+	}{
+		{"reply form", withForm, "cycle lane", "email address"},
+		{"page form", wrapped, "cycle lane", "Reply"},
+	} {
+		p, err := NewPage(c.page, nil, false, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Comments = true
+		a, err := HTML(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Comments == nil {
+			t.Fatalf("%s: no thread", c.name)
+		}
+		if got := blocks.Text(a.Comments); !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
+			t.Errorf("%s: thread %q", c.name, got)
+		}
+	}
+}

@@ -26,6 +26,7 @@ type pathInfo struct {
 	boiler, content, comment   bool // an ancestor's class or id marks boilerplate, content, comments
 	article, main, articleBody bool // inside <article>, <main> or role=main, itemprop=articleBody
 	list, table, form          bool // inside a list, a table, a form
+	replyForm                  bool // inside a form inside (or that is) a comment region: the reply form
 	caption                    bool // inside a <figcaption>
 	pre                        bool // inside a <pre>: its line breaks are the text's
 	depth                      int
@@ -131,6 +132,9 @@ func (p pathInfo) under(n *html.Node) pathInfo {
 				p.boiler = true
 			}
 		}
+	}
+	if n.DataAtom == atom.Form && p.commentRoot != nil {
+		p.replyForm = true // not a form around the whole page, as ASP.NET's
 	}
 	return p
 }
