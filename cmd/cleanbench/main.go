@@ -9,6 +9,7 @@
 //	go run ./cmd/cleanbench train [-lodo]   # fit the HTML block model (train.go)
 //	go run ./cmd/cleanbench wceb            # WCEB page score on ../shared/bench/wceb-dev (wceb.go)
 //	go run ./cmd/cleanbench train-text      # the text block model (train_text.go)
+//	go run ./cmd/cleanbench choose          # the chooser, page by page (choose.go)
 package main
 
 import (
@@ -38,6 +39,9 @@ func main() {
 	}
 	if len(os.Args) > 1 && os.Args[1] == "wceb" {
 		os.Exit(wcebCmd(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "choose" {
+		os.Exit(chooseCmd(os.Args[2:], os.Stdout, os.Stderr))
 	}
 	if len(os.Args) > 1 && os.Args[1] == "train-text" {
 		os.Exit(trainText(os.Args[2:], os.Stdout, os.Stderr))

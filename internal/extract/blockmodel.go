@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"strings"
 
 	"github.com/cleanhq/clean/internal/blocks"
@@ -53,15 +52,15 @@ type Block struct {
 
 // pageBlocks segments doc and computes every block's features; read is readability's
 // article (nil when it found none).
-func pageBlocks(doc *html.Node, read *html.Node, title string) ([]segment, [][]float64) {
+func pageBlocks(doc *html.Node, read *html.Node, p *Page) ([]segment, [][]float64) {
 	body := findElement(doc, atom.Body)
 	if body == nil {
 		body = doc
 	}
 	segs := segments(body)
-	ctx := pageContext{readShort: textLen(read) < minArticleRunes, titleWords: wordSet(title), ldBody: jsonLDBody(doc)}
+	ctx := pageContext{readShort: textLen(read) < minArticleRunes, titleWords: wordSet(p.Title), ldBody: p.Meta.ArticleBody}
 	if read != nil {
-		ctx.readLines = lineSet(blocks.Text(read))
+		ctx.readText = textSet(read)
 	}
 	for _, s := range segs {
 		ctx.totalRunes += s.runes
@@ -80,7 +79,7 @@ func Blocks(p *Page) ([]Block, error) {
 	if err != nil {
 		return nil, err
 	}
-	segs, xs := pageBlocks(doc, read.Root, p.Title)
+	segs, xs := pageBlocks(doc, read.Root, p)
 	out := make([]Block, len(segs))
 	for i, s := range segs {
 		out[i] = Block{Text: s.text, X: xs[i], Comment: s.path.comment}
@@ -98,58 +97,6 @@ func classify(m model.Classifier, xs [][]float64) []bool {
 		keep[i] = m.Predict(x) > blockThreshold
 	}
 	return keep
-}
-
-// jsonLDBody returns the articleBody that the page's JSON-LD declares (collapsed), or "".
-func jsonLDBody(doc *html.Node) string {
-	var body string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if body != "" {
-			return
-		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
-			if n.FirstChild != nil && strings.Contains(n.FirstChild.Data, "articleBody") {
-				body = findArticleBody(n.FirstChild.Data)
-			}
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	return blocks.CollapseSpace(body)
-}
-
-// findArticleBody returns the first articleBody string anywhere in a JSON-LD document.
-func findArticleBody(src string) string {
-	var v any
-	if json.Unmarshal([]byte(src), &v) != nil {
-		return ""
-	}
-	var find func(v any) string
-	find = func(v any) string {
-		switch t := v.(type) {
-		case map[string]any:
-			if s, ok := t["articleBody"].(string); ok && s != "" {
-				return s
-			}
-			for _, c := range t {
-				if s := find(c); s != "" {
-					return s
-				}
-			}
-		case []any:
-			for _, c := range t {
-				if s := find(c); s != "" {
-					return s
-				}
-			}
-		}
-		return ""
-	}
-	return find(v)
 }
 
 // blockCandidate is the block model's article: the blocks of the whole page that the
@@ -176,7 +123,7 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 		// The chooser keeps readability's article (see prefer): no need to judge blocks.
 		return Article{agree: agreement{declaresArticle: true}}, nil
 	}
-	segs, xs := pageBlocks(doc, p.readRoot, p.Title)
+	segs, xs := pageBlocks(doc, p.readRoot, p)
 	keep := keepHeadings(segs, wholeTables(segs, classify(m, xs)))
 	p.segs, p.inKept, p.inRead = segs, keep, make([]bool, len(segs))
 	for i := range segs {

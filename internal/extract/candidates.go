@@ -126,3 +126,21 @@ func findMain(n *html.Node) *html.Node {
 	}
 	return nil
 }
+
+// Study runs the readability and block-model candidates on a page and returns both
+// articles (the block model's also on a page that declares itself an article, where the
+// chooser does not run it), and whether the chooser takes the block model's (for
+// cleanbench choose, which studies the chooser page by page).
+func Study(p *Page) (read, block Article, blockWins bool, err error) {
+	if read, err = (readabilityCandidate{}).Extract(p); err != nil {
+		return
+	}
+	p.Comments = true // the block candidate then judges the blocks of a declared article too
+	if block, err = (blockCandidate{}).Extract(p); err != nil {
+		return
+	}
+	read.Candidate, block.Candidate = "readability", blockModel
+	blockWins, _ = prefer(block, read)
+	block.Declared = block.agree.declaresArticle
+	return
+}

@@ -9,7 +9,7 @@ import (
 // article. A thread is a region whose class or id marks it as comments ("comments",
 // "commentlist", "disqus"…) and that does not hold the article itself (a <body
 // class="comments-open"> marks no thread). Its blocks are kept but for link lists (the
-// reply and share links) and what the article already holds.
+// reply and share links), the reply form's labels and what the article already holds.
 
 // maxCommentLinkDensity is the most of a comment block's text that may sit in links.
 const maxCommentLinkDensity = 0.5
@@ -32,8 +32,8 @@ func commentThread(segs []segment, inArticle func(i int) bool) *html.Node {
 		if r == nil || 2*inRegion[r] > article || inArticle(i) {
 			continue // not in a region, in one that holds most of the article, or article text
 		}
-		if float64(s.linkRunes) > maxCommentLinkDensity*float64(s.runes) {
-			continue
+		if s.path.replyForm || float64(s.linkRunes) > maxCommentLinkDensity*float64(s.runes) {
+			continue // the reply form, or the reply and share links
 		}
 		kept = append(kept, s)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cleanhq/clean/internal/blocks"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -12,7 +13,9 @@ import (
 // The block model's features. Each is computed the same way on any page, in any language:
 // sizes, link and punctuation shares, stop words of the common Latin-script languages, the
 // element and its ancestors' kinds and class/id words, position, whether readability or
-// the page's own JSON-LD articleBody holds the text, and the same for the neighbours.
+// the page's own JSON-LD articleBody holds the text, the same for the neighbours, and for
+// the blocks that share the block's tag path (a template's repeats: a list of headlines,
+// the paragraphs of a story).
 var blockFeatures = []string{
 	"len", "words", "link", "punct", "endpunct", "stop", "digit", "caps", "lines", "share", "pos",
 	"tag_p", "tag_li", "tag_td", "tag_h", "tag_pre", "tag_div",
@@ -20,12 +23,13 @@ var blockFeatures = []string{
 	"inread", "readshort", "ldbody", "title", "inspan", "readdist", "underread",
 	"prev_len", "prev_link", "prev_inread", "prev_stop", "next_len", "next_link", "next_inread", "next_stop",
 	"win_inread", "win_len", "win_link",
+	"path_n", "path_len", "path_link", "path_inread",
 }
 
 // pageContext is what the features need to know about the page as a whole.
 type pageContext struct {
 	totalRunes int
-	readLines  map[string]bool // the lines of readability's article
+	readText   map[string]bool // the texts of readability's article's text nodes (textSet)
 	readShort  bool            // readability's article is short (under minArticleRunes)
 	ldBody     string          // JSON-LD articleBody, collapsed, if the page declares one
 	titleWords map[string]bool
@@ -38,6 +42,7 @@ func featureVectors(segs []segment, ctx pageContext) [][]float64 {
 		own[i] = ownVector(s, i, len(segs), ctx)
 	}
 	addReadPlace(segs, own)
+	groups := pathGroups(segs, own)
 	out := make([][]float64, len(segs))
 	for i := range segs {
 		v := make([]float64, 0, len(blockFeatures))
@@ -45,9 +50,56 @@ func featureVectors(segs []segment, ctx pageContext) [][]float64 {
 		v = append(v, neighbour(own, i-1)...)
 		v = append(v, neighbour(own, i+1)...)
 		v = append(v, window(own, i, 2)...)
+		v = append(v, groups[i]...)
 		out[i] = v
 	}
 	return out
+}
+
+// pathGroups returns, per segment, what the segments that share its tag path (the tags
+// and classes of its block and their ancestors) have in common: how many they are, and
+// their mean len, link and inread features. A template's repeats read alike: a list of
+// headlines is many short linked blocks, a story many long ones.
+func pathGroups(segs []segment, own [][]float64) [][]float64 {
+	paths := map[*html.Node]uint64{}
+	key := make([]uint64, len(segs))
+	sum := map[uint64]*[4]float64{}
+	for i, s := range segs {
+		key[i] = tagPath(s.parent, paths)
+		g := sum[key[i]]
+		if g == nil {
+			g = new([4]float64)
+			sum[key[i]] = g
+		}
+		g[0]++
+		g[1] += own[i][fLen]
+		g[2] += own[i][fLink]
+		g[3] += own[i][fInread]
+	}
+	out := make([][]float64, len(segs))
+	for i := range segs {
+		g := sum[key[i]]
+		out[i] = []float64{math.Log1p(g[0]), g[1] / g[0], g[2] / g[0], g[3] / g[0]}
+	}
+	return out
+}
+
+// tagPath hashes the tags and class attributes of n and its ancestors (memoised in paths).
+func tagPath(n *html.Node, paths map[*html.Node]uint64) uint64 {
+	if n == nil {
+		return 14695981039346656037 // FNV-1a offset basis
+	}
+	if h, ok := paths[n]; ok {
+		return h
+	}
+	h := tagPath(n.Parent, paths)
+	for _, s := range []string{"/", n.Data, ".", blocks.Attr(n, "class")} {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
+		}
+	}
+	paths[n] = h
+	return h
 }
 
 // Indices into a block's own vector used for its neighbours.
@@ -151,7 +203,7 @@ func ownVector(s segment, i, n int, ctx pageContext) []float64 {
 		b2f(headingLevel(s.parent) > 0), b2f(tag == atom.Pre || tag == atom.Blockquote), b2f(tag == atom.Div || tag == atom.Section || tag == atom.Body),
 		b2f(p.boiler), b2f(p.content), b2f(p.comment), b2f(p.article), b2f(p.main), b2f(p.articleBody),
 		b2f(p.list), b2f(p.table), b2f(p.form), float64(min(p.depth, 40)) / 40,
-		lineShare(s.text, ctx.readLines), b2f(ctx.readShort), b2f(inLDBody(s.text, ctx.ldBody)),
+		readShare(s, ctx.readText), b2f(ctx.readShort), b2f(inLDBody(s.text, ctx.ldBody)),
 		titleShare(words, ctx.titleWords),
 	}
 	return v
@@ -178,19 +230,47 @@ func inLDBody(text, body string) bool {
 	return body != "" && len(text) >= 20 && strings.Contains(body, text)
 }
 
-// lineShare is the share of text's lines that are lines of the reference set.
-func lineShare(text string, set map[string]bool) float64 {
+// readShare is the share of a segment's text (in runes) that sits in text nodes whose
+// text readability's article also holds (set: see textSet). Text nodes are compared, not
+// lines or blocks: readability regroups a page's runs into paragraphs of its own, but it
+// leaves their text as it was.
+func readShare(s segment, set map[string]bool) float64 {
 	if len(set) == 0 {
 		return 0
 	}
-	lines := strings.Split(text, "\n")
-	k := 0
-	for _, l := range lines {
-		if set[l] {
-			k++
+	in := 0
+	for _, n := range s.nodes {
+		forTextNodes(n, func(t *html.Node) {
+			if set[blocks.CollapseSpace(t.Data)] {
+				in += textLen(t)
+			}
+		})
+	}
+	return float64(in) / float64(max(s.runes, 1))
+}
+
+// textSet returns the set of the visible text nodes' texts under n, white space collapsed.
+func textSet(n *html.Node) map[string]bool {
+	set := map[string]bool{}
+	forTextNodes(n, func(t *html.Node) {
+		if k := blocks.CollapseSpace(t.Data); k != "" {
+			set[k] = true
+		}
+	})
+	return set
+}
+
+// forTextNodes calls f on every visible text node at or under n.
+func forTextNodes(n *html.Node, f func(*html.Node)) {
+	switch {
+	case n.Type == html.TextNode:
+		f(n)
+	case n.Type == html.ElementNode && blocks.IsInvisible(n):
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			forTextNodes(c, f)
 		}
 	}
-	return float64(k) / float64(len(lines))
 }
 
 func titleShare(words []string, title map[string]bool) float64 {
@@ -204,17 +284,6 @@ func titleShare(words []string, title map[string]bool) float64 {
 		}
 	}
 	return float64(k) / float64(len(words))
-}
-
-// lineSet returns the set of the lines of text.
-func lineSet(text string) map[string]bool {
-	set := map[string]bool{}
-	for _, l := range strings.Split(text, "\n") {
-		if l != "" {
-			set[l] = true
-		}
-	}
-	return set
 }
 
 func wordSet(text string) map[string]bool {

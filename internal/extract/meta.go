@@ -25,6 +25,8 @@ type Meta struct {
 	Published string   // the first publication date found, as written (see normalizeDate)
 	Modified  string   // the last modification date, likewise
 	Tags      []string // article:tag, JSON-LD keywords, news_keywords or keywords
+
+	ArticleBody string // the JSON-LD article's articleBody, white space collapsed
 }
 
 // Limits on what ReadMeta keeps of a page, which may hold anything.
@@ -53,7 +55,7 @@ func ReadMeta(doc *html.Node) Meta {
 	r := metaReader{values: map[string][]string{}}
 	r.walk(doc)
 	ld := r.ld
-	m := Meta{Titles: r.titles, Headings: r.headings}
+	m := Meta{Titles: r.titles, Headings: r.headings, ArticleBody: blocks.CollapseSpace(ld.ArticleBody)}
 	if len(r.titles) > 0 {
 		m.Document = r.titles[0]
 	}
@@ -202,6 +204,7 @@ type jsonLD struct {
 	DateModified  string `json:"dateModified"`
 	Keywords      any    `json:"keywords"` // "a, b" or ["a", "b"]
 	Publisher     any    `json:"publisher"`
+	ArticleBody   string `json:"articleBody"`
 }
 
 // findArticleLD returns the first article in a JSON-LD script: the top object, an item of

@@ -125,11 +125,13 @@ func TestReadMeta(t *testing.T) {
 <meta property="article:tag" content="Harbour"><meta property="article:tag" content="ferries">
 <meta property="article:tag" content="harbour"><meta name="keywords" content="ignored, as article:tag is given">
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},
- {"@type":["NewsArticle"],"headline":"LD headline","datePublished":"2020-01-01T12:00:00-05:00","publisher":{"name":"Pub"}}]}</script>
+ {"@type":["NewsArticle"],"headline":"LD headline","datePublished":"2020-01-01T12:00:00-05:00","publisher":{"name":"Pub"},
+  "articleBody":"Work starts\n  in June."}]}</script>
 </head><body><h1>Heading</h1></body></html>`)
 	want := Meta{
 		Document: "T", Titles: []string{"T", "LD headline", "OG title"}, Headings: []string{"Heading"}, SiteNames: []string{"Pub"},
 		Published: "2020-01-01T12:00:00-05:00", Modified: "2020-01-03T00:00:00+01:00", Tags: []string{"Harbour", "ferries"},
+		ArticleBody: "Work starts in June.",
 	}
 	if !reflect.DeepEqual(m, want) {
 		t.Errorf("ReadMeta =\n%+v, want\n%+v", m, want)

@@ -26,7 +26,9 @@ type pathInfo struct {
 	boiler, content, comment   bool // an ancestor's class or id marks boilerplate, content, comments
 	article, main, articleBody bool // inside <article>, <main> or role=main, itemprop=articleBody
 	list, table, form          bool // inside a list, a table, a form
+	replyForm                  bool // inside a form inside (or that is) a comment region: the reply form
 	caption                    bool // inside a <figcaption>
+	pre                        bool // inside a <pre>: its line breaks are the text's
 	depth                      int
 	tableNode                  *html.Node // the innermost table around the segment
 	figure                     *html.Node // the innermost figure around the segment
@@ -72,7 +74,7 @@ func (s *segmenter) flush(parent *html.Node, run []*html.Node, path pathInfo) {
 	var b strings.Builder
 	runes, links := 0, 0
 	for _, n := range run {
-		inlineText(&b, n)
+		inlineText(&b, n, path.pre)
 		runes += textLen(n)
 		links += linkTextLen(n)
 	}
@@ -102,6 +104,8 @@ func (p pathInfo) under(n *html.Node) pathInfo {
 		p.caption = true
 	case atom.Figure:
 		p.figure = n
+	case atom.Pre:
+		p.pre = true
 	case atom.Form:
 		p.form = true
 	}
@@ -129,6 +133,9 @@ func (p pathInfo) under(n *html.Node) pathInfo {
 			}
 		}
 	}
+	if n.DataAtom == atom.Form && p.commentRoot != nil {
+		p.replyForm = true // not a form around the whole page, as ASP.NET's
+	}
 	return p
 }
 
@@ -150,9 +157,12 @@ func isCommentWord(w string) bool {
 	return commentTokens[w] || strings.HasPrefix(w, "comment")
 }
 
-// inlineText appends the raw visible text of an inline node (a <br> as a newline).
-func inlineText(b *strings.Builder, n *html.Node) {
+// inlineText appends the visible text of an inline node: a <br> as a newline, and the
+// line breaks of the source as spaces (HTML white space), but inside a <pre>.
+func inlineText(b *strings.Builder, n *html.Node, pre bool) {
 	switch {
+	case n.Type == html.TextNode && !pre:
+		b.WriteString(strings.Map(sourceBreak, n.Data))
 	case n.Type == html.TextNode:
 		b.WriteString(n.Data)
 	case n.Type != html.ElementNode:
@@ -161,9 +171,17 @@ func inlineText(b *strings.Builder, n *html.Node) {
 	case blocks.IsInvisible(n):
 	default:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			inlineText(b, c)
+			inlineText(b, c, pre)
 		}
 	}
+}
+
+// sourceBreak maps a line break of the page's source to a space.
+func sourceBreak(r rune) rune {
+	if r == '\n' || r == '\r' {
+		return ' '
+	}
+	return r
 }
 
 // keptTree returns an article root holding the page's structure around the kept
