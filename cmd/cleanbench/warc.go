@@ -33,7 +33,7 @@ func warcBench(args []string, stdout, stderr io.Writer) int {
 	onlyBuild := fs.Bool("only-build", false, "only write the WARC and the page files (next to it, in FILE.pages/)")
 	workers := fs.Int("j", 1, "workers")
 	files := fs.Bool("files", true, "also write the pages as files (FILE.pages/), and compare")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the WARC run to this file")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the WARC run to this file, and of the files run to FILE.files")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -64,7 +64,7 @@ func warcBench(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%-6s %9s %12s %12s\n", "input", "docs", "docs/cpu-s", "docs/s")
 	var rates [2]float64
 	for i, in := range []string{name, name + ".pages"} {
-		stop, err := startProfile(*profile, i == 0)
+		stop, err := startProfile(*profile, i == 1)
 		if err != nil {
 			fmt.Fprintln(stderr, "cleanbench:", err)
 			return 1
@@ -82,11 +82,14 @@ func warcBench(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// startProfile starts a CPU profile into name when name is set and on is true, and
-// returns what stops it.
-func startProfile(name string, on bool) (stop func(), err error) {
-	if name == "" || !on {
+// startProfile starts a CPU profile into name (name.files for the files run) when name
+// is set, and returns what stops it.
+func startProfile(name string, files bool) (stop func(), err error) {
+	if name == "" {
 		return func() {}, nil
+	}
+	if files {
+		name += ".files"
 	}
 	f, err := os.Create(name)
 	if err != nil {
