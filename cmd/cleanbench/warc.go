@@ -40,6 +40,7 @@ func warcBench(args []string, stdout, stderr io.Writer) int {
 	files := fs.Bool("files", true, "also write the pages as files (FILE.pages/), and compare")
 	profile := fs.String("cpuprofile", "", "write CPU profiles of the first round's runs: the WARC run to this file, the others to FILE.files and FILE.files-corpus")
 	rounds := fs.Int("rounds", 1, "run the comparison this many times (the ratios are of the medians)")
+	only := fs.String("only", "", "run only this input (warc, files or files-corpus), once: to count its instructions under valgrind (a CGO_ENABLED=0 build, GODEBUG=asyncpreemptoff=1)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -68,7 +69,28 @@ func warcBench(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	warmUp(pages[0].Input)
+	if *only != "" {
+		return onlyRun(stdout, stderr, name, *workers, *only)
+	}
 	return compareRuns(stdout, stderr, name, *workers, *rounds, *profile)
+}
+
+// onlyRun runs one of benchRuns, by name.
+func onlyRun(stdout, stderr io.Writer, warc string, workers int, name string) int {
+	for _, run := range benchRuns {
+		if run.name != name {
+			continue
+		}
+		docs, cpu, _, err := runBench(run.source(warc), workers)
+		if err != nil {
+			fmt.Fprintln(stderr, "cleanbench:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s: %d docs, %.1f docs/cpu-s\n", name, docs, float64(docs)/cpu.Seconds())
+		return 0
+	}
+	fmt.Fprintf(stderr, "cleanbench: -only %q: not warc, files or files-corpus\n", name)
+	return 2
 }
 
 // warmUp pays what a process does once, before the runs are timed: the language model's
