@@ -177,7 +177,7 @@ func (c *Cleaner) Document(ctx context.Context, t *Task) (clean.Document, error)
 	if t.Err != nil {
 		return clean.Document{}, clean.Named(t.Name, t.Err)
 	}
-	in := clean.Input{Name: t.Name, URL: t.URL, Data: t.Data}
+	in := clean.Input{Name: t.Name, URL: t.URL, ContentType: t.ContentType, Data: t.Data}
 	if t.Data == nil {
 		read, err := c.Fetch.Read(ctx, t.Name)
 		if err != nil {

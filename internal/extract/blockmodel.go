@@ -193,9 +193,10 @@ func declaresArticle(doc *html.Node, source string) bool {
 func wholeTables(segs []segment, keep []bool) []bool {
 	kept, all := map[*html.Node]int{}, map[*html.Node]int{}
 	first, last := map[*html.Node]int{}, map[*html.Node]int{}
+	data := dataTables{}
 	for i, s := range segs {
 		t := s.path.tableNode
-		if t == nil || !isDataTable(t) {
+		if t == nil || !data.is(t) {
 			continue
 		}
 		if _, ok := first[t]; !ok {
@@ -232,10 +233,18 @@ func keepHeadings(segs []segment, keep []bool) []bool {
 	return keep
 }
 
-// isDataTable reports whether a table holds data (header cells, or a caption) rather
-// than the page's layout.
-func isDataTable(t *html.Node) bool {
-	return findElement(t, atom.Th) != nil || findElement(t, atom.Caption) != nil
+// dataTables tells whether tables hold data (header cells, or a caption) rather than the
+// page's layout, looking into each table once: a layout table of thousands of blocks is
+// asked about for each of them.
+type dataTables map[*html.Node]bool
+
+func (d dataTables) is(t *html.Node) bool {
+	is, ok := d[t]
+	if !ok {
+		is = findElement(t, atom.Th) != nil || findElement(t, atom.Caption) != nil
+		d[t] = is
+	}
+	return is
 }
 
 // isTitle reports whether a segment is a heading that repeats the page's title: the

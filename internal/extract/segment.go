@@ -214,8 +214,9 @@ func keptTree(kept []segment, figures []*html.Node) *html.Node {
 	for top.Parent != nil && live[top.Parent] {
 		top = top.Parent
 	}
+	data := dataTables{}
 	for c := top.FirstChild; c != nil; c = c.NextSibling {
-		if k := keptCopy(c, in, live); k != nil {
+		if k := keptCopy(c, in, live, data); k != nil {
 			root.AppendChild(k)
 		}
 	}
@@ -223,18 +224,18 @@ func keptTree(kept []segment, figures []*html.Node) *html.Node {
 }
 
 // keptCopy copies n for keptTree, or returns nil when n has no part in it.
-func keptCopy(n *html.Node, in, live map[*html.Node]bool) *html.Node {
+func keptCopy(n *html.Node, in, live map[*html.Node]bool, data dataTables) *html.Node {
 	switch {
 	case in[n]:
 		return cloneNode(n)
 	case live[n]:
 		c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace,
 			Attr: append([]html.Attribute(nil), n.Attr...)}
-		if isLayoutTablePart(n) {
+		if isLayoutTablePart(n, data) {
 			c = element(atom.Div) // a table that lays out the page is no table in the article
 		}
 		for k := n.FirstChild; k != nil; k = k.NextSibling {
-			if kc := keptCopy(k, in, live); kc != nil {
+			if kc := keptCopy(k, in, live, data); kc != nil {
 				c.AppendChild(kc)
 			}
 		}
@@ -247,7 +248,7 @@ func keptCopy(n *html.Node, in, live map[*html.Node]bool) *html.Node {
 
 // isLayoutTablePart reports whether n is a table, or a part of one, that holds no data
 // (no header cells, no caption): a table that lays the page out.
-func isLayoutTablePart(n *html.Node) bool {
+func isLayoutTablePart(n *html.Node, data dataTables) bool {
 	switch n.DataAtom {
 	case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
 	default:
@@ -255,7 +256,7 @@ func isLayoutTablePart(n *html.Node) bool {
 	}
 	for t := n; t != nil; t = t.Parent {
 		if t.DataAtom == atom.Table {
-			return !isDataTable(t)
+			return !data.is(t)
 		}
 	}
 	return false

@@ -1,23 +1,25 @@
 package warc
 
 import (
-	"io"
+	"bytes"
 	"strings"
-
-	gowarc "github.com/nlnwa/gowarc/v3"
 )
 
-// fillBlock sets the HTTP fields and the Body of rec from the block that
-// gowarc parsed.
-func (r *Reader) fillBlock(rec *Record, block gowarc.Block) error {
-	payload, err := r.payload(rec, block)
-	if err != nil {
-		return err
+// fillBlock sets the HTTP fields and the Body of rec from its block: for
+// an HTTP message, the HTTP header is parsed and the body decoded; any
+// other block is the Body as it is.
+func (r *Reader) fillBlock(rec *Record, block []byte) error {
+	if !hasHTTPBlock(rec) {
+		rec.Body = block
+		rec.Charset = charset(rec.ContentType)
+		return nil
 	}
-	body, err := readMax(payload, r.maxBody)
-	if err != nil {
-		return err
+	head, body, ok := splitHTTP(block)
+	if !ok {
+		rec.Warnings = append(rec.Warnings, "no end of the HTTP header")
 	}
+	rec.Status, rec.HTTPHeader = parseHTTPHeader(head)
+	var err error
 	if rec.HTTPHeader != nil {
 		rec.ContentType = rec.HTTPHeader.Get("Content-Type")
 		var warns []string
@@ -29,21 +31,34 @@ func (r *Reader) fillBlock(rec *Record, block gowarc.Block) error {
 	return err
 }
 
-// payload returns the reader of the payload of block, and sets the HTTP
-// fields of rec when the block is an HTTP message. The HTTP header is
-// parsed here, not taken from gowarc: gowarc's comes from
-// net/http.ReadResponse, which drops Transfer-Encoding from the header
-// and rejects what servers really send (Content-Length: -1).
-func (r *Reader) payload(rec *Record, block gowarc.Block) (io.Reader, error) {
-	switch b := block.(type) {
-	case gowarc.HttpResponseBlock:
-		rec.Status, rec.HTTPHeader = parseHTTPHeader(b.ProtocolHeaderBytes())
-		return b.PayloadBytes()
-	case gowarc.HttpRequestBlock:
-		_, rec.HTTPHeader = parseHTTPHeader(b.ProtocolHeaderBytes())
-		return b.PayloadBytes()
+// hasHTTPBlock tells whether the block of rec is an HTTP message: a
+// response, request, resource, conversion or continuation record whose
+// WARC Content-Type is application/http (a revisit's block, HTTP headers
+// without a body, is kept whole).
+func hasHTTPBlock(rec *Record) bool {
+	switch rec.Type {
+	case "response", "request", "resource", "conversion", "continuation":
+		return isHTTP(rec.ContentType)
 	}
-	return block.RawBytes()
+	return false
+}
+
+// splitHTTP splits an HTTP message into its header (status or request
+// line, fields and the blank line) and its payload. Without a blank line
+// the whole block is the header, and ok is false.
+func splitHTTP(block []byte) (head, payload []byte, ok bool) {
+	for i := 0; i < len(block); {
+		j := bytes.IndexByte(block[i:], '\n')
+		if j < 0 {
+			break
+		}
+		line := block[i : i+j+1]
+		i += j + 1
+		if len(line) < 3 { // "\r\n", "\n": the blank line (gowarc's rule, kept)
+			return block[:i], block[i:], true
+		}
+	}
+	return block, nil, false
 }
 
 // isHTTP tells whether a WARC Content-Type says the block is an HTTP message.

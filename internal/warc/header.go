@@ -14,7 +14,7 @@ const maxHeader = 64 << 10
 var warcMagic = []byte("WARC/")
 
 // header is a WARC header block, parsed from the bytes ahead in the
-// stream before the record is handed to gowarc, so that every record,
+// stream before its block is read, so that every record,
 // even one that fails later, has its fields, as written.
 type header struct {
 	version string

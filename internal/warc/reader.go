@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	gowarc "github.com/nlnwa/gowarc/v3"
 )
 
 // DefaultMaxBody is the MaxBody of a Reader made without WithMaxBody.
@@ -24,7 +22,6 @@ var (
 	ErrCorrupt   = errors.New("corrupt gzip data")                       // a gzip member that does not decompress
 	ErrLength    = errors.New("Content-Length does not match the block") // bytes that are not a record separator follow the block
 	ErrDecode    = errors.New("body does not decode")                    // a content coding that breaks on the way
-	ErrRecord    = errors.New("bad WARC record")                         // gowarc could not parse the record
 )
 
 // Option configures a Reader.
@@ -40,7 +37,6 @@ type Reader struct {
 	maxBody int64
 	stream  *stream
 	data    *bufio.Reader // the uncompressed stream
-	um      gowarc.Unmarshaler
 	fatal   error
 	done    bool
 }
@@ -60,10 +56,6 @@ func NewReader(r io.Reader, name string, opts ...Option) (*Reader, error) {
 	}
 	rd.stream = s
 	rd.data = bufio.NewReaderSize(s, 2*maxHeader)
-	rd.um = gowarc.NewUnmarshaler(
-		gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
-		gowarc.WithBufferMaxMemBytes(rd.maxBody),
-	)
 	if err := rd.checkStart(); err != nil {
 		return nil, fmt.Errorf("warc: %s: %w", name, err)
 	}
@@ -141,44 +133,24 @@ func (r *Reader) next() (*Record, error) {
 		return r.skipRecord(rec, start+int64(h.size)+h.length,
 			fmt.Errorf("%w: Content-Length %d > %d", ErrTooLarge, h.length, r.maxBody))
 	}
-	return r.parse(rec, start+int64(h.size)+h.length)
+	return r.parse(rec, h.size)
 }
 
-// parse has gowarc parse the record whose block ends at end.
-func (r *Reader) parse(rec *Record, end int64) (*Record, error) {
-	wrec, validation, err := r.unmarshal()
-	if wrec != nil {
-		defer wrec.Close()
+// parse reads the block of the record whose header block, of size bytes,
+// is ahead in the stream, and fills rec from it. The block is read into
+// one slice of its Content-Length, which the Body of an HTTP message
+// shares when no coding is to be removed.
+func (r *Reader) parse(rec *Record, size int) (*Record, error) {
+	_, _ = r.data.Discard(size) // peeked: it is buffered
+	block := make([]byte, rec.Length)
+	if _, err := io.ReadFull(r.data, block); err != nil {
+		return r.streamError(rec, err)
 	}
-	if err != nil {
-		if r.stream.failed() != nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return r.streamError(rec, err)
-		}
-		return r.skipRecord(rec, end, fmt.Errorf("%w: %v", ErrRecord, err))
-	}
-	if r.pos() < end {
-		return r.streamError(rec, io.ErrUnexpectedEOF)
-	}
-	for _, v := range validation {
-		rec.Warnings = append(rec.Warnings, v.Error())
-	}
-	err = r.fillBlock(rec, wrec.Block())
+	err := r.fillBlock(rec, block)
 	if gapErr := r.checkGap(); err == nil {
 		err = gapErr
 	}
 	return rec, err
-}
-
-// unmarshal has gowarc parse the record ahead, and turns a panic in
-// gowarc, should there be one, into an error for the record.
-func (r *Reader) unmarshal() (wrec gowarc.WarcRecord, validation []error, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			wrec, validation, err = nil, nil, fmt.Errorf("gowarc panicked: %v", p)
-		}
-	}()
-	wrec, _, validation, err = r.um.Unmarshal(r.data)
-	return wrec, validation, err
 }
 
 // skipRecord goes past the block ending at end and returns err for rec.
@@ -265,4 +237,12 @@ func (rec *Record) setHeader(h header) {
 	rec.RefersTo = h.fields.Get("WARC-Refers-To")
 	rec.IdentifiedLanguage = h.fields.Get("WARC-Identified-Content-Language")
 	rec.ContentType = h.fields.Get("Content-Type")
+	for _, f := range requiredFields {
+		if len(h.fields.Values(f)) == 0 {
+			rec.Warnings = append(rec.Warnings, "missing required field "+f)
+		}
+	}
 }
+
+// requiredFields are the WARC fields every record must have (WARC 1.1, 5.1).
+var requiredFields = []string{"WARC-Record-ID", "Content-Length", "WARC-Date", "WARC-Type"}

@@ -36,7 +36,7 @@ type Record struct {
 
 	// Warnings lists what was odd but did not stop the record from being
 	// read: a coding that was declared but not applied, bytes skipped
-	// before the next record, gowarc's validation findings…
+	// before the next record, a required field missing…
 	Warnings []string
 }
 
