@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -212,9 +213,31 @@ func (p *pipeline) renderComments(doc *Document, base string) error {
 	return nil
 }
 
-// sameText reports whether a and b are the same text, white space and case aside.
+// sameText reports whether a and b are the same text, white space and case aside: the
+// same words (strings.Fields), each the same but for case (strings.EqualFold), in order.
+// It reads the words in place, since a is a whole article and b mostly a short title.
 func sameText(a, b string) bool {
-	return strings.EqualFold(normalize(a), normalize(b))
+	for {
+		wa, ra := nextField(a)
+		wb, rb := nextField(b)
+		switch {
+		case wa == "" || wb == "":
+			return wa == wb
+		case !strings.EqualFold(wa, wb):
+			return false
+		}
+		a, b = ra, rb
+	}
+}
+
+// nextField returns the first white-space separated word of s (as strings.Fields reads
+// them) and what follows it.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // absoluteURL resolves ref against base; it returns ref unchanged when either does not parse.

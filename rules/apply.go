@@ -73,9 +73,14 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 		texts[i] = blocks.Text(n)
 	}
 	gone := make([]*Rule, len(leaves)) // the rule that removes each leaf, if any
-	matchable := matchTexts(leaves, texts)
-	markDrops(matchable, gone, byKind[Drop])
-	markCuts(texts, matchable, gone, byKind[CutTail], byKind[CutHead])
+	lines := make([][]subject, len(leaves)) // each leaf's lines, if rules may match it
+	for i, n := range leaves {
+		if !inTable(n) {
+			lines[i] = subjectLines(texts[i])
+		}
+	}
+	markDrops(lines, gone, byKind[Drop])
+	markCuts(texts, lines, gone, byKind[CutTail], byKind[CutHead])
 	for i, n := range leaves {
 		if gone[i] != nil {
 			out = append(out, removal(gone[i], texts[i]))
@@ -85,19 +90,9 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 	return out
 }
 
-// matchTexts returns the texts that block rules may match: those of table cells are
-// blanked, since a cell saying "Video" or "Tag" is a column heading, and dropping it would
-// shift the columns. A cut can still remove a table that lies beyond its match.
-func matchTexts(leaves []*html.Node, texts []string) []string {
-	out := make([]string, len(texts))
-	for i, n := range leaves {
-		if !inTable(n) {
-			out[i] = texts[i]
-		}
-	}
-	return out
-}
-
+// inTable reports whether n is in a table. Block rules do not match table cells, since a
+// cell saying "Video" or "Tag" is a column heading, and dropping it would shift the
+// columns. A cut can still remove a table that lies beyond its match.
 func inTable(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
@@ -154,9 +149,9 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	return out
 }
 
-func markDrops(texts []string, gone []*Rule, rules []*Rule) {
-	for i, t := range texts {
-		if r := firstMatch(rules, t); r != nil {
+func markDrops(lines [][]subject, gone []*Rule, rules []*Rule) {
+	for i, l := range lines {
+		if r := firstMatch(rules, l); r != nil {
 			gone[i] = r
 		}
 	}
@@ -184,15 +179,15 @@ func isProse(runes int, text string) bool {
 
 // markCuts applies the first cut-tail match near the end (removing it and all that
 // follows) and the last cut-head match near the start (removing it and all that precedes).
-// texts are the blocks' texts, matchable the ones rules may match.
-func markCuts(texts, matchable []string, gone []*Rule, tail, head []*Rule) {
+// texts are the blocks' texts, lines the lines of those rules may match.
+func markCuts(texts []string, lines [][]subject, gone []*Rule, tail, head []*Rule) {
 	if len(tail) == 0 && len(head) == 0 {
 		return
 	}
 	e := newEdges(texts)
 	cutFrom, cutTo := len(texts), -1
 	var tailRule, headRule *Rule
-	for i, t := range matchable {
+	for i, t := range lines {
 		if r := firstMatch(tail, t); r != nil {
 			if i < cutFrom && e.nearEnd(i) {
 				cutFrom, tailRule = i, r
@@ -255,13 +250,13 @@ func (e edges) nearStart(i int) bool {
 	return !e.proseBefore[i] || edgeShare*e.before[i] <= e.total
 }
 
-func firstMatch(rules []*Rule, text string) *Rule {
-	if strings.TrimSpace(text) == "" {
+// firstMatch returns the first of the block rules that matches a block's lines.
+func firstMatch(rules []*Rule, lines []subject) *Rule {
+	if len(lines) == 0 {
 		return nil
 	}
-	lines := subjectLines(text)
 	for _, r := range rules {
-		if r.match(text, lines) {
+		if r.matchLines(lines) {
 			return r
 		}
 	}

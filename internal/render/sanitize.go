@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -11,6 +12,9 @@ import (
 // sequences lose their ESC and become harmless text), and the Unicode line and paragraph
 // separators that some readers treat as line breaks.
 func CleanString(s string) string {
+	if isClean(s) {
+		return s // the common case, read a byte at a time
+	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\t':
@@ -24,6 +28,27 @@ func CleanString(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// isClean reports whether CleanString would leave s as it is: valid UTF-8 without
+// control characters (but newline and tab) or line and paragraph separators.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c > 0xe2:
+		case c < 0x80:
+			return false // a control character
+		case c == 0xc2: // U+0080 to U+00BF: C1 controls below U+00A0
+			if i+1 < len(s) && s[i+1] < 0xa0 {
+				return false
+			}
+		case c == 0xe2: // U+2000 to U+2FFF: U+2028 and U+2029 are E2 80 A8 and A9
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
+				return false
+			}
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // OneLine makes s safe as one line of a terminal message (an error naming a file or a

@@ -33,7 +33,7 @@ func Text(root *html.Node) string {
 func writeText(b *strings.Builder, n *html.Node) {
 	switch {
 	case n.Type == html.TextNode:
-		b.WriteString(strings.NewReplacer("\n", " ", preMark, "", preLine, "").Replace(n.Data))
+		b.WriteString(textMarks.Replace(n.Data))
 		return
 	case n.Type != html.ElementNode && n.Type != html.DocumentNode:
 		return
@@ -74,9 +74,17 @@ const (
 	preLine = "\x02"
 )
 
+// The replacers that take the marks out of text nodes (and their line breaks), of code,
+// and of table cells.
+var (
+	textMarks = strings.NewReplacer("\n", " ", preMark, "", preLine, "")
+	codeMarks = strings.NewReplacer(preMark, "", preLine, "")
+	cellMarks = strings.NewReplacer(preMark, "", preLine, " ")
+)
+
 // writePre writes a pre element's lines, trailing white space and blank edge lines cut.
 func writePre(b *strings.Builder, n *html.Node) {
-	code := strings.NewReplacer(preMark, "", preLine, "").Replace(PreText(n))
+	code := codeMarks.Replace(PreText(n))
 	lines := strings.Split(strings.Trim(code, "\n"), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t\r")
@@ -103,7 +111,7 @@ func writeRow(b *strings.Builder, tr *html.Node) {
 		first = false
 		var cell strings.Builder
 		writeText(&cell, c)
-		b.WriteString(strings.Join(strings.Fields(strings.NewReplacer(preMark, "", preLine, " ").Replace(cell.String())), " "))
+		b.WriteString(strings.Join(strings.Fields(cellMarks.Replace(cell.String())), " "))
 	}
 }
 
