@@ -106,9 +106,15 @@ func inTable(n *html.Node) bool {
 // such as a title or an excerpt. These removals are not reported: the same tokens are
 // reported where Apply strips them from the article.
 func (s *Set) StripText(text, host string) string {
+	if text == "" || s == nil {
+		return text
+	}
 	changed := false
-	for _, r := range s.ForHost(host)[Strip] {
-		if r.re.MatchString(text) {
+	for _, r := range s.Rules { // in order, as ForHost lists them
+		if r.Kind != Strip || !r.AppliesTo(host) {
+			continue
+		}
+		if r.pre.admits(&subject{text: text}) && r.re.MatchString(text) {
 			text, changed = r.re.ReplaceAllString(text, ""), true
 		}
 	}

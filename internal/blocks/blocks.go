@@ -114,6 +114,9 @@ func appendText(b *strings.Builder, n *html.Node) {
 
 // TidyLines collapses white space inside each line and drops empty lines.
 func TidyLines(s string) string {
+	if t := strings.Trim(s, "\n"); linesTidy(t) {
+		return t // the common case: no copy
+	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
@@ -122,6 +125,21 @@ func TidyLines(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// linesTidy reports whether TidyLines would leave s, without line breaks at its ends, as
+// it is: no line is empty, and none has white space to collapse.
+func linesTidy(s string) bool {
+	for {
+		line, rest, more := strings.Cut(s, "\n")
+		if line == "" || !isCollapsed(line) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
 }
 
 // CollapseSpace trims s and turns every run of white space (NBSP included) into one space.

@@ -37,6 +37,7 @@ func (in *inline) write(s string) {
 // text writes a text node's data: runs of HTML white space become one space.
 func (in *inline) text(s string) {
 	s = escapeText(s)
+	in.b.Grow(len(s) + 1) // one allocation for the node, not one per doubling
 	for len(s) > 0 {
 		i := strings.IndexFunc(s, isHTMLSpace)
 		if i < 0 {
@@ -67,6 +68,7 @@ func (in *inline) lineBreak() {
 // end of a paragraph.
 func (in *inline) paragraph() string {
 	var b strings.Builder
+	b.Grow(in.b.Len() + 16)
 	sep := ""
 	for _, l := range strings.Split(in.b.String(), "\n") {
 		if l = strings.Trim(l, " "); l == "" {

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
 	"golang.org/x/net/html"
@@ -16,6 +17,7 @@ func Text(root *html.Node) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(textSize(root))
 	writeText(&b, root)
 	var paras []string
 	for _, p := range strings.Split(b.String(), "\n\n") {
@@ -28,6 +30,19 @@ func Text(root *html.Node) string {
 		}
 	}
 	return strings.Join(paras, "\n\n")
+}
+
+// textSize is about the length of n's text as writeText writes it: its text nodes and
+// four bytes for each element, so that the text is built in one allocation.
+func textSize(n *html.Node) int {
+	size := len(n.Data)
+	if n.Type == html.ElementNode {
+		size = 4
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += textSize(c)
+	}
+	return size
 }
 
 func writeText(b *strings.Builder, n *html.Node) {
@@ -122,7 +137,25 @@ func writeRow(b *strings.Builder, tr *html.Node) {
 func WordCount(s string) int {
 	n := 0
 	inField, counted := false, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII, most text: the same cases, by byte
+			i++
+			switch {
+			case asciiSpace[c]:
+				inField = false
+			case !inField:
+				inField, counted = true, false
+				fallthrough
+			default:
+				if !counted && asciiAlnum[c] {
+					n++
+					counted = true
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case unicode.IsSpace(r):
 			inField = false
@@ -141,6 +174,14 @@ func WordCount(s string) int {
 	}
 	return n
 }
+
+// asciiSpace and asciiAlnum are unicode.IsSpace and IsLetter or IsDigit for ASCII bytes.
+var asciiSpace, asciiAlnum = func() (space, alnum [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		space[c], alnum[c] = unicode.IsSpace(c), unicode.IsLetter(c) || unicode.IsDigit(c)
+	}
+	return space, alnum
+}()
 
 // isCJKChar reports whether r is a character that counts as one word: Han, Hiragana,
 // Katakana, and the prolonged sound mark of katakana words (コーヒー is four).
