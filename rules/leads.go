@@ -65,16 +65,29 @@ func leadTexts(re *syntax.Regexp, end bool) (texts []string, empty, ok bool) {
 		if end {
 			slices.Reverse(subs)
 		}
+		var opt []string // the texts of an optional rune or literal just before (after)
 		for _, sub := range subs {
 			t, e, ok := leadTexts(sub, end)
-			if !ok || len(texts)+len(t) > maxLeads {
+			switch {
+			case !ok:
+				return nil, false, false
+			case e && opt == nil && optionalExact(sub):
+				opt = t
+				continue
+			case opt != nil && !e:
+				t = withOptional(t, opt, end)
+			case opt != nil:
+				t = append(t, opt...)
+			}
+			opt = nil
+			if texts = append(texts, t...); len(texts) > maxLeads {
 				return nil, false, false
 			}
-			if texts = append(texts, t...); !e {
+			if !e {
 				return texts, false, true
 			}
 		}
-		return texts, true, true
+		return append(texts, opt...), true, true
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
 			t, e, ok := leadTexts(sub, end)
@@ -86,6 +99,29 @@ func leadTexts(re *syntax.Regexp, end bool) (texts []string, empty, ok bool) {
 		return texts, empty, true
 	}
 	return nil, false, false
+}
+
+// optionalExact reports whether re is an optional literal or character class, whose
+// texts are then all it matches, or nothing.
+func optionalExact(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpQuest && (re.Sub[0].Op == syntax.OpLiteral || re.Sub[0].Op == syntax.OpCharClass)
+}
+
+// withOptional returns the texts that start (end) a match of an element with texts,
+// preceded (followed) by an optional element matching one of opt: each text, and each
+// text with each of opt before (after) it.
+func withOptional(texts, opt []string, end bool) []string {
+	out := texts
+	for _, t := range texts {
+		for _, o := range opt {
+			if end {
+				out = append(out, t+o)
+			} else {
+				out = append(out, o+t)
+			}
+		}
+	}
+	return out
 }
 
 // classTexts returns the folded runes of a character class (pairs of range ends).

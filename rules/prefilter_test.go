@@ -84,6 +84,8 @@ func FuzzPrefilterNeverRejectsAMatch(f *testing.F) {
 	f.Add(`.{0,20}\ball rights reserved\b`, false, "© X. ALL RIGHTS RESERVED")
 	f.Add(`sk{1,3}|ſ`, true, "\u212a")
 	f.Add(`[a-z]+`, true, "Text [AD] here")
+	f.Add(`(?:the )?(?:story|article)s?[.!]?`, false, "The stories!")
+	f.Add(`\{(?:load)\}`, true, "x {LOAD} y")
 	f.Fuzz(func(t *testing.T, expr string, strip bool, text string) {
 		rules := Builtin().Rules
 		if expr != "" {

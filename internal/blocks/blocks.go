@@ -169,6 +169,7 @@ func isCollapsed(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case !maybeSpace[c]: // most bytes: one look-up
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
 				return false
@@ -187,6 +188,18 @@ func isCollapsed(s string) bool {
 	}
 	return true
 }
+
+// maybeSpace marks the bytes isCollapsed looks at: ASCII white space and the first bytes
+// of multi-byte characters (a continuation byte is read with its character).
+var maybeSpace = func() (t [256]bool) {
+	for _, c := range " \t\n\r\f\v" {
+		t[c] = true
+	}
+	for c := 0xc0; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 func isSpace(r rune) bool {
 	switch r {
