@@ -114,7 +114,7 @@ func (s *Set) StripText(text, host string) string {
 		if r.Kind != Strip || !r.AppliesTo(host) {
 			continue
 		}
-		if r.pre.admits(&subject{text: text}) && r.re.MatchString(text) {
+		if subj := newSubject(text); r.pre.admits(&subj) && r.re.MatchString(text) {
 			text, changed = r.re.ReplaceAllString(text, ""), true
 		}
 	}
@@ -133,16 +133,16 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			subj := &subject{text: n.Data} // folded once for all the rules
+			subj := newSubject(n.Data) // folded once for all the rules
 			for _, r := range rules {
-				if !r.pre.admits(subj) {
+				if !r.pre.admits(&subj) {
 					continue
 				}
 				for _, tok := range r.re.FindAllString(n.Data, -1) {
 					out = append(out, removal(r, tok))
 				}
 				if data := r.re.ReplaceAllString(n.Data, ""); data != n.Data {
-					n.Data, subj = data, &subject{text: data}
+					n.Data, subj = data, newSubject(data)
 				}
 			}
 			return

@@ -158,11 +158,15 @@ func edgeRune(s string, end bool) rune {
 
 // admits reports whether line may match: it starts (ends) with one of the texts,
 // case-folded.
-func (l *leads) admits(line string) bool {
+func (l *leads) admits(s *subject) bool {
+	line, f := s.text, s.first
+	if l.end {
+		f = s.last
+	}
 	if l.texts == nil || line == "" {
 		return true
 	}
-	if f := foldRune(edgeRune(line, l.end)); f < utf8.RuneSelf {
+	if f < utf8.RuneSelf {
 		if l.first[f>>6]&(1<<(f&63)) == 0 {
 			return false
 		}

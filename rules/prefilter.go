@@ -77,6 +77,11 @@ func folds(set []literal) int {
 type subject struct {
 	text, folded string
 	hasFolded    bool
+	first, last  rune // the first and last runes of text, folded (see leads)
+}
+
+func newSubject(text string) subject {
+	return subject{text: text, first: foldRune(edgeRune(text, false)), last: foldRune(edgeRune(text, true))}
 }
 
 // subjectLines splits a block's text into its trimmed, non-empty lines.
@@ -85,7 +90,7 @@ func subjectLines(text string) []subject {
 	for text != "" {
 		l, rest, _ := strings.Cut(text, "\n")
 		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, subject{text: l})
+			out = append(out, newSubject(l))
 		}
 		text = rest
 	}
@@ -101,7 +106,7 @@ func (s *subject) fold() string {
 
 // admits reports whether line may match.
 func (p *prefilter) admits(line *subject) bool {
-	if !p.leads.admits(line.text) || !p.trails.admits(line.text) || p.maxRunes >= 0 && p.tooLong(line.text) {
+	if !p.leads.admits(line) || !p.trails.admits(line) || p.maxRunes >= 0 && p.tooLong(line.text) {
 		return false
 	}
 	for _, set := range p.need {

@@ -84,6 +84,10 @@ func hasVisibleText(n *html.Node) bool {
 // Text returns the visible text of n: whitespace runs collapsed to one space, <br> and
 // block boundaries as newlines, lines trimmed, no empty lines.
 func Text(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode &&
+		n.Type == html.ElementNode && n.DataAtom != atom.Br && !IsInvisible(n) {
+		return TidyLines(c.Data) // one line of text, the common case: no copy
+	}
 	var b strings.Builder
 	appendText(&b, n)
 	return TidyLines(b.String())

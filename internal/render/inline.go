@@ -37,6 +37,10 @@ func (in *inline) write(s string) {
 // text writes a text node's data: runs of HTML white space become one space.
 func (in *inline) text(s string) {
 	s = escapeText(s)
+	if singleSpaced(s) {
+		in.write(s) // what the loop below writes, word by word
+		return
+	}
 	in.b.Grow(len(s) + 1) // one allocation for the node, not one per doubling
 	for len(s) > 0 {
 		i := strings.IndexFunc(s, isHTMLSpace)
@@ -51,6 +55,25 @@ func (in *inline) text(s string) {
 		in.lead = in.lead || in.b.Len() == 0
 		s = strings.TrimLeftFunc(s[i:], isHTMLSpace)
 	}
+}
+
+// singleSpaced reports whether s is words separated by single spaces: no other HTML white
+// space, none at its ends. Most text nodes of plain text are.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\r', '\f':
+			return false
+		case ' ':
+			if s[i+1] == ' ' { // s does not end with a space
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func isHTMLSpace(r rune) bool {
