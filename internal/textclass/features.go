@@ -118,28 +118,45 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 }
 
 // word consumes the word starting at s[i] and returns the index after it. ASCII words,
-// most of them, are hashed for the stop-word lookup as they are read.
+// most of them, are hashed for the stop-word lookup once their end is found, and only
+// when they are short enough to be a stop word.
 func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int {
 	start := i
 	digit := false
-	h := uint32(fnvOffset)
-	for i < len(s) {
-		c := s[i]
-		if c >= utf8.RuneSelf {
+	for {
+		for i < len(s) && asciiWord[s[i]] {
+			digit = digit || s[i] <= '9'
+			i++
+		}
+		if i < len(s) && s[i] >= utf8.RuneSelf && goesOn(s, start, i) {
 			return sc.wordSlow(s, start, f, hits)
 		}
-		if !asciiWord[c] && (c != '\'' || i == start || i+1 == len(s) || !isWordStart(s[i+1:])) {
-			break
+		if i == len(s) || s[i] != '\'' || i == start || i+1 == len(s) || !isWordStart(s[i+1:]) {
+			break // the end of the word, or a character that is not in words ("”", "—"…)
 		}
-		digit = digit || c <= '9'
-		h = (h ^ uint32(c|0x20)) * fnvPrime // | 0x20 lowers letters, keeps digits and '
+		digit = true // an apostrophe counts as a digit here, as it always has ('\'' < '9')
 		i++
 	}
 	w := s[start:i]
 	if sc.count(f, w, digit) && len(w) <= sc.idx.maxLen {
+		h := uint32(fnvOffset)
+		for j := 0; j < len(w); j++ {
+			h = (h ^ uint32(w[j]|0x20)) * fnvPrime // | 0x20 lowers letters, keeps digits and '
+		}
 		sc.addHits(sc.idx.lookupHashed(h, w), hits)
 	}
 	return i
+}
+
+// goesOn reports whether the word that starts at s[start] goes on with the non-ASCII
+// character at s[i], as wordSlow reads words: a letter, a digit, a combining mark, or ’
+// between letters.
+func goesOn(s string, start, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r == '’' {
+		return i > start && i+n < len(s) && isWordStart(s[i+n:])
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // wordSlow consumes a word holding non-ASCII letters.
