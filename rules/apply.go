@@ -69,18 +69,14 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 	out := strip(root, byKind[Strip])
 	leaves := blocks.Leaves(root)
 	texts := make([]string, len(leaves))
-	for i, n := range leaves {
-		texts[i] = blocks.Text(n)
-	}
-	gone := make([]*Rule, len(leaves)) // the rule that removes each leaf, if any
 	lines := make([][]subject, len(leaves)) // each leaf's lines, if rules may match it
 	for i, n := range leaves {
+		texts[i] = blocks.Text(n)
 		if !inTable(n) {
 			lines[i] = subjectLines(texts[i])
 		}
 	}
-	markDrops(lines, gone, byKind[Drop])
-	markCuts(texts, lines, gone, byKind[CutTail], byKind[CutHead])
+	gone := markBlocks(texts, lines, byKind)
 	for i, n := range leaves {
 		if gone[i] != nil {
 			out = append(out, removal(gone[i], texts[i]))
@@ -88,6 +84,54 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 		}
 	}
 	return out
+}
+
+// ApplyParagraphs is Apply for an article of plain-text paragraphs, each its lines (the
+// article of <p> elements whose lines are separated by <br>, without building it): strip
+// rules edit the lines in place, then block rules remove paragraphs. It returns the
+// paragraphs left (paras, filtered in place) and what was removed, as Apply would.
+func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Removal) {
+	byKind := s.ForHost(host)
+	var out []Removal
+	if strips := byKind[Strip]; len(strips) > 0 {
+		for _, p := range paras {
+			for i := range p {
+				p[i] = stripText(p[i], strips, &out)
+			}
+		}
+	}
+	var leaves []int // the paragraphs with visible text, as blocks.Leaves finds them
+	var texts []string
+	var lines [][]subject
+	for i, p := range paras {
+		if blocks.LinesVisible(p) {
+			t := blocks.LinesText(p)
+			leaves, texts, lines = append(leaves, i), append(texts, t), append(lines, subjectLines(t))
+		}
+	}
+	gone := markBlocks(texts, lines, byKind)
+	kept, next := paras[:0], 0
+	for i, p := range paras {
+		if next < len(leaves) && leaves[next] == i {
+			if r := gone[next]; r != nil {
+				out = append(out, removal(r, texts[next]))
+				next++
+				continue
+			}
+			next++
+		}
+		kept = append(kept, p)
+	}
+	return kept, out
+}
+
+// markBlocks returns the rule that removes each block, if any: the drop rules, then the
+// cuts. texts are the blocks' texts, lines the lines of those rules may match.
+func markBlocks(texts []string, lines [][]subject, byKind map[Kind][]*Rule) []*Rule {
+	gone := make([]*Rule, len(texts))
+	markDrops(lines, gone, byKind[Drop])
+	markCuts(texts, lines, gone, byKind[CutTail], byKind[CutHead])
+	return gone
 }
 
 // inTable reports whether n is in a table. Block rules do not match table cells, since a
@@ -133,18 +177,7 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			subj := newSubject(n.Data) // folded once for all the rules
-			for _, r := range rules {
-				if !r.pre.admits(&subj) {
-					continue
-				}
-				for _, tok := range r.re.FindAllString(n.Data, -1) {
-					out = append(out, removal(r, tok))
-				}
-				if data := r.re.ReplaceAllString(n.Data, ""); data != n.Data {
-					n.Data, subj = data, newSubject(data)
-				}
-			}
+			n.Data = stripText(n.Data, rules, &out)
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -153,6 +186,24 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	}
 	walk(root)
 	return out
+}
+
+// stripText removes the tokens of the strip rules from one text (a text node, a line),
+// recording each in out.
+func stripText(text string, rules []*Rule, out *[]Removal) string {
+	subj := newSubject(text) // folded once for all the rules
+	for _, r := range rules {
+		if !r.pre.admits(&subj) {
+			continue
+		}
+		for _, tok := range r.re.FindAllString(text, -1) {
+			*out = append(*out, removal(r, tok))
+		}
+		if data := r.re.ReplaceAllString(text, ""); data != text {
+			text, subj = data, newSubject(data)
+		}
+	}
+	return text
 }
 
 func markDrops(lines [][]subject, gone []*Rule, rules []*Rule) {

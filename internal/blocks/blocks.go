@@ -69,7 +69,7 @@ func Leaves(root *html.Node) []*html.Node {
 func hasVisibleText(n *html.Node) bool {
 	switch {
 	case n.Type == html.TextNode:
-		return strings.IndexFunc(n.Data, func(r rune) bool { return !isSpace(r) && !unicode.IsSpace(r) }) >= 0
+		return visible(n.Data)
 	case IsInvisible(n):
 		return false
 	}
@@ -91,6 +91,29 @@ func Text(n *html.Node) string {
 	var b strings.Builder
 	appendText(&b, n)
 	return TidyLines(b.String())
+}
+
+// LinesText is Text of a block whose content is these lines of text, separated by <br>.
+func LinesText(lines []string) string {
+	if len(lines) == 1 {
+		return TidyLines(lines[0])
+	}
+	return TidyLines(strings.Join(lines, "\n"))
+}
+
+// LinesVisible is hasVisibleText of a block whose content is these lines of text.
+func LinesVisible(lines []string) bool {
+	for _, l := range lines {
+		if visible(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// visible reports whether text holds a character other than white space.
+func visible(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return !isSpace(r) && !unicode.IsSpace(r) }) >= 0
 }
 
 func appendText(b *strings.Builder, n *html.Node) {
@@ -170,18 +193,15 @@ func CollapseSpace(s string) string {
 
 // isCollapsed reports whether s has no white space but single ASCII spaces between words.
 func isCollapsed(s string) bool {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') || strings.Contains(s, "  ") {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case !maybeSpace[c]: // most bytes: one look-up
-		case c == ' ':
-			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-				return false
-			}
 		case c < utf8.RuneSelf:
-			if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-				return false
-			}
+			return false // ASCII white space other than a space
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if isSpace(r) {
@@ -193,10 +213,10 @@ func isCollapsed(s string) bool {
 	return true
 }
 
-// maybeSpace marks the bytes isCollapsed looks at: ASCII white space and the first bytes
-// of multi-byte characters (a continuation byte is read with its character).
+// maybeSpace marks the bytes isCollapsed looks at: ASCII white space but the space, and
+// the first bytes of multi-byte characters (a continuation byte is read with its character).
 var maybeSpace = func() (t [256]bool) {
-	for _, c := range " \t\n\r\f\v" {
+	for _, c := range "\t\n\r\f\v" {
 		t[c] = true
 	}
 	for c := 0xc0; c < 0x100; c++ {

@@ -60,21 +60,19 @@ func (in *inline) text(s string) {
 // singleSpaced reports whether s is words separated by single spaces: no other HTML white
 // space, none at its ends. Most text nodes of plain text are.
 func singleSpaced(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\t', '\n', '\r', '\f':
+		if otherHTMLSpace[s[i]] {
 			return false
-		case ' ':
-			if s[i+1] == ' ' { // s does not end with a space
-				return false
-			}
 		}
 	}
 	return true
 }
+
+// otherHTMLSpace marks the HTML white space bytes other than the space.
+var otherHTMLSpace = [256]bool{'\t': true, '\n': true, '\r': true, '\f': true}
 
 func isHTMLSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'

@@ -19,8 +19,39 @@ func Text(root *html.Node) string {
 	var b strings.Builder
 	b.Grow(textSize(root))
 	writeText(&b, root)
+	return tidyText(b.String())
+}
+
+// TextParagraphs is Text of an article of <p> elements holding these lines of text,
+// separated by <br>, without the DOM.
+func TextParagraphs(paras [][]string) string {
+	size := 0
+	for _, p := range paras {
+		for _, l := range p {
+			size += len(l) + 1
+		}
+		size += 4
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, p := range paras {
+		b.WriteString("\n\n")
+		for i, l := range p {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(textMarks.Replace(l))
+		}
+		b.WriteString("\n\n")
+	}
+	return tidyText(b.String())
+}
+
+// tidyText makes the text writeText wrote the article's text: paragraphs (a blank line
+// between) with their white space collapsed, code as it is.
+func tidyText(s string) string {
 	var paras []string
-	for _, p := range strings.Split(b.String(), "\n\n") {
+	for _, p := range strings.Split(s, "\n\n") {
 		if code, ok := strings.CutPrefix(p, preMark); ok {
 			paras = append(paras, strings.ReplaceAll(code, preLine, "\n"))
 			continue
