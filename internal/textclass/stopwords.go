@@ -29,6 +29,7 @@ type stopIndex struct {
 	slots  []stopSlot
 	arena  string // the keys, one after another
 	mask   uint32
+	seen   [512]uint64 // a bit per hash & 0x7fff of each key, so that most other words are turned away without reading the table
 	maxLen int // longest stop word in bytes; longer words are not looked up
 }
 
@@ -65,6 +66,7 @@ func (idx *stopIndex) buildTable() {
 			j = (j + 1) & idx.mask
 		}
 		idx.slots[j] = stopSlot{off: uint32(arena.Len()), langs: idx.words[w], n: uint8(len(w)), tag: uint8(h >> 24)}
+		idx.seen[h>>6&511] |= 1 << (h & 63)
 		arena.WriteString(w)
 	}
 	idx.arena = arena.String()
@@ -73,6 +75,9 @@ func (idx *stopIndex) buildTable() {
 // lookupHashed returns the languages of the ASCII word w, in any case, given the FNV-1a
 // hash h of w in lower case.
 func (idx *stopIndex) lookupHashed(h uint32, w string) langMask {
+	if idx.seen[h>>6&511]&(1<<(h&63)) == 0 {
+		return 0
+	}
 	tag := uint8(h >> 24)
 	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
 		s := idx.slots[j]
