@@ -241,19 +241,25 @@ func markCuts(texts []string, lines [][]subject, gone []*Rule, tail, head []*Rul
 	if len(tail) == 0 && len(head) == 0 {
 		return
 	}
-	e := newEdges(texts)
+	var e *edges // made at the first match: most articles have none
+	edgesOf := func() *edges {
+		if e == nil {
+			e = newEdges(texts)
+		}
+		return e
+	}
 	cutFrom, cutTo := len(texts), -1
 	var tailRule, headRule *Rule
 	for i, t := range lines {
 		if r := firstMatch(tail, t); r != nil {
-			if i < cutFrom && e.nearEnd(i) {
+			if i < cutFrom && edgesOf().nearEnd(i) {
 				cutFrom, tailRule = i, r
 			} else if gone[i] == nil {
 				gone[i] = r
 			}
 		}
 		if r := firstMatch(head, t); r != nil {
-			if e.nearStart(i) {
+			if edgesOf().nearStart(i) {
 				cutTo, headRule = i, r
 			} else if gone[i] == nil {
 				gone[i] = r
@@ -279,9 +285,9 @@ type edges struct {
 	total                   int
 }
 
-func newEdges(texts []string) edges {
+func newEdges(texts []string) *edges {
 	n := len(texts)
-	e := edges{before: make([]int, n), after: make([]int, n), proseBefore: make([]bool, n), proseAfter: make([]bool, n)}
+	e := &edges{before: make([]int, n), after: make([]int, n), proseBefore: make([]bool, n), proseAfter: make([]bool, n)}
 	runes, prose := make([]int, n), make([]bool, n)
 	for i, t := range texts {
 		runes[i] = utf8.RuneCountInString(t)
@@ -299,11 +305,11 @@ func newEdges(texts []string) edges {
 	return e
 }
 
-func (e edges) nearEnd(i int) bool {
+func (e *edges) nearEnd(i int) bool {
 	return !e.proseAfter[i] || edgeShare*e.after[i] <= e.total
 }
 
-func (e edges) nearStart(i int) bool {
+func (e *edges) nearStart(i int) bool {
 	return !e.proseBefore[i] || edgeShare*e.before[i] <= e.total
 }
 

@@ -250,7 +250,7 @@ func destination(u string) string {
 // Characters that cannot start syntax where they stand are left alone (an underscore
 // inside a word, a < before a space).
 func escapeText(s string) string {
-	if !strings.ContainsAny(s, "\\`*_[]|~<&") {
+	if !hasSpecial(s) {
 		return s
 	}
 	var b strings.Builder
@@ -275,6 +275,19 @@ func escapeText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// mdSpecial marks the bytes escapeText may escape: \ ` * _ [ ] | ~ < &.
+var mdSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true, '~': true, '<': true, '&': true}
+
+// hasSpecial reports whether s holds a byte of mdSpecial (strings.ContainsAny, by table).
+func hasSpecial(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if mdSpecial[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // entityAt reports whether s (after an &) starts like a character reference.

@@ -35,7 +35,7 @@ func CleanString(s string) string {
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c > 0xe2:
+		case cleanByte[c]: // most bytes: one look-up
 		case c < 0x80:
 			return false // a control character
 		case c == 0xc2: // U+0080 to U+00BF: C1 controls below U+00A0
@@ -50,6 +50,15 @@ func isClean(s string) bool {
 	}
 	return utf8.ValidString(s)
 }
+
+// cleanByte marks the bytes isClean passes without a second look: printable ASCII,
+// newline and tab, and the bytes of multi-byte characters other than C2 and E2.
+var cleanByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c >= 0x80 && c != 0xc2 && c != 0xe2
+	}
+	return t
+}()
 
 // OneLine makes s safe as one line of a terminal message (an error naming a file or a
 // server's status text, say): CleanString, then every run of white space (newlines

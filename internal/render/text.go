@@ -174,13 +174,15 @@ func WordCount(s string) int {
 			switch {
 			case asciiSpace[c]:
 				inField = false
+				continue
 			case !inField:
 				inField, counted = true, false
-				fallthrough
-			default:
-				if !counted && asciiAlnum[c] {
-					n++
-					counted = true
+			}
+			if !counted && asciiAlnum[c] {
+				n++
+				counted = true
+				for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
+					i++ // the rest of the word's ASCII: nothing more to count
 				}
 			}
 			continue

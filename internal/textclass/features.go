@@ -118,16 +118,14 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 }
 
 // word consumes the word starting at s[i] and returns the index after it. ASCII words,
-// most of them, are hashed for the stop-word lookup once their end is found, and only
-// when they are short enough to be a stop word.
+// most of them, are hashed for the stop-word lookup as they are read (asciiRun).
 func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int {
 	start := i
 	digit := false
+	h := uint32(fnvOffset)
 	for {
-		for i < len(s) && asciiWord[s[i]] {
-			digit = digit || s[i] <= '9'
-			i++
-		}
+		end, d, hash := asciiRun(s, i, h)
+		i, h, digit = end, hash, digit || d
 		if i < len(s) && s[i] >= utf8.RuneSelf && goesOn(s, start, i) {
 			return sc.wordSlow(s, start, f, hits)
 		}
@@ -135,17 +133,33 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 			break // the end of the word, or a character that is not in words ("”", "—"…)
 		}
 		digit = true // an apostrophe counts as a digit here, as it always has ('\'' < '9')
+		h = (h ^ '\'') * fnvPrime
 		i++
 	}
 	w := s[start:i]
 	if sc.count(f, w, digit) && len(w) <= sc.idx.maxLen {
-		h := uint32(fnvOffset)
-		for j := 0; j < len(w); j++ {
-			h = (h ^ uint32(w[j]|0x20)) * fnvPrime // | 0x20 lowers letters, keeps digits and '
-		}
 		sc.addHits(sc.idx.lookupHashed(h, w), hits)
 	}
 	return i
+}
+
+// asciiRun reads the ASCII letters and digits of s from i on: it returns where they end,
+// whether one is a digit, and h hashed further with them (FNV-1a of the bytes | 0x20,
+// which lowers letters and keeps digits). It calls nothing, so that the loop runs in
+// registers.
+func asciiRun(s string, i int, h uint32) (end int, digit bool, hash uint32) {
+	all := byte(0xff) // the bits every byte has: a digit lacks 0x40, which letters have
+	rest := s[i:]
+	j := 0
+	for ; j < len(rest); j++ {
+		c := rest[j]
+		if !asciiWord[c] {
+			break
+		}
+		all &= c
+		h = (h ^ uint32(c|0x20)) * fnvPrime
+	}
+	return i + j, all&0x40 == 0, h
 }
 
 // goesOn reports whether the word that starts at s[start] goes on with the non-ASCII
