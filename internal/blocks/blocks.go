@@ -196,34 +196,42 @@ func isCollapsed(s string) bool {
 	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') || strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case !maybeSpace[c]: // most bytes: one look-up
+	for i := PrintableASCII(s); i < len(s); i += PrintableASCII(s[i:]) {
+		switch c := s[i]; {
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			return false
 		case c < utf8.RuneSelf:
-			return false // ASCII white space other than a space
+			i++ // another control character
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if isSpace(r) {
 				return false
 			}
-			i += size - 1
+			i += size
 		}
 	}
 	return true
 }
 
-// maybeSpace marks the bytes isCollapsed looks at: ASCII white space but the space, and
-// the first bytes of multi-byte characters (a continuation byte is read with its character).
-var maybeSpace = func() (t [256]bool) {
-	for _, c := range "\t\n\r\f\v" {
-		t[c] = true
+// PrintableASCII returns the length of the run of printable ASCII (space to ~) that s
+// starts with, reading eight bytes at a time: most text is that, and the byte-by-byte
+// checks of what is not (white space, controls, other scripts) need not look at it.
+func PrintableASCII(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		below := (x - ones*0x20) &^ x       // a byte below 0x20 sets its high bit
+		above := (x + ones*(0x7f-0x7e)) | x // a byte above 0x7e sets its high bit
+		if (below|above)&highs != 0 {
+			break
+		}
 	}
-	for c := 0xc0; c < 0x100; c++ {
-		t[c] = true
+	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f; i++ {
 	}
-	return t
-}()
+	return i
+}
 
 func isSpace(r rune) bool {
 	switch r {

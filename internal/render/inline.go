@@ -63,16 +63,13 @@ func singleSpaced(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if otherHTMLSpace[s[i]] {
+	for i := blocks.PrintableASCII(s); i < len(s); i += 1 + blocks.PrintableASCII(s[i+1:]) {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\f' {
 			return false
 		}
 	}
 	return true
 }
-
-// otherHTMLSpace marks the HTML white space bytes other than the space.
-var otherHTMLSpace = [256]bool{'\t': true, '\n': true, '\r': true, '\f': true}
 
 func isHTMLSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cleanhq/clean/internal/blocks"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -15,27 +17,30 @@ func CleanString(s string) string {
 	if isClean(s) {
 		return s // the common case, read a byte at a time
 	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r == '\r':
-			return -1
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return -1
-		case r == '\u2028' || r == '\u2029':
-			return '\n'
-		}
+	return strings.Map(cleanRune, s)
+}
+
+// cleanRune is CleanString for one rune: -1 drops it.
+func cleanRune(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
 		return r
-	}, s)
+	case r == '\r':
+		return -1
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return -1
+	case r == '\u2028' || r == '\u2029':
+		return '\n'
+	}
+	return r
 }
 
 // isClean reports whether CleanString would leave s as it is: valid UTF-8 without
 // control characters (but newline and tab) or line and paragraph separators.
 func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := blocks.PrintableASCII(s); i < len(s); i += blocks.PrintableASCII(s[i:]) {
 		switch c := s[i]; {
-		case cleanByte[c]: // most bytes: one look-up
+		case c == '\n' || c == '\t' || c >= 0x80 && c != 0xc2 && c != 0xe2:
 		case c < 0x80:
 			return false // a control character
 		case c == 0xc2: // U+0080 to U+00BF: C1 controls below U+00A0
@@ -47,18 +52,10 @@ func isClean(s string) bool {
 				return false
 			}
 		}
+		i++
 	}
 	return utf8.ValidString(s)
 }
-
-// cleanByte marks the bytes isClean passes without a second look: printable ASCII,
-// newline and tab, and the bytes of multi-byte characters other than C2 and E2.
-var cleanByte = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c >= 0x80 && c != 0xc2 && c != 0xe2
-	}
-	return t
-}()
 
 // OneLine makes s safe as one line of a terminal message (an error naming a file or a
 // server's status text, say): CleanString, then every run of white space (newlines

@@ -30,7 +30,7 @@ type stopIndex struct {
 	arena  string // the keys, one after another
 	mask   uint32
 	seen   [512]uint64 // a bit per hash & 0x7fff of each key, so that most other words are turned away without reading the table
-	maxLen int // longest stop word in bytes; longer words are not looked up
+	maxLen int         // longest stop word in bytes; longer words are not looked up
 }
 
 // stopSlot is one entry of the table, 8 bytes: the key is arena[off:off+n] (n 0 for an
