@@ -136,9 +136,16 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 		h = (h ^ '\'') * fnvPrime
 		i++
 	}
-	w := s[start:i]
-	if sc.count(f, w, digit) && len(w) <= sc.idx.maxLen {
+	w := s[start:i] // ASCII: count's first case, inline
+	f.Words++
+	switch {
+	case digit:
+		countNumber(f, w)
+	case len(w) <= sc.idx.maxLen && sc.idx.mayHold(h):
 		sc.addHits(sc.idx.lookupHashed(h, w), hits)
+	}
+	if c := w[0]; 'A' <= c && c <= 'Z' && !digit {
+		f.Caps++
 	}
 	return i
 }
@@ -218,13 +225,7 @@ const unlistedScripts = 0x0530
 func (sc *scanner) count(f *Features, w string, digit bool) bool {
 	f.Words++
 	if digit {
-		f.Numeric++
-		switch {
-		case len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3]):
-			f.Years++
-		case len(w) == 1 && w[0] != '0' || len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) && w > "00" && w <= "31":
-			f.Days++
-		}
+		countNumber(f, w)
 		return false
 	}
 	if c := w[0]; c < utf8.RuneSelf {
@@ -241,6 +242,17 @@ func (sc *scanner) count(f *Features, w string, digit bool) bool {
 		f.Unlisted++
 	}
 	return true
+}
+
+// countNumber counts a word holding a digit: a year, a day of the month, other numbers.
+func countNumber(f *Features, w string) {
+	f.Numeric++
+	switch {
+	case len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3]):
+		f.Years++
+	case len(w) == 1 && w[0] != '0' || len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) && w > "00" && w <= "31":
+		f.Days++
+	}
 }
 
 // addHits counts a stop word for each of its languages.

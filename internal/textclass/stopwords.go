@@ -72,12 +72,13 @@ func (idx *stopIndex) buildTable() {
 	idx.arena = arena.String()
 }
 
+// mayHold reports whether a word of hash h may be a stop word: most others are turned
+// away by one bit, without reading the table.
+func (idx *stopIndex) mayHold(h uint32) bool { return idx.seen[h>>6&511]&(1<<(h&63)) != 0 }
+
 // lookupHashed returns the languages of the ASCII word w, in any case, given the FNV-1a
-// hash h of w in lower case.
+// hash h of w in lower case (mayHold(h) first saves most calls).
 func (idx *stopIndex) lookupHashed(h uint32, w string) langMask {
-	if idx.seen[h>>6&511]&(1<<(h&63)) == 0 {
-		return 0
-	}
 	tag := uint8(h >> 24)
 	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
 		s := idx.slots[j]
