@@ -27,6 +27,7 @@ func TestTextPathsAgree(t *testing.T) {
 			{"© 2020 Example. All rights reserved."}, {"After the footer"}},
 		{{"Related stories"}, {"More from the author"}, {"Body text that stays."}, {"{loadposition ads}"}},
 		{{""}, {" "}, {"\u200b"}},
+		{{"a", ""}, {"", "b"}, {"c", "", "", "d"}, {"", "", "e", " "}, {}, {"f"}},
 	}
 	dumps, _ := filepath.Glob("testdata/bench/scrapinghub/textdumps/*.txt")
 	for _, f := range dumps {

@@ -6,7 +6,14 @@ import "strings"
 // text, separated by <br>, without the DOM: each paragraph is gathered as Markdown
 // gathers a <p>'s text nodes and line breaks.
 func MarkdownParagraphs(paras [][]string) string {
-	out := make([]string, 0, len(paras))
+	size := 0
+	for _, p := range paras {
+		for _, l := range p {
+			size += len(l) + 3
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
 	for _, p := range paras {
 		var in inline
 		for i, l := range p {
@@ -16,8 +23,11 @@ func MarkdownParagraphs(paras [][]string) string {
 			in.text(l)
 		}
 		if s := in.paragraph(); s != "" {
-			out = append(out, s)
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(s)
 		}
 	}
-	return strings.Join(out, "\n\n")
+	return b.String()
 }

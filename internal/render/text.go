@@ -23,44 +23,62 @@ func Text(root *html.Node) string {
 }
 
 // TextParagraphs is Text of an article of <p> elements holding these lines of text,
-// separated by <br>, without the DOM.
+// separated by <br>, without the DOM. Each paragraph is tidied on its own: Text's pieces
+// between blank lines never span two <p>s, each of which it writes between blank lines.
 func TextParagraphs(paras [][]string) string {
 	size := 0
 	for _, p := range paras {
 		for _, l := range p {
-			size += len(l) + 1
+			size += len(l) + 2
 		}
-		size += 4
 	}
 	var b strings.Builder
 	b.Grow(size)
+	n := 0
 	for _, p := range paras {
-		b.WriteString("\n\n")
-		for i, l := range p {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(textMarks.Replace(l))
+		if len(p) == 0 {
+			continue
 		}
-		b.WriteString("\n\n")
+		raw := textMarks.Replace(p[0])
+		if len(p) > 1 {
+			lines := make([]string, len(p))
+			for i, l := range p {
+				lines[i] = textMarks.Replace(l)
+			}
+			raw = strings.Join(lines, "\n")
+		}
+		n = appendTidy(&b, raw, n)
 	}
-	return tidyText(b.String())
+	return b.String()
 }
 
 // tidyText makes the text writeText wrote the article's text: paragraphs (a blank line
 // between) with their white space collapsed, code as it is.
 func tidyText(s string) string {
-	var paras []string
-	for _, p := range strings.Split(s, "\n\n") {
+	var b strings.Builder
+	b.Grow(len(s))
+	appendTidy(&b, s, 0)
+	return b.String()
+}
+
+// appendTidy writes to b the paragraphs of s, tidied as tidyText does, after the n that
+// b holds (a blank line between), and returns how many b then holds.
+func appendTidy(b *strings.Builder, s string, n int) int {
+	for more := true; more; {
+		var p string
+		p, s, more = strings.Cut(s, "\n\n")
 		if code, ok := strings.CutPrefix(p, preMark); ok {
-			paras = append(paras, strings.ReplaceAll(code, preLine, "\n"))
+			p = strings.ReplaceAll(code, preLine, "\n")
+		} else if p = blocks.TidyLines(p); p == "" {
 			continue
 		}
-		if p = blocks.TidyLines(p); p != "" {
-			paras = append(paras, p)
+		if n > 0 {
+			b.WriteString("\n\n")
 		}
+		b.WriteString(p)
+		n++
 	}
-	return strings.Join(paras, "\n\n")
+	return n
 }
 
 // textSize is about the length of n's text as writeText writes it: its text nodes and
