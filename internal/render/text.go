@@ -22,36 +22,6 @@ func Text(root *html.Node) string {
 	return tidyText(b.String())
 }
 
-// TextParagraphs is Text of an article of <p> elements holding these lines of text,
-// separated by <br>, without the DOM. Each paragraph is tidied on its own: Text's pieces
-// between blank lines never span two <p>s, each of which it writes between blank lines.
-func TextParagraphs(paras [][]string) string {
-	size := 0
-	for _, p := range paras {
-		for _, l := range p {
-			size += len(l) + 2
-		}
-	}
-	var b strings.Builder
-	b.Grow(size)
-	n := 0
-	for _, p := range paras {
-		if len(p) == 0 {
-			continue
-		}
-		raw := textMarks.Replace(p[0])
-		if len(p) > 1 {
-			lines := make([]string, len(p))
-			for i, l := range p {
-				lines[i] = textMarks.Replace(l)
-			}
-			raw = strings.Join(lines, "\n")
-		}
-		n = appendTidy(&b, raw, n)
-	}
-	return b.String()
-}
-
 // tidyText makes the text writeText wrote the article's text: paragraphs (a blank line
 // between) with their white space collapsed, code as it is.
 func tidyText(s string) string {
