@@ -12,10 +12,10 @@ import (
 // match: one look at its first (last) rune turns most lines away, however many
 // alternatives the rule has. A rule whose matches may start with anything has no leads.
 type leads struct {
-	texts []string  // nil: any line may match
-	first [2]uint64 // the folded first (last) runes of texts below 128, one bit each
-	other bool      // some text starts (ends) with a rune of 128 or more
-	end   bool      // the texts end matches
+	texts []string                // nil: any line may match
+	ascii [utf8.RuneSelf][]string // the texts by their folded first (last) rune, when ASCII
+	other []string                // the texts starting (ending) with a rune of 128 or more
+	end   bool                    // the texts end matches
 }
 
 // maxLeads bounds the texts of a rule; a rule with more has none.
@@ -32,9 +32,9 @@ func newLeads(re *syntax.Regexp, end bool) leads {
 	l := leads{texts: slices.Compact(texts), end: end}
 	for _, t := range l.texts {
 		if r := edgeRune(t, end); r < utf8.RuneSelf {
-			l.first[r>>6] |= 1 << (r & 63)
+			l.ascii[r] = append(l.ascii[r], t)
 		} else {
-			l.other = true
+			l.other = append(l.other, t)
 		}
 	}
 	return l
@@ -166,14 +166,11 @@ func (l *leads) admits(s *subject) bool {
 	if l.texts == nil || line == "" {
 		return true
 	}
+	cands := l.other
 	if f < utf8.RuneSelf {
-		if l.first[f>>6]&(1<<(f&63)) == 0 {
-			return false
-		}
-	} else if !l.other {
-		return false
+		cands = l.ascii[f]
 	}
-	for _, t := range l.texts {
+	for _, t := range cands {
 		if l.end && hasFoldedSuffix(line, t) || !l.end && hasFoldedPrefix(line, t) {
 			return true
 		}
