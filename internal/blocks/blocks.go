@@ -193,13 +193,13 @@ func CollapseSpace(s string) string {
 
 // isCollapsed reports whether s has no white space but single ASCII spaces between words.
 func isCollapsed(s string) bool {
-	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') || strings.Contains(s, "  ") {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
 		return false
 	}
-	for i := PrintableASCII(s); i < len(s); i += PrintableASCII(s[i:]) {
+	for i := SpacedASCII(s); i < len(s); i += SpacedASCII(s[i:]) {
 		switch c := s[i]; {
-		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-			return false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			return false // a second space in a row, or other white space
 		case c < utf8.RuneSelf:
 			i++ // another control character
 		default:
@@ -213,23 +213,57 @@ func isCollapsed(s string) bool {
 	return true
 }
 
+// The eight-byte reads of PrintableASCII and SpacedASCII: ones and highs are 0x01 and
+// 0x80 in every byte.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 reads the eight bytes of b as a number, the first byte lowest.
+func load8(b string) uint64 {
+	b = b[:8] // one bounds check, one load
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// printable8 reports whether every byte of x is printable ASCII, space to ~.
+func printable8(x uint64) bool {
+	below := (x - ones*0x20) &^ x // a byte below 0x20 sets its high bit
+	above := (x + ones) | x       // a byte above 0x7e sets its high bit
+	return (below|above)&highs == 0
+}
+
 // PrintableASCII returns the length of the run of printable ASCII (space to ~) that s
 // starts with, reading eight bytes at a time: most text is that, and the byte-by-byte
 // checks of what is not (white space, controls, other scripts) need not look at it.
 func PrintableASCII(s string) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8] // one bounds check, one load
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		below := (x - ones*0x20) &^ x       // a byte below 0x20 sets its high bit
-		above := (x + ones*(0x7f-0x7e)) | x // a byte above 0x7e sets its high bit
-		if (below|above)&highs != 0 {
-			break
-		}
+	for ; i+8 <= len(s) && printable8(load8(s[i:])); i += 8 {
 	}
 	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f; i++ {
+	}
+	return i
+}
+
+// SpacedASCII is PrintableASCII without two spaces in a row: the run ends before the
+// first byte that is not printable ASCII or is a space after a space.
+func SpacedASCII(s string) int {
+	const lows = ones * 0x7f
+	i, lastSpace := 0, false // whether the byte before s[i] is a space
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s[i:])
+		if !printable8(x) {
+			break
+		}
+		y := x ^ ones*' '
+		spaces := ^(((y & lows) + lows) | y) & highs // the high bit of each space
+		if spaces&(spaces>>8) != 0 || lastSpace && spaces&0x80 != 0 {
+			break
+		}
+		lastSpace = spaces>>63 != 0
+	}
+	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f && !(s[i] == ' ' && i > 0 && s[i-1] == ' '); i++ {
 	}
 	return i
 }

@@ -41,3 +41,22 @@ func TestIsCollapsed(t *testing.T) {
 		}
 	}
 }
+
+func TestSpacedASCII(t *testing.T) {
+	for n := range 20 {
+		base := strings.Repeat("a b c d e", 3)[:n] // single spaces: the whole run
+		if got := SpacedASCII(base); got != n {
+			t.Errorf("SpacedASCII(%q) = %d, want %d", base, got, n)
+		}
+		for at := range n + 1 {
+			s := strings.ReplaceAll(base, " ", "x")
+			s = s[:at] + "  " + s[at:]
+			if got := SpacedASCII(s); got != at+1 {
+				t.Errorf("SpacedASCII(%q) = %d, want %d (the second space)", s, got, at+1)
+			}
+			if s = base[:at] + "\x01" + base[at:]; SpacedASCII(s) != at {
+				t.Errorf("SpacedASCII(%q) = %d, want %d", s, SpacedASCII(s), at)
+			}
+		}
+	}
+}

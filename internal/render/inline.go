@@ -60,12 +60,12 @@ func (in *inline) text(s string) {
 // singleSpaced reports whether s is words separated by single spaces: no other HTML white
 // space, none at its ends. Most text nodes of plain text are.
 func singleSpaced(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for i := blocks.PrintableASCII(s); i < len(s); i += 1 + blocks.PrintableASCII(s[i+1:]) {
-		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\f' {
-			return false
+	for i := blocks.SpacedASCII(s); i < len(s); i += 1 + blocks.SpacedASCII(s[i+1:]) {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			return false // a second space in a row, or other HTML white space
 		}
 	}
 	return true
