@@ -190,7 +190,9 @@ func unwrap(p []string, width int) []string {
 // HTML entities a scraper left in them (&amp;, &nbsp;, &#8217;…).
 func tidyLines(lines []string) []string {
 	for i, l := range lines {
-		l = strings.TrimFunc(l, isBlankRune)
+		if l == "" || !visibleASCII(l[0]) || !visibleASCII(l[len(l)-1]) {
+			l = strings.TrimFunc(l, isBlankRune) // else nothing to trim, the common case
+		}
 		if strings.IndexByte(l, '&') >= 0 {
 			l = strings.TrimFunc(strings.ReplaceAll(html.UnescapeString(l), "\u00a0", " "), isBlankRune)
 		}
@@ -198,3 +200,6 @@ func tidyLines(lines []string) []string {
 	}
 	return lines
 }
+
+// visibleASCII reports whether c is a printable ASCII character other than the space.
+func visibleASCII(c byte) bool { return c > ' ' && c < 0x7f }
