@@ -31,7 +31,7 @@ type pipeline struct {
 	page    *extract.Page   // prepare: the parsed, prepared HTML page (nil for text or tag soup)
 	art     extract.Article // extract: the article
 	paras   [][]string      // extract: a plain text's article as paragraphs of lines, when plain
-	plain   bool            // the article is paras, art.Root is nil: no output needs its DOM
+	plain   bool            // the article is paras (art.Root is empty): no output needs its DOM
 	removed []rules.Removal // every stage: what it removed (kept only with Explain)
 	doc     Document        // render: the result
 }
@@ -128,7 +128,7 @@ func (p *pipeline) extract() error {
 		t := extract.TextParagraphs(p.text, p.opts.Explain)
 		p.art, p.paras, p.plain = t.Meta(), t.Paragraphs, true
 	}
-	if p.art.Root == nil && !p.plain { // nothing found at all, not even visible text
+	if p.art.Root == nil { // nothing found at all, not even visible text; or plain text, whose body is p.paras
 		p.art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
 	}
 	p.removed = append(p.removed, p.art.Removed...)
