@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -29,6 +30,8 @@ type pipeline struct {
 	kind    decode.Kind     // decode: HTML or text
 	page    *extract.Page   // prepare: the parsed, prepared HTML page (nil for text or tag soup)
 	art     extract.Article // extract: the article
+	paras   [][]string      // extract: a plain text's article as paragraphs of lines, when plain
+	plain   bool            // the article is paras (art.Root is empty): no output needs its DOM
 	removed []rules.Removal // every stage: what it removed (kept only with Explain)
 	doc     Document        // render: the result
 }
@@ -119,10 +122,13 @@ func (p *pipeline) extract() error {
 		p.art, p.removed = art, p.page.Removed
 	case p.kind == decode.HTML:
 		p.art = extract.TagSoup(p.text, p.opts.Explain)
-	default:
+	case p.opts.Format == FormatHTML:
 		p.art = extract.Text(p.text, p.opts.Explain)
+	default: // plain text for text outputs: its paragraphs go through rules and render as they are
+		t := extract.TextParagraphs(p.text, p.opts.Explain)
+		p.art, p.paras, p.plain = t.Meta(), t.Paragraphs, true
 	}
-	if p.art.Root == nil { // nothing found at all, not even visible text
+	if p.art.Root == nil { // nothing found at all, not even visible text; or plain text, whose body is p.paras
 		p.art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
 	}
 	p.removed = append(p.removed, p.art.Removed...)
@@ -132,7 +138,13 @@ func (p *pipeline) extract() error {
 // applyRules runs the boilerplate rules on the article, and strips inline tokens such as
 // {mosads} from the metadata, where they leak too.
 func (p *pipeline) applyRules() error {
-	p.removed = append(p.removed, p.set.Apply(p.art.Root, p.host)...)
+	if p.plain {
+		var removed []rules.Removal
+		p.paras, removed = p.set.ApplyParagraphs(p.paras, p.host)
+		p.removed = append(p.removed, removed...)
+	} else {
+		p.removed = append(p.removed, p.set.Apply(p.art.Root, p.host)...)
+	}
 	for _, field := range []*string{&p.art.Title, &p.art.Byline, &p.art.Excerpt} {
 		*field = p.set.StripText(*field, p.host)
 	}
@@ -155,8 +167,13 @@ func (p *pipeline) render() error {
 		pageURL = p.in.URL
 	}
 	a := p.art
-	render.Tidy(a.Root, render.Omit(p.opts.Omit))
-	body := render.Text(a.Root)
+	var body string
+	if p.plain { // paragraphs of text: nothing to tidy
+		body = render.TextParagraphs(p.paras)
+	} else {
+		render.Tidy(a.Root, render.Omit(p.opts.Omit))
+		body = render.Text(a.Root)
+	}
 	doc := Document{
 		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,
 		SiteName: a.SiteName, Published: a.Published, Modified: a.Modified, Tags: a.Tags,
@@ -165,11 +182,9 @@ func (p *pipeline) render() error {
 		titled: render.BeginsWithTitle(a.Root, a.Title),
 	}
 	if p.opts.Format.needsMarkdown() {
-		md, err := render.Markdown(a.Root, base)
-		if err != nil {
-			return renderErr("markdown", err)
+		if err := p.renderMarkdown(&doc, base); err != nil {
+			return err
 		}
-		doc.Markdown = md
 	}
 	if p.opts.Format == FormatHTML {
 		doc.HTML = render.HTMLDocument(a.Root, doc.Title, doc.Language, base)
@@ -188,6 +203,20 @@ func (p *pipeline) render() error {
 		return ErrNoText
 	}
 	p.doc = doc
+	return nil
+}
+
+// renderMarkdown makes the article's Markdown.
+func (p *pipeline) renderMarkdown(doc *Document, base string) error {
+	if p.plain {
+		doc.Markdown = render.MarkdownParagraphs(p.paras)
+		return nil
+	}
+	md, err := render.Markdown(p.art.Root, base)
+	if err != nil {
+		return renderErr("markdown", err)
+	}
+	doc.Markdown = md
 	return nil
 }
 
@@ -213,9 +242,31 @@ func (p *pipeline) renderComments(doc *Document, base string) error {
 	return nil
 }
 
-// sameText reports whether a and b are the same text, white space and case aside.
+// sameText reports whether a and b are the same text, white space and case aside: the
+// same words (strings.Fields), each the same but for case (strings.EqualFold), in order.
+// It reads the words in place, since a is a whole article and b mostly a short title.
 func sameText(a, b string) bool {
-	return strings.EqualFold(normalize(a), normalize(b))
+	for {
+		wa, ra := nextField(a)
+		wb, rb := nextField(b)
+		switch {
+		case wa == "" || wb == "":
+			return wa == wb
+		case !strings.EqualFold(wa, wb):
+			return false
+		}
+		a, b = ra, rb
+	}
+}
+
+// nextField returns the first white-space separated word of s (as strings.Fields reads
+// them) and what follows it.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // absoluteURL resolves ref against base; it returns ref unchanged when either does not parse.

@@ -69,13 +69,14 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 	out := strip(root, byKind[Strip])
 	leaves := blocks.Leaves(root)
 	texts := make([]string, len(leaves))
+	lines := make([][]subject, len(leaves)) // each leaf's lines, if rules may match it
 	for i, n := range leaves {
 		texts[i] = blocks.Text(n)
+		if !inTable(n) {
+			lines[i] = subjectLines(texts[i])
+		}
 	}
-	gone := make([]*Rule, len(leaves)) // the rule that removes each leaf, if any
-	matchable := matchTexts(leaves, texts)
-	markDrops(matchable, gone, byKind[Drop])
-	markCuts(texts, matchable, gone, byKind[CutTail], byKind[CutHead])
+	gone := markBlocks(texts, lines, byKind)
 	for i, n := range leaves {
 		if gone[i] != nil {
 			out = append(out, removal(gone[i], texts[i]))
@@ -85,19 +86,57 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 	return out
 }
 
-// matchTexts returns the texts that block rules may match: those of table cells are
-// blanked, since a cell saying "Video" or "Tag" is a column heading, and dropping it would
-// shift the columns. A cut can still remove a table that lies beyond its match.
-func matchTexts(leaves []*html.Node, texts []string) []string {
-	out := make([]string, len(texts))
-	for i, n := range leaves {
-		if !inTable(n) {
-			out[i] = texts[i]
+// ApplyParagraphs is Apply for an article of plain-text paragraphs, each its lines (the
+// article of <p> elements whose lines are separated by <br>, without building it): strip
+// rules edit the lines in place, then block rules remove paragraphs. It returns the
+// paragraphs left (paras, filtered in place) and what was removed, as Apply would.
+func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Removal) {
+	byKind := s.ForHost(host)
+	var out []Removal
+	if strips := byKind[Strip]; len(strips) > 0 {
+		for _, p := range paras {
+			for i := range p {
+				p[i] = stripText(p[i], strips, &out)
+			}
 		}
 	}
-	return out
+	var leaves []int // the paragraphs with visible text, as blocks.Leaves finds them
+	var texts []string
+	var lines [][]subject
+	for i, p := range paras {
+		if blocks.LinesVisible(p) {
+			t := blocks.LinesText(p)
+			leaves, texts, lines = append(leaves, i), append(texts, t), append(lines, subjectLines(t))
+		}
+	}
+	gone := markBlocks(texts, lines, byKind)
+	kept, next := paras[:0], 0
+	for i, p := range paras {
+		if next < len(leaves) && leaves[next] == i {
+			if r := gone[next]; r != nil {
+				out = append(out, removal(r, texts[next]))
+				next++
+				continue
+			}
+			next++
+		}
+		kept = append(kept, p)
+	}
+	return kept, out
 }
 
+// markBlocks returns the rule that removes each block, if any: the drop rules, then the
+// cuts. texts are the blocks' texts, lines the lines of those rules may match.
+func markBlocks(texts []string, lines [][]subject, byKind map[Kind][]*Rule) []*Rule {
+	gone := make([]*Rule, len(texts))
+	markDrops(lines, gone, byKind[Drop])
+	markCuts(texts, lines, gone, byKind[CutTail], byKind[CutHead])
+	return gone
+}
+
+// inTable reports whether n is in a table. Block rules do not match table cells, since a
+// cell saying "Video" or "Tag" is a column heading, and dropping it would shift the
+// columns. A cut can still remove a table that lies beyond its match.
 func inTable(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
@@ -111,9 +150,15 @@ func inTable(n *html.Node) bool {
 // such as a title or an excerpt. These removals are not reported: the same tokens are
 // reported where Apply strips them from the article.
 func (s *Set) StripText(text, host string) string {
+	if text == "" || s == nil {
+		return text
+	}
 	changed := false
-	for _, r := range s.ForHost(host)[Strip] {
-		if r.re.MatchString(text) {
+	for _, r := range s.Rules { // in order, as ForHost lists them
+		if r.Kind != Strip || !r.AppliesTo(host) {
+			continue
+		}
+		if subj := newSubject(text); r.pre.admits(&subj) && r.re.MatchString(text) {
 			text, changed = r.re.ReplaceAllString(text, ""), true
 		}
 	}
@@ -132,18 +177,7 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			subj := &subject{text: n.Data} // folded once for all the rules
-			for _, r := range rules {
-				if !r.pre.admits(subj) {
-					continue
-				}
-				for _, tok := range r.re.FindAllString(n.Data, -1) {
-					out = append(out, removal(r, tok))
-				}
-				if data := r.re.ReplaceAllString(n.Data, ""); data != n.Data {
-					n.Data, subj = data, &subject{text: data}
-				}
-			}
+			n.Data = stripText(n.Data, rules, &out)
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -154,9 +188,27 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	return out
 }
 
-func markDrops(texts []string, gone []*Rule, rules []*Rule) {
-	for i, t := range texts {
-		if r := firstMatch(rules, t); r != nil {
+// stripText removes the tokens of the strip rules from one text (a text node, a line),
+// recording each in out.
+func stripText(text string, rules []*Rule, out *[]Removal) string {
+	subj := newSubject(text) // folded once for all the rules
+	for _, r := range rules {
+		if !r.pre.admits(&subj) {
+			continue
+		}
+		for _, tok := range r.re.FindAllString(text, -1) {
+			*out = append(*out, removal(r, tok))
+		}
+		if data := r.re.ReplaceAllString(text, ""); data != text {
+			text, subj = data, newSubject(data)
+		}
+	}
+	return text
+}
+
+func markDrops(lines [][]subject, gone []*Rule, rules []*Rule) {
+	for i, l := range lines {
+		if r := firstMatch(rules, l); r != nil {
 			gone[i] = r
 		}
 	}
@@ -184,24 +236,30 @@ func isProse(runes int, text string) bool {
 
 // markCuts applies the first cut-tail match near the end (removing it and all that
 // follows) and the last cut-head match near the start (removing it and all that precedes).
-// texts are the blocks' texts, matchable the ones rules may match.
-func markCuts(texts, matchable []string, gone []*Rule, tail, head []*Rule) {
+// texts are the blocks' texts, lines the lines of those rules may match.
+func markCuts(texts []string, lines [][]subject, gone []*Rule, tail, head []*Rule) {
 	if len(tail) == 0 && len(head) == 0 {
 		return
 	}
-	e := newEdges(texts)
+	var e *edges // made at the first match: most articles have none
+	edgesOf := func() *edges {
+		if e == nil {
+			e = newEdges(texts)
+		}
+		return e
+	}
 	cutFrom, cutTo := len(texts), -1
 	var tailRule, headRule *Rule
-	for i, t := range matchable {
+	for i, t := range lines {
 		if r := firstMatch(tail, t); r != nil {
-			if i < cutFrom && e.nearEnd(i) {
+			if i < cutFrom && edgesOf().nearEnd(i) {
 				cutFrom, tailRule = i, r
 			} else if gone[i] == nil {
 				gone[i] = r
 			}
 		}
 		if r := firstMatch(head, t); r != nil {
-			if e.nearStart(i) {
+			if edgesOf().nearStart(i) {
 				cutTo, headRule = i, r
 			} else if gone[i] == nil {
 				gone[i] = r
@@ -227,9 +285,9 @@ type edges struct {
 	total                   int
 }
 
-func newEdges(texts []string) edges {
+func newEdges(texts []string) *edges {
 	n := len(texts)
-	e := edges{before: make([]int, n), after: make([]int, n), proseBefore: make([]bool, n), proseAfter: make([]bool, n)}
+	e := &edges{before: make([]int, n), after: make([]int, n), proseBefore: make([]bool, n), proseAfter: make([]bool, n)}
 	runes, prose := make([]int, n), make([]bool, n)
 	for i, t := range texts {
 		runes[i] = utf8.RuneCountInString(t)
@@ -247,21 +305,21 @@ func newEdges(texts []string) edges {
 	return e
 }
 
-func (e edges) nearEnd(i int) bool {
+func (e *edges) nearEnd(i int) bool {
 	return !e.proseAfter[i] || edgeShare*e.after[i] <= e.total
 }
 
-func (e edges) nearStart(i int) bool {
+func (e *edges) nearStart(i int) bool {
 	return !e.proseBefore[i] || edgeShare*e.before[i] <= e.total
 }
 
-func firstMatch(rules []*Rule, text string) *Rule {
-	if strings.TrimSpace(text) == "" {
+// firstMatch returns the first of the block rules that matches a block's lines.
+func firstMatch(rules []*Rule, lines []subject) *Rule {
+	if len(lines) == 0 {
 		return nil
 	}
-	lines := subjectLines(text)
 	for _, r := range rules {
-		if r.match(text, lines) {
+		if r.matchLines(lines) {
 			return r
 		}
 	}

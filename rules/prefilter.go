@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -17,6 +19,8 @@ type prefilter struct {
 	free      []rune      // ranges of the runes unbounded repetitions match ([\s:]*)
 	freeASCII [128]bool   // free, for ASCII runes
 	need      [][]literal // every match contains a literal of each of these sets
+	leads     leads       // an anchored match starts with one of these texts
+	trails    leads       // and ends with one of these
 }
 
 // literal is a text a match may contain; fold ones are kept case-folded (see fold).
@@ -40,12 +44,32 @@ func newPrefilter(expr string) prefilter {
 	for r := range p.freeASCII {
 		p.freeASCII[r] = inRanges(p.free, rune(r))
 	}
-	for _, sub := range topConcat(re) {
+	top := topConcat(re)
+	for _, sub := range top {
 		if set, ok := required(sub); ok && selective(set) {
 			p.need = append(p.need, set)
 		}
 	}
+	// Sets of exact literals first: they need no folded copy of the line.
+	slices.SortStableFunc(p.need, func(a, b []literal) int { return cmp.Compare(folds(a), folds(b)) })
+	if top[0].Op == syntax.OpBeginText {
+		p.leads = newLeads(re, false)
+	}
+	if top[len(top)-1].Op == syntax.OpEndText {
+		p.trails = newLeads(re, true)
+	}
 	return p
+}
+
+// folds counts the case-folded literals of a set.
+func folds(set []literal) int {
+	n := 0
+	for _, l := range set {
+		if l.fold {
+			n++
+		}
+	}
+	return n
 }
 
 // subject is a line of text being matched, with its case-folded form made at most once
@@ -53,15 +77,22 @@ func newPrefilter(expr string) prefilter {
 type subject struct {
 	text, folded string
 	hasFolded    bool
+	first, last  rune // the first and last runes of text, folded (see leads)
+}
+
+func newSubject(text string) subject {
+	return subject{text: text, first: foldRune(edgeRune(text, false)), last: foldRune(edgeRune(text, true))}
 }
 
 // subjectLines splits a block's text into its trimmed, non-empty lines.
-func subjectLines(text string) []*subject {
-	var out []*subject
-	for _, l := range strings.Split(text, "\n") {
+func subjectLines(text string) []subject {
+	var out []subject
+	for text != "" {
+		l, rest, _ := strings.Cut(text, "\n")
 		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, &subject{text: l})
+			out = append(out, newSubject(l))
 		}
+		text = rest
 	}
 	return out
 }
@@ -75,7 +106,7 @@ func (s *subject) fold() string {
 
 // admits reports whether line may match.
 func (p *prefilter) admits(line *subject) bool {
-	if p.maxRunes >= 0 && p.tooLong(line.text) {
+	if !p.leads.admits(line) || !p.trails.admits(line) || p.maxRunes >= 0 && p.tooLong(line.text) {
 		return false
 	}
 	for _, set := range p.need {
@@ -100,7 +131,7 @@ func (p *prefilter) admits(line *subject) bool {
 func required(re *syntax.Regexp) ([]literal, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return []literal{newLiteral(string(re.Rune), re.Flags&syntax.FoldCase != 0)}, true
+		return []literal{newLiteral(string(re.Rune), re.Flags&syntax.FoldCase != 0 && hasCase(re.Rune))}, true
 	case syntax.OpCharClass:
 		var out []literal
 		for i := 0; i+1 < len(re.Rune); i += 2 {
@@ -140,6 +171,11 @@ func required(re *syntax.Regexp) ([]literal, bool) {
 	return nil, false
 }
 
+// hasCase reports whether some rune of rs has other cases.
+func hasCase(rs []rune) bool {
+	return slices.ContainsFunc(rs, func(r rune) bool { return unicode.SimpleFold(r) != r })
+}
+
 func newLiteral(text string, folded bool) literal {
 	if folded {
 		text = fold(text)
@@ -148,9 +184,18 @@ func newLiteral(text string, folded bool) literal {
 }
 
 // selective reports whether a set is worth testing: each literal is three bytes or more
-// (a non-ASCII sign such as © or ↴ counts).
+// (a non-ASCII sign such as © or ↴ counts), or the set is of rare ASCII signs such as {
+// or <, which text seldom holds and strings.Contains finds fast.
 func selective(set []literal) bool {
-	return shortest(set) >= 3
+	return shortest(set) >= 3 || len(set) <= 4 && !slices.ContainsFunc(set, notRare)
+}
+
+// notRare reports whether l is other than one rare ASCII sign: letters, digits, space and
+// the punctuation of sentences are common.
+func notRare(l literal) bool {
+	return l.fold || len(l.text) != 1 || l.text[0] >= utf8.RuneSelf ||
+		!unicode.IsPunct(rune(l.text[0])) && !unicode.IsSymbol(rune(l.text[0])) ||
+		strings.Contains(".,;:!?'\"()-/", l.text)
 }
 
 func shortest(set []literal) int {

@@ -56,19 +56,19 @@ func TestPrefilterAdmitsEveryMatch(t *testing.T) {
 	for _, c := range cases {
 		p := newPrefilter(c.expr)
 		for _, l := range c.lines {
-			if !p.admits(&subject{text: l}) {
+			if !p.admits(subjectOf(l)) {
 				t.Errorf("prefilter of %q turns away %q", c.expr, l)
 			}
 		}
 	}
 	p := newPrefilter(`(?i)^(?:.{0,20}\ball rights reserved\b)$`)
-	if p.admits(&subject{text: "A long paragraph of prose that says nothing about rights at all."}) {
+	if p.admits(subjectOf("A long paragraph of prose that says nothing about rights at all.")) {
 		t.Error("prefilter admits a line without the required text")
 	}
-	if p = newPrefilter(`(?i)^(?:.{0,20}(?:all rights reserved|все права защищены))$`); p.admits(&subject{text: "Права человека."}) {
+	if p = newPrefilter(`(?i)^(?:.{0,20}(?:all rights reserved|все права защищены))$`); p.admits(subjectOf("Права человека.")) {
 		t.Error("prefilter admits a line without any of the required texts")
 	}
-	if p = newPrefilter(`^(?:[^.!?]{1,60}?\s*[↴⤵↓])$`); p.admits(&subject{text: "Prose without arrows."}) {
+	if p = newPrefilter(`^(?:[^.!?]{1,60}?\s*[↴⤵↓])$`); p.admits(subjectOf("Prose without arrows.")) {
 		t.Error("prefilter admits a line without the required sign")
 	}
 }
@@ -84,6 +84,8 @@ func FuzzPrefilterNeverRejectsAMatch(f *testing.F) {
 	f.Add(`.{0,20}\ball rights reserved\b`, false, "© X. ALL RIGHTS RESERVED")
 	f.Add(`sk{1,3}|ſ`, true, "\u212a")
 	f.Add(`[a-z]+`, true, "Text [AD] here")
+	f.Add(`(?:the )?(?:story|article)s?[.!]?`, false, "The stories!")
+	f.Add(`\{(?:load)\}`, true, "x {LOAD} y")
 	f.Fuzz(func(t *testing.T, expr string, strip bool, text string) {
 		rules := Builtin().Rules
 		if expr != "" {
@@ -120,4 +122,9 @@ func regexOnly(r *Rule, text string) bool {
 		found = true
 	}
 	return found
+}
+
+func subjectOf(text string) *subject {
+	s := newSubject(text)
+	return &s
 }

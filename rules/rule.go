@@ -162,8 +162,8 @@ func (r *Rule) compilePattern() error {
 	}
 	r.re = re
 	r.pre = newPrefilter(expr)
-	if r.Kind == Strip {
-		r.pre.maxRunes = -1 // a strip rule matches inside longer text
+	if r.Kind == Strip { // a strip rule matches inside longer text
+		r.pre.maxRunes, r.pre.leads, r.pre.trails = -1, leads{}, leads{}
 	}
 	return nil
 }
@@ -180,19 +180,21 @@ func (r *Rule) Origin() string {
 // Matches reports whether a block with this text is matched by the rule: for strip rules,
 // whether the text holds the token; for block rules, whether every line of it matches.
 func (r *Rule) Matches(text string) bool {
-	return r.match(text, subjectLines(text))
+	if r.Kind == Strip {
+		subj := newSubject(text)
+		return r.re != nil && r.pre.admits(&subj) && r.re.MatchString(text)
+	}
+	return r.matchLines(subjectLines(text))
 }
 
-// match is Matches with the block's lines prepared once for all the rules tried on it.
-func (r *Rule) match(text string, lines []*subject) bool {
+// matchLines is Matches for a block rule, with the block's lines prepared once for all
+// the rules tried on it.
+func (r *Rule) matchLines(lines []subject) bool {
 	if r.re == nil {
 		return false
 	}
-	if r.Kind == Strip {
-		return r.pre.admits(&subject{text: text}) && r.re.MatchString(text)
-	}
-	for _, line := range lines {
-		if !r.pre.admits(line) || !r.re.MatchString(line.text) {
+	for i := range lines {
+		if line := &lines[i]; !r.pre.admits(line) || !r.re.MatchString(line.text) {
 			return false
 		}
 	}

@@ -69,7 +69,7 @@ func Leaves(root *html.Node) []*html.Node {
 func hasVisibleText(n *html.Node) bool {
 	switch {
 	case n.Type == html.TextNode:
-		return strings.IndexFunc(n.Data, func(r rune) bool { return !isSpace(r) && !unicode.IsSpace(r) }) >= 0
+		return visible(n.Data)
 	case IsInvisible(n):
 		return false
 	}
@@ -84,9 +84,36 @@ func hasVisibleText(n *html.Node) bool {
 // Text returns the visible text of n: whitespace runs collapsed to one space, <br> and
 // block boundaries as newlines, lines trimmed, no empty lines.
 func Text(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode &&
+		n.Type == html.ElementNode && n.DataAtom != atom.Br && !IsInvisible(n) {
+		return TidyLines(c.Data) // one line of text, the common case: no copy
+	}
 	var b strings.Builder
 	appendText(&b, n)
 	return TidyLines(b.String())
+}
+
+// LinesText is Text of a block whose content is these lines of text, separated by <br>.
+func LinesText(lines []string) string {
+	if len(lines) == 1 {
+		return TidyLines(lines[0])
+	}
+	return TidyLines(strings.Join(lines, "\n"))
+}
+
+// LinesVisible is hasVisibleText of a block whose content is these lines of text.
+func LinesVisible(lines []string) bool {
+	for _, l := range lines {
+		if visible(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// visible reports whether text holds a character other than white space.
+func visible(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return !isSpace(r) && !unicode.IsSpace(r) }) >= 0
 }
 
 func appendText(b *strings.Builder, n *html.Node) {
@@ -114,6 +141,9 @@ func appendText(b *strings.Builder, n *html.Node) {
 
 // TidyLines collapses white space inside each line and drops empty lines.
 func TidyLines(s string) string {
+	if t := strings.Trim(s, "\n"); linesTidy(t) {
+		return t // the common case: no copy
+	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
@@ -122,6 +152,21 @@ func TidyLines(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// linesTidy reports whether TidyLines would leave s, without line breaks at its ends, as
+// it is: no line is empty, and none has white space to collapse.
+func linesTidy(s string) bool {
+	for {
+		line, rest, more := strings.Cut(s, "\n")
+		if line == "" || !isCollapsed(line) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
 }
 
 // CollapseSpace trims s and turns every run of white space (NBSP included) into one space.
@@ -148,26 +193,79 @@ func CollapseSpace(s string) string {
 
 // isCollapsed reports whether s has no white space but single ASCII spaces between words.
 func isCollapsed(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ':
-			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-				return false
-			}
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := SpacedASCII(s); i < len(s); i += SpacedASCII(s[i:]) {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			return false // a second space in a row, or other white space
 		case c < utf8.RuneSelf:
-			if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-				return false
-			}
+			i++ // another control character
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if isSpace(r) {
 				return false
 			}
-			i += size - 1
+			i += size
 		}
 	}
 	return true
+}
+
+// The eight-byte reads of PrintableASCII and SpacedASCII: ones and highs are 0x01 and
+// 0x80 in every byte.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 reads the eight bytes of b as a number, the first byte lowest.
+func load8(b string) uint64 {
+	b = b[:8] // one bounds check, one load
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// printable8 reports whether every byte of x is printable ASCII, space to ~.
+func printable8(x uint64) bool {
+	below := (x - ones*0x20) &^ x // a byte below 0x20 sets its high bit
+	above := (x + ones) | x       // a byte above 0x7e sets its high bit
+	return (below|above)&highs == 0
+}
+
+// PrintableASCII returns the length of the run of printable ASCII (space to ~) that s
+// starts with, reading eight bytes at a time: most text is that, and the byte-by-byte
+// checks of what is not (white space, controls, other scripts) need not look at it.
+func PrintableASCII(s string) int {
+	i := 0
+	for ; i+8 <= len(s) && printable8(load8(s[i:])); i += 8 {
+	}
+	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f; i++ {
+	}
+	return i
+}
+
+// SpacedASCII is PrintableASCII without two spaces in a row: the run ends before the
+// first byte that is not printable ASCII or is a space after a space.
+func SpacedASCII(s string) int {
+	const lows = ones * 0x7f
+	i, lastSpace := 0, false // whether the byte before s[i] is a space
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s[i:])
+		if !printable8(x) {
+			break
+		}
+		y := x ^ ones*' '
+		spaces := ^(((y & lows) + lows) | y) & highs // the high bit of each space
+		if spaces&(spaces>>8) != 0 || lastSpace && spaces&0x80 != 0 {
+			break
+		}
+		lastSpace = spaces>>63 != 0
+	}
+	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f && !(s[i] == ' ' && i > 0 && s[i-1] == ' '); i++ {
+	}
+	return i
 }
 
 func isSpace(r rune) bool {

@@ -15,8 +15,51 @@ import (
 // title the heading-like paragraph it finds just before the article. With explain, the
 // blocks left out are listed in Removed. TextBlocks says how the text is cut into blocks.
 func Text(text string, explain bool) Article {
+	return TextParagraphs(text, explain).Article()
+}
+
+// TextArticle is the article of a plain text as Text finds it, before it is made a DOM:
+// the paragraphs kept, each as its lines, and its title and language. The pipeline cleans
+// and renders the paragraphs as they are, unless an output needs the DOM.
+type TextArticle struct {
+	Paragraphs [][]string
+	Title      string
+	Language   string
+	Removed    []rules.Removal // with explain: the blocks the classifier left out
+}
+
+// TextParagraphs is Text without the DOM.
+func TextParagraphs(text string, explain bool) TextArticle {
 	paras, joined := TextBlocks(text)
-	return article(paras, joined, textclass.Classify(joined), explain)
+	res := textclass.Classify(joined)
+	a := TextArticle{Language: res.Language}
+	if res.Title >= 0 {
+		a.Title = strings.TrimSpace(joined[res.Title])
+	}
+	for i, p := range paras {
+		switch {
+		case res.Blocks[i].Keep:
+			a.Paragraphs = append(a.Paragraphs, p)
+		case explain && i != res.Title:
+			a.Removed = append(a.Removed, rules.NewRemoval(ByTextClassifier, joined[i]))
+		}
+	}
+	return a
+}
+
+// Meta is the Article without its body (Root nil).
+func (t TextArticle) Meta() Article {
+	return Article{Title: t.Title, Language: t.Language, Candidate: "text-classifier", Removed: t.Removed}
+}
+
+// Article is the article as a DOM: one <p> per paragraph, its lines separated by <br>.
+func (t TextArticle) Article() Article {
+	a := t.Meta()
+	a.Root = newRoot()
+	for _, p := range t.Paragraphs {
+		a.Root.AppendChild(paragraph(p))
+	}
+	return a
 }
 
 // TextBlocks cuts plain text into the blocks the classifier sees: paragraphs between
@@ -143,28 +186,13 @@ func unwrap(p []string, width int) []string {
 	return out
 }
 
-// article builds the Article from the paragraphs the classifier keeps.
-func article(paras [][]string, joined []string, res textclass.Result, explain bool) Article {
-	a := Article{Root: newRoot(), Language: res.Language, Candidate: "text-classifier"}
-	if res.Title >= 0 {
-		a.Title = strings.TrimSpace(joined[res.Title])
-	}
-	for i, p := range paras {
-		switch {
-		case res.Blocks[i].Keep:
-			a.Root.AppendChild(paragraph(p))
-		case explain && i != res.Title:
-			a.Removed = append(a.Removed, rules.NewRemoval(ByTextClassifier, joined[i]))
-		}
-	}
-	return a
-}
-
 // tidyLines trims the lines of a paragraph (spaces, tabs, NBSP) in place and decodes the
 // HTML entities a scraper left in them (&amp;, &nbsp;, &#8217;…).
 func tidyLines(lines []string) []string {
 	for i, l := range lines {
-		l = strings.TrimFunc(l, isBlankRune)
+		if l == "" || !visibleASCII(l[0]) || !visibleASCII(l[len(l)-1]) {
+			l = strings.TrimFunc(l, isBlankRune) // else nothing to trim, the common case
+		}
 		if strings.IndexByte(l, '&') >= 0 {
 			l = strings.TrimFunc(strings.ReplaceAll(html.UnescapeString(l), "\u00a0", " "), isBlankRune)
 		}
@@ -172,3 +200,6 @@ func tidyLines(lines []string) []string {
 	}
 	return lines
 }
+
+// visibleASCII reports whether c is a printable ASCII character other than the space.
+func visibleASCII(c byte) bool { return c > ' ' && c < 0x7f }

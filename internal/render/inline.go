@@ -37,6 +37,11 @@ func (in *inline) write(s string) {
 // text writes a text node's data: runs of HTML white space become one space.
 func (in *inline) text(s string) {
 	s = escapeText(s)
+	if singleSpaced(s) {
+		in.write(s) // what the loop below writes, word by word
+		return
+	}
+	in.b.Grow(len(s) + 1) // one allocation for the node, not one per doubling
 	for len(s) > 0 {
 		i := strings.IndexFunc(s, isHTMLSpace)
 		if i < 0 {
@@ -50,6 +55,20 @@ func (in *inline) text(s string) {
 		in.lead = in.lead || in.b.Len() == 0
 		s = strings.TrimLeftFunc(s[i:], isHTMLSpace)
 	}
+}
+
+// singleSpaced reports whether s is words separated by single spaces: no other HTML white
+// space, none at its ends. Most text nodes of plain text are.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := blocks.SpacedASCII(s); i < len(s); i += 1 + blocks.SpacedASCII(s[i+1:]) {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			return false // a second space in a row, or other HTML white space
+		}
+	}
+	return true
 }
 
 func isHTMLSpace(r rune) bool {
@@ -67,6 +86,7 @@ func (in *inline) lineBreak() {
 // end of a paragraph.
 func (in *inline) paragraph() string {
 	var b strings.Builder
+	b.Grow(in.b.Len() + 16)
 	sep := ""
 	for _, l := range strings.Split(in.b.String(), "\n") {
 		if l = strings.Trim(l, " "); l == "" {
@@ -227,7 +247,7 @@ func destination(u string) string {
 // Characters that cannot start syntax where they stand are left alone (an underscore
 // inside a word, a < before a space).
 func escapeText(s string) string {
-	if !strings.ContainsAny(s, "\\`*_[]|~<&") {
+	if !hasSpecial(s) {
 		return s
 	}
 	var b strings.Builder
@@ -252,6 +272,19 @@ func escapeText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// mdSpecial marks the bytes escapeText may escape: \ ` * _ [ ] | ~ < &.
+var mdSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true, '~': true, '<': true, '&': true}
+
+// hasSpecial reports whether s holds a byte of mdSpecial (strings.ContainsAny, by table).
+func hasSpecial(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if mdSpecial[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // entityAt reports whether s (after an &) starts like a character reference.

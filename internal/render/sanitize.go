@@ -2,6 +2,9 @@ package render
 
 import (
 	"strings"
+	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/blocks"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -11,19 +14,47 @@ import (
 // sequences lose their ESC and become harmless text), and the Unicode line and paragraph
 // separators that some readers treat as line breaks.
 func CleanString(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r == '\r':
-			return -1
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return -1
-		case r == '\u2028' || r == '\u2029':
-			return '\n'
-		}
+	if isClean(s) {
+		return s // the common case, read a byte at a time
+	}
+	return strings.Map(cleanRune, s)
+}
+
+// cleanRune is CleanString for one rune: -1 drops it.
+func cleanRune(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
 		return r
-	}, s)
+	case r == '\r':
+		return -1
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return -1
+	case r == '\u2028' || r == '\u2029':
+		return '\n'
+	}
+	return r
+}
+
+// isClean reports whether CleanString would leave s as it is: valid UTF-8 without
+// control characters (but newline and tab) or line and paragraph separators.
+func isClean(s string) bool {
+	for i := blocks.PrintableASCII(s); i < len(s); i += blocks.PrintableASCII(s[i:]) {
+		switch c := s[i]; {
+		case c == '\n' || c == '\t' || c >= 0x80 && c != 0xc2 && c != 0xe2:
+		case c < 0x80:
+			return false // a control character
+		case c == 0xc2: // U+0080 to U+00BF: C1 controls below U+00A0
+			if i+1 < len(s) && s[i+1] < 0xa0 {
+				return false
+			}
+		case c == 0xe2: // U+2000 to U+2FFF: U+2028 and U+2029 are E2 80 A8 and A9
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
+				return false
+			}
+		}
+		i++
+	}
+	return utf8.ValidString(s)
 }
 
 // OneLine makes s safe as one line of a terminal message (an error naming a file or a

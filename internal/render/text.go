@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
 	"golang.org/x/net/html"
@@ -16,24 +17,57 @@ func Text(root *html.Node) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(textSize(root))
 	writeText(&b, root)
-	var paras []string
-	for _, p := range strings.Split(b.String(), "\n\n") {
+	return tidyText(b.String())
+}
+
+// tidyText makes the text writeText wrote the article's text: paragraphs (a blank line
+// between) with their white space collapsed, code as it is.
+func tidyText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	appendTidy(&b, s, 0)
+	return b.String()
+}
+
+// appendTidy writes to b the paragraphs of s, tidied as tidyText does, after the n that
+// b holds (a blank line between), and returns how many b then holds.
+func appendTidy(b *strings.Builder, s string, n int) int {
+	for more := true; more; {
+		var p string
+		p, s, more = strings.Cut(s, "\n\n")
 		if code, ok := strings.CutPrefix(p, preMark); ok {
-			paras = append(paras, strings.ReplaceAll(code, preLine, "\n"))
+			p = strings.ReplaceAll(code, preLine, "\n")
+		} else if p = blocks.TidyLines(p); p == "" {
 			continue
 		}
-		if p = blocks.TidyLines(p); p != "" {
-			paras = append(paras, p)
+		if n > 0 {
+			b.WriteString("\n\n")
 		}
+		b.WriteString(p)
+		n++
 	}
-	return strings.Join(paras, "\n\n")
+	return n
+}
+
+// textSize is about the length of n's text as writeText writes it: its text nodes and
+// four bytes for each element, so that the text is built in one allocation.
+func textSize(n *html.Node) int {
+	size := len(n.Data)
+	if n.Type == html.ElementNode {
+		size = 4
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += textSize(c)
+	}
+	return size
 }
 
 func writeText(b *strings.Builder, n *html.Node) {
 	switch {
 	case n.Type == html.TextNode:
-		b.WriteString(strings.NewReplacer("\n", " ", preMark, "", preLine, "").Replace(n.Data))
+		b.WriteString(textMarks.Replace(n.Data))
 		return
 	case n.Type != html.ElementNode && n.Type != html.DocumentNode:
 		return
@@ -74,9 +108,17 @@ const (
 	preLine = "\x02"
 )
 
+// The replacers that take the marks out of text nodes (and their line breaks), of code,
+// and of table cells.
+var (
+	textMarks = strings.NewReplacer("\n", " ", preMark, "", preLine, "")
+	codeMarks = strings.NewReplacer(preMark, "", preLine, "")
+	cellMarks = strings.NewReplacer(preMark, "", preLine, " ")
+)
+
 // writePre writes a pre element's lines, trailing white space and blank edge lines cut.
 func writePre(b *strings.Builder, n *html.Node) {
-	code := strings.NewReplacer(preMark, "", preLine, "").Replace(PreText(n))
+	code := codeMarks.Replace(PreText(n))
 	lines := strings.Split(strings.Trim(code, "\n"), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t\r")
@@ -103,7 +145,7 @@ func writeRow(b *strings.Builder, tr *html.Node) {
 		first = false
 		var cell strings.Builder
 		writeText(&cell, c)
-		b.WriteString(strings.Join(strings.Fields(strings.NewReplacer(preMark, "", preLine, " ").Replace(cell.String())), " "))
+		b.WriteString(strings.Join(strings.Fields(cellMarks.Replace(cell.String())), " "))
 	}
 }
 
@@ -114,7 +156,27 @@ func writeRow(b *strings.Builder, tr *html.Node) {
 func WordCount(s string) int {
 	n := 0
 	inField, counted := false, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII, most text: the same cases, by byte
+			i++
+			switch {
+			case asciiSpace[c]:
+				inField = false
+				continue
+			case !inField:
+				inField, counted = true, false
+			}
+			if !counted && asciiAlnum[c] {
+				n++
+				counted = true
+				for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
+					i++ // the rest of the word's ASCII: nothing more to count
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case unicode.IsSpace(r):
 			inField = false
@@ -133,6 +195,14 @@ func WordCount(s string) int {
 	}
 	return n
 }
+
+// asciiSpace and asciiAlnum are unicode.IsSpace and IsLetter or IsDigit for ASCII bytes.
+var asciiSpace, asciiAlnum = func() (space, alnum [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		space[c], alnum[c] = unicode.IsSpace(c), unicode.IsLetter(c) || unicode.IsDigit(c)
+	}
+	return space, alnum
+}()
 
 // isCJKChar reports whether r is a character that counts as one word: Han, Hiragana,
 // Katakana, and the prolonged sound mark of katakana words (コーヒー is four).

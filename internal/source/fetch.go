@@ -82,7 +82,7 @@ func fetch(ctx context.Context, rawURL string, opts Options) (Input, error) {
 	if resp.ContentLength > opts.maxBytes() {
 		return Input{}, fmt.Errorf("%w: %d bytes announced, over the %d-byte cap (--max-size)", ErrTooLarge, resp.ContentLength, opts.maxBytes())
 	}
-	data, err := readCapped(resp.Body, opts.maxBytes())
+	data, err := readCapped(resp.Body, opts.maxBytes(), 0)
 	if err != nil {
 		return Input{}, fetchError(ctx, client, err)
 	}

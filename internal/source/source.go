@@ -107,10 +107,16 @@ func Read(ctx context.Context, name string, opts Options) (Input, error) {
 }
 
 func readStream(name string, r io.Reader, max int64) (Input, error) {
+	return readSized(name, r, max, 0)
+}
+
+// readSized is readStream for a stream of about size bytes (0 when unknown, as for a
+// pipe), read into a buffer of that size rather than one grown by doubling.
+func readSized(name string, r io.Reader, max, size int64) (Input, error) {
 	if r == nil {
 		return Input{}, errors.New("no standard input")
 	}
-	data, err := readCapped(r, max)
+	data, err := readCapped(r, max, size)
 	if err != nil {
 		return Input{}, err
 	}
@@ -141,19 +147,26 @@ func readFile(name string, opts Options) (Input, error) {
 	if !info.Mode().IsRegular() {
 		f.SetReadDeadline(time.Now().Add(opts.timeout())) // fails harmlessly where unsupported
 	}
-	in, err := readStream(name, f, opts.maxBytes())
+	size := int64(0)
+	if info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	in, err := readSized(name, f, opts.maxBytes(), size)
 	if errors.Is(err, os.ErrDeadlineExceeded) {
 		return Input{}, fmt.Errorf("timed out after %s (--timeout)", opts.timeout())
 	}
 	return in, fsutil.PathErr(err)
 }
 
-// readCapped reads all of r, failing with ErrTooLarge past max bytes.
-func readCapped(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
+// readCapped reads all of r, about size bytes (0 when unknown), failing with ErrTooLarge
+// past max bytes.
+func readCapped(r io.Reader, max, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(int(min(size, max)) + bytes.MinRead) // room for the read that finds the end
+	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%w: over the %d-byte cap (--max-size)", ErrTooLarge, max)
 	}
@@ -170,7 +183,7 @@ func gunzipIfCompressed(data []byte, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gzip: %w", err)
 	}
-	out, err := readCapped(zr, max)
+	out, err := readCapped(zr, max, 0)
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) {
 			return nil, fmt.Errorf("gzip: expanded size %w", err)

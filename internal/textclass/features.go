@@ -118,28 +118,66 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 }
 
 // word consumes the word starting at s[i] and returns the index after it. ASCII words,
-// most of them, are hashed for the stop-word lookup as they are read.
+// most of them, are hashed for the stop-word lookup as they are read (asciiRun).
 func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int {
 	start := i
 	digit := false
 	h := uint32(fnvOffset)
-	for i < len(s) {
-		c := s[i]
-		if c >= utf8.RuneSelf {
+	for {
+		end, d, hash := asciiRun(s, i, h)
+		i, h, digit = end, hash, digit || d
+		if i < len(s) && s[i] >= utf8.RuneSelf && goesOn(s, start, i) {
 			return sc.wordSlow(s, start, f, hits)
 		}
-		if !asciiWord[c] && (c != '\'' || i == start || i+1 == len(s) || !isWordStart(s[i+1:])) {
-			break
+		if i == len(s) || s[i] != '\'' || i == start || i+1 == len(s) || !isWordStart(s[i+1:]) {
+			break // the end of the word, or a character that is not in words ("”", "—"…)
 		}
-		digit = digit || c <= '9'
-		h = (h ^ uint32(c|0x20)) * fnvPrime // | 0x20 lowers letters, keeps digits and '
+		digit = true // an apostrophe counts as a digit here, as it always has ('\'' < '9')
+		h = (h ^ '\'') * fnvPrime
 		i++
 	}
-	w := s[start:i]
-	if sc.count(f, w, digit) && len(w) <= sc.idx.maxLen {
+	w := s[start:i] // ASCII: count's first case, inline
+	f.Words++
+	switch {
+	case digit:
+		countNumber(f, w)
+	case len(w) <= sc.idx.maxLen && sc.idx.mayHold(h):
 		sc.addHits(sc.idx.lookupHashed(h, w), hits)
 	}
+	if c := w[0]; 'A' <= c && c <= 'Z' && !digit {
+		f.Caps++
+	}
 	return i
+}
+
+// asciiRun reads the ASCII letters and digits of s from i on: it returns where they end,
+// whether one is a digit, and h hashed further with them (FNV-1a of the bytes | 0x20,
+// which lowers letters and keeps digits). It calls nothing, so that the loop runs in
+// registers.
+func asciiRun(s string, i int, h uint32) (end int, digit bool, hash uint32) {
+	all := byte(0xff) // the bits every byte has: a digit lacks 0x40, which letters have
+	rest := s[i:]
+	j := 0
+	for ; j < len(rest); j++ {
+		c := rest[j]
+		if !asciiWord[c] {
+			break
+		}
+		all &= c
+		h = (h ^ uint32(c|0x20)) * fnvPrime
+	}
+	return i + j, all&0x40 == 0, h
+}
+
+// goesOn reports whether the word that starts at s[start] goes on with the non-ASCII
+// character at s[i], as wordSlow reads words: a letter, a digit, a combining mark, or ’
+// between letters.
+func goesOn(s string, start, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r == '’' {
+		return i > start && i+n < len(s) && isWordStart(s[i+n:])
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // wordSlow consumes a word holding non-ASCII letters.
@@ -187,13 +225,7 @@ const unlistedScripts = 0x0530
 func (sc *scanner) count(f *Features, w string, digit bool) bool {
 	f.Words++
 	if digit {
-		f.Numeric++
-		switch {
-		case len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3]):
-			f.Years++
-		case len(w) == 1 && w[0] != '0' || len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) && w > "00" && w <= "31":
-			f.Days++
-		}
+		countNumber(f, w)
 		return false
 	}
 	if c := w[0]; c < utf8.RuneSelf {
@@ -210,6 +242,17 @@ func (sc *scanner) count(f *Features, w string, digit bool) bool {
 		f.Unlisted++
 	}
 	return true
+}
+
+// countNumber counts a word holding a digit: a year, a day of the month, other numbers.
+func countNumber(f *Features, w string) {
+	f.Numeric++
+	switch {
+	case len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3]):
+		f.Years++
+	case len(w) == 1 && w[0] != '0' || len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) && w > "00" && w <= "31":
+		f.Days++
+	}
 }
 
 // addHits counts a stop word for each of its languages.

@@ -163,7 +163,7 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 	b := &res.Blocks[i]
 	f := &b.Features
 	words := math.Max(1, float64(f.Words))
-	v[0] = math.Log1p(float64(f.Size()))
+	v[0] = log1pInt(f.Size())
 	if res.Language != "" {
 		v[1] = float64(f.Stops) / words
 		v[24] = 1
@@ -171,8 +171,8 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 	v[2] = flag(f.Terminal)
 	v[3] = flag(b.Keep)
 	v[4] = flag(b.Class == Good)
-	v[13] = math.Log1p(float64(f.Words))
-	v[6] = math.Log1p(float64(f.Breaks))
+	v[13] = log1pInt(int(f.Words))
+	v[6] = log1pInt(int(f.Breaks))
 	v[7] = float64(f.Caps) / words
 	v[8] = float64(f.Numeric) / words
 	v[9] = math.Min(1, float64(f.Links*linkWords)/words)
@@ -203,11 +203,11 @@ func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, to
 	v[2] = flag(res.Title >= 0 && i > res.Title)
 	switch {
 	case span.from < 0:
-		v[3] = math.Log1p(float64(n))
+		v[3] = log1pInt(n)
 	case i < span.from:
-		v[3] = math.Log1p(float64(span.from - i))
+		v[3] = log1pInt(span.from - i)
 	case i >= span.to:
-		v[3] = math.Log1p(float64(i - span.to + 1))
+		v[3] = log1pInt(i - span.to + 1)
 	}
 	keep, good, all := 0, 0, 0
 	for j := max(0, i-keepWindow); j <= min(n-1, i+keepWindow); j++ {
@@ -229,6 +229,22 @@ func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, to
 		v[6] = flag(res.Blocks[i].post < res.Blocks[span.from].post)
 		v[7] = flag(res.Blocks[i].post > res.Blocks[span.from].post)
 	}
+}
+
+// log1pInts holds math.Log1p of the small counts, which most features are.
+var log1pInts = func() (t [4096]float64) {
+	for n := range t {
+		t[n] = math.Log1p(float64(n))
+	}
+	return t
+}()
+
+// log1pInt is math.Log1p(float64(n)), the same value, looked up when n is small.
+func log1pInt(n int) float64 {
+	if n >= 0 && n < len(log1pInts) {
+		return log1pInts[n]
+	}
+	return math.Log1p(float64(n))
 }
 
 func flag(b bool) float64 {

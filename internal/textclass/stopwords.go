@@ -29,7 +29,8 @@ type stopIndex struct {
 	slots  []stopSlot
 	arena  string // the keys, one after another
 	mask   uint32
-	maxLen int // longest stop word in bytes; longer words are not looked up
+	seen   [512]uint64 // a bit per hash & 0x7fff of each key, so that most other words are turned away without reading the table
+	maxLen int         // longest stop word in bytes; longer words are not looked up
 }
 
 // stopSlot is one entry of the table, 8 bytes: the key is arena[off:off+n] (n 0 for an
@@ -65,13 +66,18 @@ func (idx *stopIndex) buildTable() {
 			j = (j + 1) & idx.mask
 		}
 		idx.slots[j] = stopSlot{off: uint32(arena.Len()), langs: idx.words[w], n: uint8(len(w)), tag: uint8(h >> 24)}
+		idx.seen[h>>6&511] |= 1 << (h & 63)
 		arena.WriteString(w)
 	}
 	idx.arena = arena.String()
 }
 
+// mayHold reports whether a word of hash h may be a stop word: most others are turned
+// away by one bit, without reading the table.
+func (idx *stopIndex) mayHold(h uint32) bool { return idx.seen[h>>6&511]&(1<<(h&63)) != 0 }
+
 // lookupHashed returns the languages of the ASCII word w, in any case, given the FNV-1a
-// hash h of w in lower case.
+// hash h of w in lower case (mayHold(h) first saves most calls).
 func (idx *stopIndex) lookupHashed(h uint32, w string) langMask {
 	tag := uint8(h >> 24)
 	for j := h & idx.mask; ; j = (j + 1) & idx.mask {

@@ -93,7 +93,19 @@ func eachContentWord(s string, buf []byte, fn func(w []byte)) []byte {
 		}
 		buf, n = buf[:0], 0
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: the same, by byte
+			i++
+			if asciiWord[c] {
+				buf = append(buf, lowerASCII(c))
+				n++
+			} else if n > 0 || len(buf) > 0 {
+				flush()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			n++

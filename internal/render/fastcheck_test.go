@@ -1,0 +1,50 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// variants puts each byte value, and some characters, at several places of ASCII text of
+// several lengths, where the eight-byte reads of blocks.PrintableASCII start and end.
+func variants() []string {
+	var out []string
+	inserts := []string{"\u2028", "\u2029", "\u00a0", "\u0085", "é", "日本", "  ", " \n", "\xc2", "\xe2\x80", "\xff"}
+	for b := range 256 {
+		inserts = append(inserts, string([]byte{byte(b)}))
+	}
+	for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 17} {
+		base := strings.Repeat("ab cd", 4)[:n]
+		for _, ins := range inserts {
+			for _, at := range []int{0, n / 2, n} {
+				out = append(out, base[:at]+ins+base[at:])
+			}
+		}
+	}
+	return out
+}
+
+func TestIsClean(t *testing.T) {
+	for _, s := range variants() {
+		if got, want := isClean(s), strings.Map(cleanRune, s) == s; got != want {
+			t.Errorf("isClean(%q) = %v, CleanString changes it: %v", s, got, !want)
+		}
+	}
+}
+
+func TestSingleSpaced(t *testing.T) {
+	for _, s := range variants() {
+		want := s != "" && strings.Join(strings.FieldsFunc(s, isHTMLSpace), " ") == s
+		if got := singleSpaced(s); got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestHasSpecial(t *testing.T) {
+	for _, s := range variants() {
+		if got, want := hasSpecial(s), strings.ContainsAny(s, "\\`*_[]|~<&"); got != want {
+			t.Errorf("hasSpecial(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package clean_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/cleanhq/clean/internal/extract"
+	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/rules"
+)
+
+// Plain text is cleaned without a DOM (rules.Set.ApplyParagraphs, render.TextParagraphs
+// and render.MarkdownParagraphs) unless the output is HTML. TestTextPathsAgree checks
+// that it gives what the DOM of <p>s and <br>s gives (rules.Set.Apply, render.Text,
+// render.Markdown): the same removals, text and Markdown, on every ScrapingHub dump and on
+// paragraphs made to hit the edge cases (tokens that empty a line, blank lines inside a
+// paragraph, control characters, Markdown syntax, lines the block rules drop or cut at).
+func TestTextPathsAgree(t *testing.T) {
+	cases := [][][]string{
+		{{"Main Area Top ↴"}, {"A first paragraph of the story, long enough to be prose."}, {"Share"}},
+		{{"{mosads}"}, {"Text {mosads} with a token", "and a second line"}, {"{mosimage}", "caption"}},
+		{{"a", "", "b"}, {"  spaced   out  ", "\u00a0"}, {"\x01code\x02"}, {"tab\there"}},
+		{{"# not a heading", "* not a list", "1. nor this"}, {"<b>tags</b> & a_b_c *stars* [link](x)"}},
+		{{"Tags: China, Obama"}, {"Prose before the footer, which the cut removes from here on."},
+			{"© 2020 Example. All rights reserved."}, {"After the footer"}},
+		{{"Related stories"}, {"More from the author"}, {"Body text that stays."}, {"{loadposition ads}"}},
+		{{""}, {" "}, {"\u200b"}},
+		{{"a", ""}, {"", "b"}, {"c", "", "", "d"}, {"", "", "e", " "}, {}, {"f"}},
+	}
+	dumps, _ := filepath.Glob("testdata/bench/scrapinghub/textdumps/*.txt")
+	for _, f := range dumps {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, extract.TextParagraphs(string(data), false).Paragraphs)
+	}
+	set := rules.Builtin()
+	total := 0
+	for i, paras := range cases {
+		dom := extract.TextArticle{Paragraphs: clone(paras)}.Article()
+		domRemoved := set.Apply(dom.Root, "")
+		kept, removed := set.ApplyParagraphs(clone(paras), "")
+		total += len(removed)
+		if !slices.Equal(removed, domRemoved) {
+			t.Errorf("case %d: ApplyParagraphs removed %q, Apply %q", i, removed, domRemoved)
+		}
+		if got, want := render.TextParagraphs(kept), render.Text(dom.Root); got != want {
+			t.Errorf("case %d: TextParagraphs = %q, Text = %q", i, got, want)
+		}
+		want, err := render.Markdown(dom.Root, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := render.MarkdownParagraphs(kept); got != want {
+			t.Errorf("case %d: MarkdownParagraphs = %q, Markdown = %q", i, got, want)
+		}
+	}
+	if total < 8 {
+		t.Errorf("%d removals in all: the rules did not run on the cases made for them", total)
+	}
+}
+
+func clone(paras [][]string) [][]string {
+	out := make([][]string, len(paras))
+	for i, p := range paras {
+		out[i] = slices.Clone(p)
+	}
+	return out
+}
