@@ -1,12 +1,13 @@
-"""The reference corpus pipeline on a WARC file, for `scripts/warcbench.sh`: datatrove's
-WarcReader, its Trafilatura extractor and its Gopher, C4 and FineWeb quality filters (the
-FineWeb pipeline's order), in one process, one core. Prints the documents read, kept,
-and the CPU time (this process and its children: datatrove runs the extractor in a
-sandboxed child process).
+"""The reference corpus pipeline on a WARC file: datatrove's WarcReader, its Trafilatura
+extractor and its Gopher, C4 and FineWeb quality filters (the FineWeb pipeline's order), in
+one process, one core. Prints the documents read, kept, and the CPU time (this process and
+its children: datatrove runs the extractor in a sandboxed child process).
 
-    python3 scripts/warc_reference.py DIR GLOB      # e.g. /tmp/wb 'bench.warc.gz'
+    go run ./cmd/cleanbench warc -only-build -repeat 1 -out /tmp/wb/bench.warc.gz
+    python3 scripts/warc_reference.py /tmp/wb 'bench.warc.gz'
+    /usr/bin/time -f '%U %S' clean -j 1 --filter gopher,c4,fineweb /tmp/wb/bench.warc.gz >/dev/null
 
-Needs: pip install 'datatrove[io,processing]==0.10.1' trafilatura lxml_html_clean
+Needs: pip install 'datatrove[io,processing]==0.10.1' trafilatura lxml_html_clean spacy
 """
 
 import resource
