@@ -1,0 +1,54 @@
+package clean
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/cleanhq/clean/internal/render"
+	"github.com/cleanhq/clean/rules"
+)
+
+// jsonDocs are documents with every field set, none, and the shapes between.
+var jsonDocs = []Document{
+	{},
+	{Source: "-", Markdown: "", Text: ""},
+	{Source: "page.html", URL: "https://example.com/a?b=1&c=<2>", Title: "A \"title\"", Byline: "By Ann",
+		SiteName: "Example", Published: "2024-01-02", Modified: "2024-01-03T10:00:00Z", Tags: []string{"a", "b & c"},
+		Language: "en", Excerpt: "Short\u2028summary", Image: "https://example.com/i.png",
+		Markdown: "# Head\n\n*x* <b>\\", Text: "Head\n\nx\tb \xff", HTML: "<!DOCTYPE html><p>x</p>", WordCount: 12,
+		Comments: "a comment", Removed: []rules.Removal{{Rule: "ads", Text: "{mosads}"}, {Rule: "copy", Text: "© 2024"}},
+		Extractor: "text: the block model", titled: true},
+	{Source: "t.txt", Tags: []string{}, Removed: []rules.Removal{}, WordCount: -1},
+	{Source: "t.txt", Tags: []string{""}, Removed: []rules.Removal{{}}},
+}
+
+// TestDocumentJSON holds the hand-written JSON form of a Document to the bytes of
+// encoding/json, in both formats that print it.
+func TestDocumentJSON(t *testing.T) {
+	for _, d := range jsonDocs {
+		checkDocumentJSON(t, d)
+	}
+}
+
+func FuzzDocumentJSON(f *testing.F) {
+	f.Add("page.html", "Title <b>", "body\n\ntext \u2029", "tag", "rule", 3)
+	f.Add("", "", "", "", "", 0)
+	f.Fuzz(func(t *testing.T, source, title, body, tag, rule string, words int) {
+		d := Document{Source: source, Title: title, Markdown: body, Text: body, Tags: []string{tag, title},
+			WordCount: words, Removed: []rules.Removal{{Rule: rule, Text: body}}, Extractor: rule}
+		checkDocumentJSON(t, d)
+	})
+}
+
+func checkDocumentJSON(t *testing.T, d Document) {
+	t.Helper()
+	for _, indent := range []string{"", "  "} {
+		want, err := render.JSON(d, indent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := documentJSON(d, indent); !bytes.Equal(got, want) {
+			t.Errorf("indent %q:\n%s\nencoding/json:\n%s", indent, got, want)
+		}
+	}
+}
