@@ -38,8 +38,11 @@ func (d Document) appendJSON(w *render.JSONWriter) {
 	w.StringField("extractor", d.Extractor, true)
 }
 
-// jsonSize is a first guess at the size of d's JSON form.
-func (d Document) jsonSize() int { return len(d.Markdown) + len(d.Text) + len(d.HTML) + 512 }
+// jsonSize is a first guess at the size of d's JSON form, a little over most.
+func (d Document) jsonSize() int {
+	n := len(d.Markdown) + len(d.Text) + len(d.HTML) + len(d.Comments)
+	return n + n/8 + 512 // escapes: a newline takes two bytes
+}
 
 // documentJSON is d's JSON form and a newline, as encoding/json writes it (HTML
 // characters unescaped, indented by indent, "" for one line).
