@@ -2,6 +2,9 @@ package clean
 
 import (
 	"bytes"
+	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cleanhq/clean/internal/render"
@@ -50,5 +53,46 @@ func checkDocumentJSON(t *testing.T, d Document) {
 		if got := documentJSON(d, indent); !bytes.Equal(got, want) {
 			t.Errorf("indent %q:\n%s\nencoding/json:\n%s", indent, got, want)
 		}
+	}
+}
+
+// BenchmarkDocumentJSON compares the hand-written JSON form with encoding/json on the
+// documents of the WCEB development dumps (bytes: of JSON written).
+//
+//	go test -bench DocumentJSON -run '^$' -cpu 1 -benchmem .
+func BenchmarkDocumentJSON(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("../shared/bench/wceb-dev/textdumps", "*", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no WCEB dumps beside the project")
+	}
+	opts := Options{Kind: KindText, Rules: rules.Builtin(), Format: FormatJSONL}
+	var docs []Document
+	size := int64(0)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if d, err := Clean(context.Background(), Input{Name: f, Data: data}, opts); err == nil {
+			docs = append(docs, d)
+			size += int64(len(documentJSON(d, "")))
+		}
+	}
+	for _, enc := range []struct {
+		name  string
+		write func(Document) []byte
+	}{
+		{"encoding-json", func(d Document) []byte { out, _ := render.JSON(d, ""); return out }},
+		{"writer", func(d Document) []byte { return documentJSON(d, "") }},
+	} {
+		b.Run(enc.name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					enc.write(d)
+				}
+			}
+		})
 	}
 }
