@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/cleanhq/clean/internal/render"
@@ -31,6 +32,34 @@ func TestDocumentJSON(t *testing.T) {
 	for _, d := range jsonDocs {
 		checkDocumentJSON(t, d)
 	}
+}
+
+// TestDocumentJSONEveryField sets every exported field, so that a field added to Document
+// without its line in appendJSON fails here.
+func TestDocumentJSONEveryField(t *testing.T) {
+	var d Document
+	v := reflect.ValueOf(&d).Elem()
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if !v.Type().Field(i).IsExported() {
+			continue
+		}
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(v.Type().Field(i).Name + " <&>\u2028")
+		case reflect.Int:
+			f.SetInt(int64(i))
+		case reflect.Slice:
+			s := reflect.MakeSlice(f.Type(), 2, 2)
+			if s.Index(0).Kind() == reflect.String {
+				s.Index(0).SetString("first")
+			}
+			f.Set(s)
+		default:
+			t.Fatalf("field %s: kind %s not covered by this test", v.Type().Field(i).Name, f.Kind())
+		}
+	}
+	checkDocumentJSON(t, d)
 }
 
 func FuzzDocumentJSON(f *testing.F) {
