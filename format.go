@@ -138,7 +138,7 @@ func writeHTML(doc Document, _ WriteOptions) ([]byte, error) {
 }
 
 func writeJSON(indent string) func(Document, WriteOptions) ([]byte, error) {
-	return func(doc Document, _ WriteOptions) ([]byte, error) { return render.JSON(doc, indent) }
+	return func(doc Document, _ WriteOptions) ([]byte, error) { return documentJSON(doc, indent), nil }
 }
 
 func joinTitle(title, body string) string {

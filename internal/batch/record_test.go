@@ -24,3 +24,22 @@ func TestRecordLayout(t *testing.T) {
 		t.Errorf("error record %s, want %s", rec, want)
 	}
 }
+
+// The record of a cleaned input is written without reflection; it must be the bytes
+// encoding/json writes for its Record, with or without an id that needs escaping.
+func TestRecordJSON(t *testing.T) {
+	doc := clean.Document{Source: "a <b>.html", Title: "T \"q\"", Tags: []string{"x"}, Markdown: "m\u2028", Text: "t\x00", WordCount: 2}
+	for _, id := range []string{"", "r1", "id \"with\" \\ and \xff"} {
+		want, err := render.JSON(Record{ID: id, Document: doc}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := jsonlRecord(&Task{Name: doc.Source, ID: id}, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("id %q: record %s, encoding/json %s", id, got, want)
+		}
+	}
+}

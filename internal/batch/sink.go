@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/cleanhq/clean"
@@ -43,13 +44,20 @@ type Record struct {
 	Error string `json:"error,omitempty"`
 }
 
-// jsonlRecord renders the record of a cleaned input.
+// jsonlRecord renders the record of a cleaned input: the Document's JSON Lines form,
+// with "id" put first when the task has one (the bytes encoding/json writes for a Record,
+// which TestRecordJSON checks, without its reflection).
 func jsonlRecord(t *Task, doc clean.Document) ([]byte, error) {
-	out, err := render.JSON(Record{ID: t.ID, Document: doc}, "")
-	if err != nil {
+	var out bytes.Buffer
+	if err := clean.Write(&out, doc, clean.FormatJSONL, clean.WriteOptions{}); err != nil {
 		return nil, clean.Named(t.Name, err)
 	}
-	return out, nil
+	if t.ID == "" {
+		return out.Bytes(), nil
+	}
+	rec := make([]byte, 0, out.Len()+len(t.ID)+8)
+	rec = append(render.AppendJSONString(append(rec, `{"id":`...), t.ID), ',')
+	return append(rec, out.Bytes()[1:]...), nil // the Document's object always holds "source"
 }
 
 // errorRecord is the JSONL record of a failed input: its cause, not its name again.

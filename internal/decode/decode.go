@@ -85,11 +85,14 @@ func declared(data []byte, contentType string) (encoding.Encoding, string) {
 			return enc, name
 		}
 	}
-	enc, name, certain := charset.DetermineEncoding(data, "")
-	if certain || hasMeta(data) {
-		return enc, name
+	// Without a content type, DetermineEncoding is certain of a BOM only, and its answer
+	// otherwise counts only when a <meta> declares a charset: other inputs (text dumps,
+	// most pages) skip its HTML prescan.
+	if !hasBOM(data) && !hasMeta(data) {
+		return nil, ""
 	}
-	return nil, ""
+	enc, name, _ := charset.DetermineEncoding(data, "")
+	return enc, name
 }
 
 func hasBOM(data []byte) bool {

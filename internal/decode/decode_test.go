@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -158,5 +159,30 @@ func TestParseKind(t *testing.T) {
 	}
 	if _, err := ParseKind("pdf"); err == nil {
 		t.Error("ParseKind(pdf) accepted")
+	}
+}
+
+// declared skips the HTML prescan when there is neither a BOM nor a <meta> charset; its
+// answer must stay what DetermineEncoding's was (taken when certain or when a <meta>
+// declares the charset).
+func TestDeclaredSkipsPrescan(t *testing.T) {
+	for _, data := range []string{
+		"Plain text dump\n\nwith caf\xe9 in Latin-1",
+		"Plain UTF-8 text: café",
+		"\xef\xbb\xbfBOM text",
+		"\xff\xfe<\x00p\x00>\x00",
+		`<html><head><meta charset="iso-8859-2"></head><body>x</body></html>`,
+		`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>x`,
+		`<html><head><meta name="x"></head><body>caf` + "\xe9" + `</body></html>`,
+		`<?xml version="1.0" encoding="shift_jis"?><p>x</p>`,
+	} {
+		enc, name := declared([]byte(data), "")
+		wantEnc, wantName, certain := charset.DetermineEncoding([]byte(data), "")
+		if !certain && !hasMeta([]byte(data)) {
+			wantEnc, wantName = nil, ""
+		}
+		if (enc == nil) != (wantEnc == nil) || name != wantName {
+			t.Errorf("declared(%q) = %v %q, want %v %q", data, enc, name, wantEnc, wantName)
+		}
 	}
 }

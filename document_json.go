@@ -1,0 +1,55 @@
+package clean
+
+import "github.com/cleanhq/clean/internal/render"
+
+// appendJSON writes the members of d's JSON form to w, in the order and with the
+// omissions of its json tags (TestDocumentJSON holds the two to the same bytes as
+// encoding/json).
+func (d Document) appendJSON(w *render.JSONWriter) {
+	w.StringField("source", d.Source, false)
+	w.StringField("url", d.URL, true)
+	w.StringField("title", d.Title, true)
+	w.StringField("byline", d.Byline, true)
+	w.StringField("site_name", d.SiteName, true)
+	w.StringField("published", d.Published, true)
+	w.StringField("modified", d.Modified, true)
+	w.StringsField("tags", d.Tags)
+	w.StringField("language", d.Language, true)
+	w.StringField("excerpt", d.Excerpt, true)
+	w.StringField("image", d.Image, true)
+	w.StringField("markdown", d.Markdown, false)
+	w.StringField("text", d.Text, false)
+	w.StringField("html", d.HTML, true)
+	w.Key("word_count")
+	w.Int(d.WordCount)
+	w.StringField("comments", d.Comments, true)
+	if len(d.Removed) > 0 {
+		w.Key("removed")
+		w.Open('[')
+		for _, r := range d.Removed {
+			w.Elem()
+			w.Open('{')
+			w.StringField("rule", r.Rule, false)
+			w.StringField("text", r.Text, false)
+			w.Close('}')
+		}
+		w.Close(']')
+	}
+	w.StringField("extractor", d.Extractor, true)
+}
+
+// jsonSize is a first guess at the size of d's JSON form, a little over most.
+func (d Document) jsonSize() int {
+	n := len(d.Markdown) + len(d.Text) + len(d.HTML) + len(d.Comments)
+	return n + n/8 + 512 // escapes: a newline takes two bytes
+}
+
+// documentJSON is d's JSON form and a newline, as encoding/json writes it (HTML
+// characters unescaped, indented by indent, "" for one line).
+func documentJSON(d Document, indent string) []byte {
+	w := render.NewJSONWriter(indent, d.jsonSize())
+	w.Open('{')
+	d.appendJSON(w)
+	w.Close('}')
+	return w.Bytes()
+}
