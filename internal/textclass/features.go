@@ -132,7 +132,6 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 		if i == len(s) || s[i] != '\'' || i == start || i+1 == len(s) || !isWordStart(s[i+1:]) {
 			break // the end of the word, or a character that is not in words ("”", "—"…)
 		}
-		digit = true // an apostrophe counts as a digit here, as it always has ('\'' < '9')
 		h = (h ^ '\'') * fnvPrime
 		i++
 	}
@@ -188,7 +187,7 @@ func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32)
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if asciiWord[c] || c == '\'' && i > start && i+1 < len(s) && isWordStart(s[i+1:]) {
-				digit = digit || c <= '9'
+				digit = digit || '0' <= c && c <= '9'
 				i++
 				continue
 			}

@@ -149,3 +149,22 @@ func TestConcurrentClassify(t *testing.T) {
 		}
 	}
 }
+
+// An apostrophe inside a word is no digit: "don't" and "l'été" are words, not numbers.
+func TestApostropheIsNoDigit(t *testing.T) {
+	sc := scanner{idx: loadStopwords()}
+	for _, s := range []string{"don't", "Don't stop", "l'été", "it's 2024"} {
+		var hits [numLangs]int32
+		f := sc.scan(s, &hits)
+		want := int32(0)
+		if strings.Contains(s, "2024") {
+			want = 1
+		}
+		if f.Numeric != want {
+			t.Errorf("%q: Numeric = %d, want %d", s, f.Numeric, want)
+		}
+		if s == "Don't stop" && f.Caps != 1 {
+			t.Errorf("%q: Caps = %d, want 1", s, f.Caps)
+		}
+	}
+}
