@@ -213,15 +213,15 @@ func isCollapsed(s string) bool {
 	return true
 }
 
-// The eight-byte reads of PrintableASCII and SpacedASCII: ones and highs are 0x01 and
-// 0x80 in every byte.
+// The eight-byte reads of PrintableASCII and SpacedASCII (and render's JSON strings):
+// ByteOnes and ByteHighs are 0x01 and 0x80 in every byte.
 const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
+	ByteOnes  = 0x0101010101010101
+	ByteHighs = 0x8080808080808080
 )
 
-// load8 reads the eight bytes of b as a number, the first byte lowest.
-func load8(b string) uint64 {
+// Load8 reads the first eight bytes of b as a number, the first byte lowest.
+func Load8(b string) uint64 {
 	b = b[:8] // one bounds check, one load
 	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
@@ -229,9 +229,9 @@ func load8(b string) uint64 {
 
 // printable8 reports whether every byte of x is printable ASCII, space to ~.
 func printable8(x uint64) bool {
-	below := (x - ones*0x20) &^ x // a byte below 0x20 sets its high bit
-	above := (x + ones) | x       // a byte above 0x7e sets its high bit
-	return (below|above)&highs == 0
+	below := (x - ByteOnes*0x20) &^ x // a byte below 0x20 sets its high bit
+	above := (x + ByteOnes) | x       // a byte above 0x7e sets its high bit
+	return (below|above)&ByteHighs == 0
 }
 
 // PrintableASCII returns the length of the run of printable ASCII (space to ~) that s
@@ -239,7 +239,7 @@ func printable8(x uint64) bool {
 // checks of what is not (white space, controls, other scripts) need not look at it.
 func PrintableASCII(s string) int {
 	i := 0
-	for ; i+8 <= len(s) && printable8(load8(s[i:])); i += 8 {
+	for ; i+8 <= len(s) && printable8(Load8(s[i:])); i += 8 {
 	}
 	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f; i++ {
 	}
@@ -249,15 +249,15 @@ func PrintableASCII(s string) int {
 // SpacedASCII is PrintableASCII without two spaces in a row: the run ends before the
 // first byte that is not printable ASCII or is a space after a space.
 func SpacedASCII(s string) int {
-	const lows = ones * 0x7f
+	const lows = ByteOnes * 0x7f
 	i, lastSpace := 0, false // whether the byte before s[i] is a space
 	for ; i+8 <= len(s); i += 8 {
-		x := load8(s[i:])
+		x := Load8(s[i:])
 		if !printable8(x) {
 			break
 		}
-		y := x ^ ones*' '
-		spaces := ^(((y & lows) + lows) | y) & highs // the high bit of each space
+		y := x ^ ByteOnes*' '
+		spaces := ^(((y & lows) + lows) | y) & ByteHighs // the high bit of each space
 		if spaces&(spaces>>8) != 0 || lastSpace && spaces&0x80 != 0 {
 			break
 		}

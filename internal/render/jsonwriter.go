@@ -3,6 +3,8 @@ package render
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 // JSONWriter writes one JSON value by hand, byte for byte as JSON (an Encoder with
@@ -100,19 +102,14 @@ func (w *JSONWriter) newline() {
 	}
 }
 
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
 // plainWord reports whether the 8 bytes of x need no escaping: no control character, no
 // '"', no '\\' and nothing beyond ASCII (exact for "any byte", the classic SWAR tests).
 func plainWord(x uint64) bool {
-	below := (x - 0x20*ones) &^ x // a high bit where a byte is below 0x20 (or above 0x7f)
-	quote := x ^ '"'*ones
-	slash := x ^ '\\'*ones
-	zero := (quote-ones)&^quote | (slash-ones)&^slash
-	return (below|zero|x)&highs == 0
+	below := (x - 0x20*blocks.ByteOnes) &^ x // a high bit where a byte is below 0x20 (or above 0x7f)
+	quote := x ^ '"'*blocks.ByteOnes
+	slash := x ^ '\\'*blocks.ByteOnes
+	zero := (quote-blocks.ByteOnes)&^quote | (slash-blocks.ByteOnes)&^slash
+	return (below|zero|x)&blocks.ByteHighs == 0
 }
 
 // AppendJSONString appends s as a JSON string, escaped as encoding/json escapes it without
@@ -123,7 +120,7 @@ func AppendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start, i := 0, 0
 	for i < len(s) {
-		if i+8 <= len(s) && plainWord(load8(s, i)) {
+		if i+8 <= len(s) && plainWord(blocks.Load8(s[i:])) {
 			i += 8
 			continue
 		}
@@ -153,14 +150,6 @@ func AppendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
-}
-
-// load8 reads s[i:i+8] as a little-endian word: one bounds check, so one load (as
-// blocks' own, which reads from the start of its string).
-func load8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 const hexDigits = "0123456789abcdef"
