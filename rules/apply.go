@@ -154,12 +154,14 @@ func (s *Set) StripText(text, host string) string {
 		return text
 	}
 	changed := false
+	subj := newSubject(text) // folded once for all the rules, again only after a change
 	for _, r := range s.Rules { // in order, as ForHost lists them
 		if r.Kind != Strip || !r.AppliesTo(host) {
 			continue
 		}
-		if subj := newSubject(text); r.pre.admits(&subj) && r.re.MatchString(text) {
+		if r.pre.admits(&subj) && r.re.MatchString(text) {
 			text, changed = r.re.ReplaceAllString(text, ""), true
+			subj = newSubject(text)
 		}
 	}
 	if changed {
