@@ -126,12 +126,26 @@ func isBoilerplate(n *html.Node) bool {
 	case n.DataAtom == atom.Header:
 		return !articleHeader(n)
 	case hasBoilerToken(n):
-		return !tablePart[n.DataAtom] // a cell marked "date" or "header_cell" is the table's own
+		// A cell marked "date" or "header_cell" is the table's own; a block that is all
+		// the text of a list item (an image's caption as the item) is that item.
+		return !tablePart[n.DataAtom] && !isItemText(n)
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
 		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n) &&
 			!inProseItem(n) && !listsAddresses(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
+	}
+	return false
+}
+
+// isItemText reports whether n holds all the text of the list item it sits in: the item
+// is judged with its list, and pruning n would leave an empty bullet.
+func isItemText(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Li {
+			k := textLen(n)
+			return k > 0 && k == textLen(p)
+		}
 	}
 	return false
 }

@@ -85,6 +85,7 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"sub-list of an item that says what it lists", `<ul><li>Fixed: the crash on start.</li><li>In progress:<ul><li><a href="/b1">Bug 1 – Fullscreen window moves</a></li><li><a href="/b2">Bug 2 – Telemetry for windows</a></li></ul></li></ul>`, "Telemetry for windows"},
 		{"sources that show their addresses, ending the article", `<h2>Sources &amp; links</h2><ul><li><a href="https://nodejs.org/api/inspector.html">https://nodejs.org/api/inspector.html</a></li><li><a href="https://www.npmjs.com/package/inspector-api">https://www.npmjs.com/package/inspector-api</a></li></ul>`, "npmjs.com/package"},
 		{"paragraph with a hashed id", `<p id="e1ad">With the inspector module you can do much more, here is a list:</p>`, "here is a list"},
+		{"an image's caption as a list item", `<ul><li>Fission is ready.<ul><li><div class="wp-caption"><img src="a.png"><p class="wp-caption-text">Users of many profiles see this less!</p></div></li></ul></li></ul>`, "see this less"},
 		{"timeline in the middle", body + `<p>12.03.2019 – first survey</p><p>04.05.2020 – design approved</p>` + body, "design approved"},
 	}
 	for _, c := range cases {
