@@ -87,6 +87,8 @@ func TestMarkdownShapes(t *testing.T) {
 		{"figure caption", `<figure><img src="/e.jpg" alt="E"><figcaption>The <b>bridge</b>.</figcaption></figure>`, "![E](https://site.example/e.jpg)\n\nThe **bridge**."},
 		{"double br", `<p>one<br><br>two<br>three</p>`, "one\n\ntwo  \nthree"},
 		{"emphasis spaces", `<p>a<em> b </em>c<b>&nbsp;d</b></p>`, "a *b* c\u00a0**d**"},
+		{"emphases side by side", `<p><a href="/v"><em>Call Me</em> <em>b</em><em>y Your Name</em></a> and <b>x</b><b>y</b> <i>z</i>.</p>`,
+			"[*Call Me* *by Your Name*](https://site.example/v) and **xy** *z*."},
 		{"strikethrough", `<p><del>old</del> new</p>`, "~~old~~ new"},
 		{"heading closing hashes", `<h2>C #</h2>`, `## C \#`},
 		{"hr", `<p>a</p><hr><p>b</p>`, "a\n\n---\n\nb"},
