@@ -79,6 +79,7 @@ func TestMarkdownShapes(t *testing.T) {
 			"| a                   |\n| ------------------- |\n| one<br>two \\| three |"},
 		{"cell with a list is HTML", `<table><tr><td><ul><li>x</li><li>y</li></ul></td><td>z</td></tr></table>`,
 			"<table><tbody><tr><td><ul><li>x</li><li>y</li></ul></td><td>z</td></tr></tbody></table>"},
+		{"empty layout table", `<p>a</p><table><tr><td> </td><td><br></td></tr><tr><td>&nbsp;&#12288;</td></tr></table><p>b</p>`, "a\n\nb"},
 		{"layout table of one cell", `<table><tr><td><p>Just text.</p></td></tr></table>`, "Just text."},
 		{"picture", `<picture><source srcset="/a-400.webp 400w, /a-800.webp 800w"><img alt="A"></picture>`, "![A](https://site.example/a-800.webp)"},
 		{"srcset only", `<img srcset="/b-1x.jpg 1x, /b-2x.jpg 2x" alt="B">`, "![B](https://site.example/b-2x.jpg)"},
