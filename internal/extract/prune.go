@@ -319,18 +319,17 @@ func descendants(n *html.Node, a atom.Atom) []*html.Node {
 }
 
 // underHeading reports whether a list comes right after a heading of the article (its
-// previous element, a heading or a term used as one) and is not the article's end: a section that is a list of links ("See
-// also", "Sources"). A list that ends the article under its heading is left to the other
-// rules: that is where "Related stories" sit.
+// previous element, a heading or a term used as one) and is not the article's end: a
+// section that is a list of links ("See also", "Sources"). A list that ends the article
+// under its heading is left to the other rules: that is where "Related stories" sit;
+// but not under a term used as a heading (MediaWiki's ";General information" over the
+// last list of its external links): recirculation boxes are titled by headings.
 func underHeading(n *html.Node) bool {
-	if !textAfter(n) {
-		return false
-	}
 	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
 		switch {
 		case p.Type == html.TextNode && strings.TrimSpace(p.Data) == "", p.Type == html.CommentNode:
 		case p.Type == html.ElementNode:
-			return headingLevel(p) > 1 || isTermHeading(p)
+			return isTermHeading(p) || headingLevel(p) > 1 && textAfter(n)
 		default:
 			return false
 		}
