@@ -78,7 +78,7 @@ func isHTMLSpace(r rune) bool {
 
 // lineBreak ends the current line.
 func (in *inline) lineBreak() {
-	in.space = false
+	in.space, in.shut = false, ""
 	in.b.WriteByte('\n')
 }
 

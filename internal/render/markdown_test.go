@@ -90,6 +90,7 @@ func TestMarkdownShapes(t *testing.T) {
 		{"emphasis spaces", `<p>a<em> b </em>c<b>&nbsp;d</b></p>`, "a *b* c\u00a0**d**"},
 		{"emphases side by side", `<p><a href="/v"><em>Call Me</em> <em>b</em><em>y Your Name</em></a> and <b>x</b><b>y</b> <i>z</i>.</p>`,
 			"[*Call Me* *by Your Name*](https://site.example/v) and **xy** *z*."},
+		{"emphases a line apart", `<p><em>a</em><br><em>b</em></p>`, "*a*  \n*b*"},
 		{"strikethrough", `<p><del>old</del> new</p>`, "~~old~~ new"},
 		{"heading closing hashes", `<h2>C #</h2>`, `## C \#`},
 		{"hr", `<p>a</p><hr><p>b</p>`, "a\n\n---\n\nb"},
