@@ -124,11 +124,12 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 		return Article{agree: agreement{declaresArticle: true}}, nil
 	}
 	segs, xs := pageBlocks(doc, p.readRoot, p)
-	keep := keepHeadings(segs, wholeTables(segs, classify(m, xs)))
-	p.segs, p.inKept, p.inRead = segs, keep, make([]bool, len(segs))
+	inRead := make([]bool, len(segs))
 	for i := range segs {
-		p.inRead[i] = xs[i][fInread] >= 0.5
+		inRead[i] = xs[i][fInread] >= 0.5
 	}
+	keep := keepStructure(segs, keepHeadings(segs, wholeTables(segs, classify(m, xs))), inRead)
+	p.segs, p.inKept, p.inRead = segs, keep, inRead
 	a := Article{URL: p.Canonical, Title: p.Title}
 	a.agree.declaresArticle = declares
 	var kept []segment
@@ -231,6 +232,107 @@ func keepHeadings(segs []segment, keep []bool) []bool {
 		seen = seen || keep[i]
 	}
 	return keep
+}
+
+// keepStructure keeps structure of readability's article that sits in a gap of the block
+// model's, between two blocks it keeps, when headings and list items are all that
+// readability holds in that gap: there the two articles agree on the text and differ
+// only in structure, which readability's, built from the page's own elements, keeps. Of
+// those, it keeps a heading that heads kept text (the next block either article holds is
+// kept), and a list item of a list the model keeps the most of, or of a table of contents
+// (links into the page). A gap where readability holds other text too is a real
+// disagreement, left to the model; so are lists of links of their own (related stories).
+func keepStructure(segs []segment, keep, inRead []bool) []bool {
+	lists := keptLists(segs, keep)
+	var ids map[string]bool // read only when a gap holds a list no kept block is in
+	start := -1             // the first block of the current gap, after a kept block
+	for i := range segs {
+		if !keep[i] {
+			continue
+		}
+		if start >= 0 && onlyStructure(segs[start:i], inRead[start:i]) {
+			for j := start; j < i; j++ {
+				switch s := segs[j]; {
+				case !inRead[j]:
+				case headingLevel(s.parent) > 0:
+					keep[j] = headsKept(j, keep, inRead)
+				default:
+					l := outerList(s.parent)
+					if !lists[l] && ids == nil {
+						ids = elementIDs(root(l))
+					}
+					keep[j] = lists[l] || isContentsList(l, ids)
+				}
+			}
+		}
+		start = i + 1
+	}
+	return keep
+}
+
+// onlyStructure reports whether the blocks of a gap that readability holds are all
+// headings or list items, and there is at least one.
+func onlyStructure(gap []segment, inRead []bool) bool {
+	n := 0
+	for i, s := range gap {
+		if !inRead[i] {
+			continue
+		}
+		if headingLevel(s.parent) == 0 && outerList(s.parent) == nil {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// headsKept reports whether the first block after block i that the model keeps or
+// readability holds is one the model keeps.
+func headsKept(i int, keep, inRead []bool) bool {
+	for j := i + 1; j < len(keep); j++ {
+		if keep[j] || inRead[j] {
+			return keep[j]
+		}
+	}
+	return false
+}
+
+// keptLists returns the outermost lists (ul, ol) of which the model keeps at least half
+// the text.
+func keptLists(segs []segment, keep []bool) map[*html.Node]bool {
+	kept, all := map[*html.Node]int{}, map[*html.Node]int{}
+	for i, s := range segs {
+		if l := outerList(s.parent); l != nil {
+			all[l] += s.runes
+			if keep[i] {
+				kept[l] += s.runes
+			}
+		}
+	}
+	out := map[*html.Node]bool{}
+	for l, n := range kept {
+		out[l] = 2*n >= all[l]
+	}
+	return out
+}
+
+// outerList returns the outermost ul or ol around n (n included), or nil.
+func outerList(n *html.Node) *html.Node {
+	var l *html.Node
+	for ; n != nil; n = n.Parent {
+		if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+			l = n
+		}
+	}
+	return l
+}
+
+// root returns the top of n's tree.
+func root(n *html.Node) *html.Node {
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	return n
 }
 
 // dataTables tells whether tables hold data (header cells, or a caption) rather than the

@@ -126,12 +126,26 @@ func isBoilerplate(n *html.Node) bool {
 	case n.DataAtom == atom.Header:
 		return !articleHeader(n)
 	case hasBoilerToken(n):
-		return !tablePart[n.DataAtom] // a cell marked "date" or "header_cell" is the table's own
+		// A cell marked "date" or "header_cell" is the table's own; a block that is all
+		// the text of a list item (an image's caption as the item) is that item.
+		return !tablePart[n.DataAtom] && !isItemText(n)
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
 		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n) &&
 			!inProseItem(n) && !listsAddresses(n)
 	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
 		return linkDensity(n) > 0.8
+	}
+	return false
+}
+
+// isItemText reports whether n holds all the text of the list item it sits in: the item
+// is judged with its list, and pruning n would leave an empty bullet.
+func isItemText(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Li {
+			k := textLen(n)
+			return k > 0 && k == textLen(p)
+		}
 	}
 	return false
 }
@@ -305,18 +319,17 @@ func descendants(n *html.Node, a atom.Atom) []*html.Node {
 }
 
 // underHeading reports whether a list comes right after a heading of the article (its
-// previous element, a heading or a term used as one) and is not the article's end: a section that is a list of links ("See
-// also", "Sources"). A list that ends the article under its heading is left to the other
-// rules: that is where "Related stories" sit.
+// previous element, a heading or a term used as one) and is not the article's end: a
+// section that is a list of links ("See also", "Sources"). A list that ends the article
+// under its heading is left to the other rules: that is where "Related stories" sit;
+// but not under a term used as a heading (MediaWiki's ";General information" over the
+// last list of its external links): recirculation boxes are titled by headings.
 func underHeading(n *html.Node) bool {
-	if !textAfter(n) {
-		return false
-	}
 	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
 		switch {
 		case p.Type == html.TextNode && strings.TrimSpace(p.Data) == "", p.Type == html.CommentNode:
 		case p.Type == html.ElementNode:
-			return headingLevel(p) > 1 || isTermHeading(p)
+			return isTermHeading(p) || headingLevel(p) > 1 && textAfter(n)
 		default:
 			return false
 		}

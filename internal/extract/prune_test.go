@@ -75,6 +75,7 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"formula image hidden from screen readers", `<p>So <img src="f.svg" alt="x^2" aria-hidden="true"> holds.</p>`, "So"},
 		{"section that is a list of links", `<h2>See also</h2><ul><li><a href="/x">Ferry routes</a></li><li><a href="/y">River crossings</a></li></ul><h2>Notes</h2><p>Figures are from the council's 2019 survey of the river.</p>`, "River crossings"},
 		{"list of links under a term used as a heading", `<h2>External links</h2><dl><dt>Government</dt></dl><ul><li><a href="https://www.govt.nz/">Government portal</a></li><li><a href="https://www.mch.govt.nz/">Ministry for Culture</a></li></ul><dl><dt>Travel</dt></dl><ul><li>Official site of tourism</li></ul>`, "Ministry for Culture"},
+		{"list of links under a term used as a heading, ending the article", `<h2>External links</h2><dl><dt>General information</dt></dl><ul><li><a href="https://www.cia.gov/nz">New Zealand</a> at <a href="/wiki/Factbook">The World Factbook</a></li><li><a href="https://curlie.org/nz">New Zealand</a> at <a href="/wiki/Curlie">Curlie</a></li></ul>`, "Curlie"},
 		{"negated class", `<div class="list_item no_caption"><h2>The mother described her last hours.</h2><p>She spoke to reporters on Monday.</p></div>`, "The mother described"},
 		{"cells marked by class", `<table><tr><td class="header_cell">Version</td><td class="date">Released</td></tr><tr><td class="version"><a href="/v2">2.0</a></td><td class="date">May 2024</td></tr></table>`, "May 2024"},
 		{"standfirst in the article's header", `<header><h2>Bridge to be rebuilt</h2><p class="standfirst">The council ends a decade of debate.</p></header>`, "decade of debate"},
@@ -85,6 +86,7 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"sub-list of an item that says what it lists", `<ul><li>Fixed: the crash on start.</li><li>In progress:<ul><li><a href="/b1">Bug 1 – Fullscreen window moves</a></li><li><a href="/b2">Bug 2 – Telemetry for windows</a></li></ul></li></ul>`, "Telemetry for windows"},
 		{"sources that show their addresses, ending the article", `<h2>Sources &amp; links</h2><ul><li><a href="https://nodejs.org/api/inspector.html">https://nodejs.org/api/inspector.html</a></li><li><a href="https://www.npmjs.com/package/inspector-api">https://www.npmjs.com/package/inspector-api</a></li></ul>`, "npmjs.com/package"},
 		{"paragraph with a hashed id", `<p id="e1ad">With the inspector module you can do much more, here is a list:</p>`, "here is a list"},
+		{"an image's caption as a list item", `<ul><li>Fission is ready.<ul><li><div class="wp-caption"><img src="a.png"><p class="wp-caption-text">Users of many profiles see this less!</p></div></li></ul></li></ul>`, "see this less"},
 		{"timeline in the middle", body + `<p>12.03.2019 – first survey</p><p>04.05.2020 – design approved</p>` + body, "design approved"},
 	}
 	for _, c := range cases {

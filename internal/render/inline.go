@@ -19,6 +19,7 @@ type inline struct {
 	space bool   // white space seen and not yet written
 	lead  bool   // white space seen before any content
 	img   string // the URL of an image just written, with no text after it
+	shut  string // the closing marker of an emphasis just written, with nothing after it
 }
 
 // write writes Markdown s, after the pending space unless at a line start.
@@ -30,7 +31,7 @@ func (in *inline) write(s string) {
 		in.b.WriteByte(' ')
 	}
 	in.space = false
-	in.img = ""
+	in.img, in.shut = "", ""
 	in.b.WriteString(s)
 }
 
@@ -77,7 +78,7 @@ func isHTMLSpace(r rune) bool {
 
 // lineBreak ends the current line.
 func (in *inline) lineBreak() {
-	in.space = false
+	in.space, in.shut = false, ""
 	in.b.WriteByte('\n')
 }
 
@@ -123,8 +124,24 @@ func (w *mdWriter) span(in *inline, n *html.Node, open, close string) {
 		}
 	}
 	in.space = in.space || lead
+	if open != "" && open == in.shut && !in.space && before == "" {
+		// Two emphases of a kind side by side (<em>b</em><em>y</em>) are one: "*b**y*"
+		// would not parse back as the two.
+		in.unwrite(len(in.shut))
+		open = ""
+	}
 	in.write(before + open + core + close + after)
+	if after == "" {
+		in.shut = close
+	}
 	in.space = sub.space || strings.HasSuffix(s, " ")
+}
+
+// unwrite takes the last n bytes written back.
+func (in *inline) unwrite(n int) {
+	s := in.b.String()
+	in.b.Reset()
+	in.b.WriteString(s[:len(s)-n])
 }
 
 func (w *mdWriter) inlineChildren(in *inline, n *html.Node) {

@@ -79,6 +79,7 @@ func TestMarkdownShapes(t *testing.T) {
 			"| a                   |\n| ------------------- |\n| one<br>two \\| three |"},
 		{"cell with a list is HTML", `<table><tr><td><ul><li>x</li><li>y</li></ul></td><td>z</td></tr></table>`,
 			"<table><tbody><tr><td><ul><li>x</li><li>y</li></ul></td><td>z</td></tr></tbody></table>"},
+		{"empty layout table", `<p>a</p><table><tr><td> </td><td><br></td></tr><tr><td>&nbsp;&#12288;</td></tr></table><p>b</p>`, "a\n\nb"},
 		{"layout table of one cell", `<table><tr><td><p>Just text.</p></td></tr></table>`, "Just text."},
 		{"picture", `<picture><source srcset="/a-400.webp 400w, /a-800.webp 800w"><img alt="A"></picture>`, "![A](https://site.example/a-800.webp)"},
 		{"srcset only", `<img srcset="/b-1x.jpg 1x, /b-2x.jpg 2x" alt="B">`, "![B](https://site.example/b-2x.jpg)"},
@@ -87,6 +88,9 @@ func TestMarkdownShapes(t *testing.T) {
 		{"figure caption", `<figure><img src="/e.jpg" alt="E"><figcaption>The <b>bridge</b>.</figcaption></figure>`, "![E](https://site.example/e.jpg)\n\nThe **bridge**."},
 		{"double br", `<p>one<br><br>two<br>three</p>`, "one\n\ntwo  \nthree"},
 		{"emphasis spaces", `<p>a<em> b </em>c<b>&nbsp;d</b></p>`, "a *b* c\u00a0**d**"},
+		{"emphases side by side", `<p><a href="/v"><em>Call Me</em> <em>b</em><em>y Your Name</em></a> and <b>x</b><b>y</b> <i>z</i>.</p>`,
+			"[*Call Me* *by Your Name*](https://site.example/v) and **xy** *z*."},
+		{"emphases a line apart", `<p><em>a</em><br><em>b</em></p>`, "*a*  \n*b*"},
 		{"strikethrough", `<p><del>old</del> new</p>`, "~~old~~ new"},
 		{"heading closing hashes", `<h2>C #</h2>`, `## C \#`},
 		{"hr", `<p>a</p><hr><p>b</p>`, "a\n\n---\n\nb"},
@@ -180,7 +184,7 @@ func parseBack(t testing.TB, md string) string {
 var shapes = []string{
 	"<p>%s</p>", "<h2>%s</h2>", "<ul><li>%s</li></ul>", "<ol><li>%s</li></ol>", "<blockquote><p>%s</p></blockquote>",
 	"<table><tr><th>h</th></tr><tr><td>%s</td></tr></table>", `<p><a href="/x">%s</a></p>`,
-	"<p>x <em>%s</em> y</p>", "<p><code>%s</code></p>", "<pre>%s</pre>", "<ul><li><blockquote><pre>%s</pre></blockquote></li></ul>",
+	"<p>x <em>%s</em> y</p>", "<p>x <em>%s</em><em>z</em> y</p>", "<p><code>%s</code></p>", "<pre>%s</pre>", "<ul><li><blockquote><pre>%s</pre></blockquote></li></ul>",
 }
 
 // fuzzText makes s fit for the check: valid, printable text (control characters are removed
@@ -231,6 +235,9 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 		}
 		if strings.Contains(frame, "<em>") {
 			want = strings.Join(strings.Fields("x "+text+" y"), " ")
+		}
+		if strings.Contains(frame, "<em>z</em>") {
+			want = strings.Join(strings.Fields("x "+text+"z y"), " ")
 		}
 		if got := parseBack(t, md); got != want {
 			t.Errorf("shape %q, text %q:\nmarkdown %q\nread back %q\nwant      %q", frame, text, md, got, want)

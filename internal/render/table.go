@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
@@ -53,13 +54,18 @@ func (w *mdWriter) table(t *html.Node) []string {
 		}
 	}
 	cells := make([][]string, len(grid))
+	empty := true
 	for r, row := range grid {
 		cells[r] = make([]string, width)
 		for c, n := range row {
 			if n != nil {
 				cells[r][c] = w.cell(n)
+				empty = empty && strings.TrimFunc(cells[r][c], unicode.IsSpace) == ""
 			}
 		}
+	}
+	if empty {
+		return out // a layout table of spacers: nothing to print but its caption
 	}
 	header := isHeaderRow(grid[0]) || headRows > 0
 	if !header {
