@@ -194,7 +194,8 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 }
 
 // docNames are the last context features: the document's share of good and kept text by
-// the rules, the share of kept blocks within wideWindow blocks, the distance to the title.
+// the rules, the share of kept blocks within wideWindow blocks (the block
+// itself included), the distance to the title.
 var docNames = []string{"doc_good_share", "doc_keep_share", "keep_wide", "title_distance"}
 
 // wideWindow is how many blocks on each side keep_wide counts.
@@ -226,10 +227,7 @@ func (d *docStats) vector(v []float64, res *Result, i int) {
 	total := float64(max(1, d.total))
 	v[0], v[1] = float64(d.good)/total, float64(d.kept)/total
 	lo, hi := max(0, i-wideWindow), min(n, i+wideWindow+1)
-	if hi-lo > 1 {
-		own := flag(res.Blocks[i].Keep)
-		v[2] = (float64(d.keeps[hi]-d.keeps[lo]) - own) / float64(hi-lo-1)
-	}
+	v[2] = float64(d.keeps[hi]-d.keeps[lo]) / float64(hi-lo)
 	v[3] = log1pInt(n)
 	if res.Title >= 0 {
 		v[3] = log1pInt(max(i-res.Title, res.Title-i))
