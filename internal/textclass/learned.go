@@ -80,7 +80,7 @@ var neighbourOffsets = []int{-2, -1, 1, 2}
 // context features: position in the document and in the rule-based article.
 var contextNames = []string{
 	"position", "text_before", "after_title", "span_distance", "keep_window", "good_window",
-	"post_before", "post_after", "doc_good_share", "doc_keep_share", "keep_wide", "title_distance",
+	"post_before", "post_after",
 }
 
 // FeatureNames are the inputs of the text block model, in vector order.
@@ -135,13 +135,13 @@ func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
 	}
 	ownv := (*buf)[:n*no]
 	clear(ownv)
-	d := docStats{keeps: make([]int32, n+1)}
+	total := 0
 	for i := range res.Blocks {
 		ownVector(ownv[i*no:(i+1)*no], res, i, span)
-		d.add(&res.Blocks[i], i)
+		total += res.Blocks[i].Size()
 	}
 	v := make([]float64, len(FeatureNames))
-	before, total := 0, d.total
+	before := 0
 	for i := range n {
 		clear(v)
 		copy(v, ownv[i*no:(i+1)*no])
@@ -153,7 +153,6 @@ func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
 			k += neighbourFeatures
 		}
 		contextVector(v[k:], res, i, span, before, total)
-		d.vector(v[k+len(contextNames)-len(docNames):], res, i)
 		before += res.Blocks[i].Size()
 		fn(i, v)
 	}
@@ -191,47 +190,6 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 	v[21] = flag(i >= span.from && i < span.to)
 	v[22] = flag(f.Dash)
 	v[23] = math.Log1p(float64(f.Size()) / words)
-}
-
-// docNames are the last context features: the document's share of good and kept text by
-// the rules, the share of kept blocks within wideWindow blocks (the block
-// itself included), the distance to the title.
-var docNames = []string{"doc_good_share", "doc_keep_share", "keep_wide", "title_distance"}
-
-// wideWindow is how many blocks on each side keep_wide counts.
-const wideWindow = 10
-
-// docStats are the document-wide sums the doc features read: sizes, and the kept blocks
-// before each block (keeps[i] of blocks [0, i)).
-type docStats struct {
-	total, good, kept int
-	keeps             []int32
-}
-
-func (d *docStats) add(b *Block, i int) {
-	size := b.Size()
-	d.total += size
-	d.keeps[i+1] = d.keeps[i]
-	if b.Class == Good {
-		d.good += size
-	}
-	if b.Keep {
-		d.kept += size
-		d.keeps[i+1]++
-	}
-}
-
-// vector fills v with block i's doc features.
-func (d *docStats) vector(v []float64, res *Result, i int) {
-	n := len(res.Blocks)
-	total := float64(max(1, d.total))
-	v[0], v[1] = float64(d.good)/total, float64(d.kept)/total
-	lo, hi := max(0, i-wideWindow), min(n, i+wideWindow+1)
-	v[2] = float64(d.keeps[hi]-d.keeps[lo]) / float64(hi-lo)
-	v[3] = log1pInt(n)
-	if res.Title >= 0 {
-		v[3] = log1pInt(max(i-res.Title, res.Title-i))
-	}
 }
 
 // keepWindow is how many blocks on each side the window features count.
@@ -341,7 +299,6 @@ func applyModel(blocks []string, res *Result, span ruleVerdict, m *linear) {
 		res.Title = -1
 		return
 	}
-	fillGaps(res.Blocks, from, to)
 	if t := res.Title; t < 0 || t >= to || t < from-titleWindow {
 		res.Title = findTitle(blocks, res.Blocks, from)
 	}
@@ -357,28 +314,4 @@ func bestRegion(bs []Block) (from, to int) {
 		return int((b.Prob - threshold(b)) * float64(b.Size()+sizeBase))
 	})
 	return from, to
-}
-
-// Gaps: a list, a table or a caption inside the article scores lower than its prose.
-// Between two kept blocks of the region, a block needs only gapThreshold (a label still
-// needs labelThreshold, and a dateline is never kept).
-const gapThreshold = 0.35
-
-// fillGaps keeps the blocks between two kept blocks of the region [from, to) that reach
-// gapThreshold.
-func fillGaps(bs []Block, from, to int) {
-	last := -1
-	for i := from; i < to; i++ {
-		if !bs[i].Keep {
-			continue
-		}
-		if last >= 0 {
-			for j := last + 1; j < i; j++ {
-				if b := &bs[j]; b.Prob >= gapThreshold && threshold(b) < labelThreshold && !isDateline(&b.Features) {
-					b.Keep = true
-				}
-			}
-		}
-		last = i
-	}
 }
