@@ -263,11 +263,12 @@ func showTextPage(stdout, stderr io.Writer, pages []textPage, id string) int {
 		truth := pairSet(p.truth)
 		fmt.Fprintf(stdout, "%s %s dump=%v title=%d lang=%s\n", p.dataset, p.id, res.Dump, res.Title, res.Language)
 		for i, b := range res.Blocks {
-			mark := map[bool]string{true: "+", false: " "}[b.Keep]
+			mark := []byte("  ")
+			if b.Keep {
+				mark[0] = '+'
+			}
 			if inTruth(p.joined[i], truth) {
-				mark += "T"
-			} else {
-				mark += " "
+				mark[1] = 'T'
 			}
 			text := strings.ReplaceAll(p.joined[i], "\n", " / ")
 			fmt.Fprintf(stdout, "%4d %s %.2f %-9s %-9s %.120s\n", i, mark, b.Prob, b.Initial, b.Class, text)
