@@ -8,7 +8,7 @@
 //	go run ./cmd/cleanbench warc            # corpus mode: WARC vs files (warc.go)
 //	go run ./cmd/cleanbench train [-lodo]   # fit the HTML block model (train.go)
 //	go run ./cmd/cleanbench wceb            # WCEB page score on ../shared/bench/wceb-dev (wceb.go)
-//	go run ./cmd/cleanbench train-text      # the text block model (train_text.go)
+//	go run ./cmd/cleanbench train-text      # the text block model (train_text.go); -show ID: one dump's blocks
 //	go run ./cmd/cleanbench choose          # the chooser, page by page (choose.go)
 package main
 

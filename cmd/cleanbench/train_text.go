@@ -34,6 +34,7 @@ func trainText(args []string, stdout, stderr io.Writer) int {
 	l2 := fs.Float64("l2", 1, "L2 regularisation")
 	skip := fs.String("skip", "", "train without this dataset")
 	pred := fs.String("lodo-pred", "", "with -lodo, write each page's text from the model trained without its dataset to this JSONL file ({page_id, plaintext}, for wceb_eval.py score)")
+	show := fs.String("show", "", "print the blocks of the page with this id (embedded model): probability, kept (+), true text (T), text")
 	if fs.Parse(args) != nil {
 		return 2
 	}
@@ -41,6 +42,9 @@ func trainText(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "cleanbench train-text:", err)
 		return 1
+	}
+	if *show != "" {
+		return showTextPage(stdout, stderr, pages, *show)
 	}
 	opts := model.TrainOptions{L2: *l2}
 	m, err := fitText(pages, *skip, opts)
@@ -247,4 +251,30 @@ func scoreText(pages []textPage, ds string, m *model.Logistic) textScore {
 		s.r /= float64(s.pages)
 	}
 	return s
+}
+
+// showTextPage prints the blocks of page id as the embedded model judges them.
+func showTextPage(stdout, stderr io.Writer, pages []textPage, id string) int {
+	for _, p := range pages {
+		if p.id != id {
+			continue
+		}
+		res := textclass.Classify(p.joined)
+		truth := pairSet(p.truth)
+		fmt.Fprintf(stdout, "%s %s dump=%v title=%d lang=%s\n", p.dataset, p.id, res.Dump, res.Title, res.Language)
+		for i, b := range res.Blocks {
+			mark := []byte("  ")
+			if b.Keep {
+				mark[0] = '+'
+			}
+			if inTruth(p.joined[i], truth) {
+				mark[1] = 'T'
+			}
+			text := strings.ReplaceAll(p.joined[i], "\n", " / ")
+			fmt.Fprintf(stdout, "%4d %s %.2f %-9s %-9s %.120s\n", i, mark, b.Prob, b.Initial, b.Class, text)
+		}
+		return 0
+	}
+	fmt.Fprintln(stderr, "cleanbench train-text: no page", id)
+	return 1
 }
