@@ -15,7 +15,8 @@ import (
 // element and its ancestors' kinds and class/id words, position, whether readability or
 // the page's own JSON-LD articleBody holds the text, the same for the neighbours, and for
 // the blocks that share the block's tag path (a template's repeats: a list of headlines,
-// the paragraphs of a story).
+// the paragraphs of a story), and where the block lies from the page's prose and from runs
+// of headline links (a related-stories rail after the story).
 var blockFeatures = []string{
 	"len", "words", "link", "punct", "endpunct", "stop", "digit", "caps", "lines", "share", "pos",
 	"tag_p", "tag_li", "tag_td", "tag_h", "tag_pre", "tag_div",
