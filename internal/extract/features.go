@@ -15,7 +15,8 @@ import (
 // element and its ancestors' kinds and class/id words, position, whether readability or
 // the page's own JSON-LD articleBody holds the text, the same for the neighbours, and for
 // the blocks that share the block's tag path (a template's repeats: a list of headlines,
-// the paragraphs of a story).
+// the paragraphs of a story), and where the block lies from the page's prose and from runs
+// of headline links (a related-stories rail after the story).
 var blockFeatures = []string{
 	"len", "words", "link", "punct", "endpunct", "stop", "digit", "caps", "lines", "share", "pos",
 	"tag_p", "tag_li", "tag_td", "tag_h", "tag_pre", "tag_div",
@@ -24,6 +25,7 @@ var blockFeatures = []string{
 	"prev_len", "prev_link", "prev_inread", "prev_stop", "next_len", "next_link", "next_inread", "next_stop",
 	"win_inread", "win_len", "win_link",
 	"path_n", "path_len", "path_link", "path_inread",
+	"rail_run", "prose_before", "prose_after", "past_end",
 }
 
 // pageContext is what the features need to know about the page as a whole.
@@ -43,6 +45,7 @@ func featureVectors(segs []segment, ctx pageContext) [][]float64 {
 	}
 	addReadPlace(segs, own)
 	groups := pathGroups(segs, own)
+	tail := railPlace(segs, own)
 	out := make([][]float64, len(segs))
 	for i := range segs {
 		v := make([]float64, 0, len(blockFeatures))
@@ -51,6 +54,7 @@ func featureVectors(segs []segment, ctx pageContext) [][]float64 {
 		v = append(v, neighbour(own, i+1)...)
 		v = append(v, window(own, i, 2)...)
 		v = append(v, groups[i]...)
+		v = append(v, tail[i]...)
 		out[i] = v
 	}
 	return out
@@ -80,6 +84,48 @@ func pathGroups(segs []segment, own [][]float64) [][]float64 {
 	for i := range segs {
 		g := sum[key[i]]
 		out[i] = []float64{math.Log1p(g[0]), g[1] / g[0], g[2] / g[0], g[3] / g[0]}
+	}
+	return out
+}
+
+// Blocks of a "related" rail and of the story, as railPlace tells them: a headline link is
+// a short block that is mostly one link; a prose block a long one with few links.
+const (
+	railMaxRunes  = 160
+	proseMinRunes = 150
+)
+
+// railPlace returns, per segment, where it lies from the page's prose and from runs of
+// headline links: the length of the run of consecutive headline links it is part of (0
+// when it is none), the shares of the page's prose runes before and after it, and whether
+// it comes after the last prose block. A list of related stories after the article is a
+// long run past its end; a story's own short paragraphs have prose on both sides.
+func railPlace(segs []segment, own [][]float64) [][]float64 {
+	linky := func(i int) bool { return segs[i].runes < railMaxRunes && own[i][fLink] >= 0.5 }
+	prose := make([]int, len(segs)+1) // prose runes before segment i
+	for i, s := range segs {
+		prose[i+1] = prose[i]
+		if s.runes >= proseMinRunes && own[i][fLink] < 0.2 {
+			prose[i+1] += s.runes
+		}
+	}
+	total := float64(max(prose[len(segs)], 1))
+	out := make([][]float64, len(segs))
+	for i := 0; i < len(segs); {
+		j := i
+		for j < len(segs) && linky(j) {
+			j++
+		}
+		run := j - i
+		if run == 0 {
+			j = i + 1
+		}
+		for k := i; k < j; k++ {
+			after := prose[len(segs)] - prose[k+1]
+			out[k] = []float64{math.Log1p(float64(run)), float64(prose[k]) / total, float64(after) / total,
+				b2f(after == 0 && prose[k] > 0 && prose[k+1] == prose[k])}
+		}
+		i = j
 	}
 	return out
 }

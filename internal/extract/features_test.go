@@ -55,3 +55,30 @@ func TestPathGroups(t *testing.T) {
 		t.Errorf("link shares: headlines %v, story %v; want 1 and 0", g[2][2], g[0][2])
 	}
 }
+
+// A run of headline links after the story's last paragraph is a rail past its end; the
+// story's paragraphs have prose on both sides, and its one link inside is a run of one.
+func TestRailPlace(t *testing.T) {
+	long := strings.Repeat("The story tells what happened in the town, and why it matters to the people there. ", 3)
+	segs := segments(parseBody(t, `<div><p>`+long+`</p><p>A <a href="/x">short</a> paragraph with one link.</p><p><a href="/y">See also</a></p><p>`+long+`</p></div>
+<ul><li><a href="/a">Headline one</a></li><li><a href="/b">Headline two</a></li><li><a href="/c">Headline three</a></li></ul>`))
+	own := make([][]float64, len(segs))
+	for i, s := range segs {
+		own[i] = ownVector(s, i, len(segs), pageContext{})
+	}
+	got := railPlace(segs, own)
+	runs, past := []int{}, []float64{}
+	for _, v := range got {
+		runs = append(runs, int(math.Round(math.Expm1(v[0]))))
+		past = append(past, v[3])
+	}
+	if want := []int{0, 0, 1, 0, 3, 3, 3}; !slices.Equal(runs, want) {
+		t.Errorf("rail runs %v, want %v", runs, want)
+	}
+	if want := []float64{0, 0, 0, 0, 1, 1, 1}; !slices.Equal(past, want) {
+		t.Errorf("past the end %v, want %v", past, want)
+	}
+	if got[0][1] != 0 || got[0][2] != 0.5 || got[6][1] != 1 {
+		t.Errorf("prose before/after: first block %v, last %v", got[0], got[6])
+	}
+}
