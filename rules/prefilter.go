@@ -85,8 +85,10 @@ func newSubject(text string) subject {
 }
 
 // subjectLines splits a block's text into its trimmed, non-empty lines.
-func subjectLines(text string) []subject {
-	var out []subject
+func subjectLines(text string) []subject { return appendLines(nil, text) }
+
+// appendLines appends the trimmed, non-empty lines of text to out.
+func appendLines(out []subject, text string) []subject {
 	for text != "" {
 		l, rest, _ := strings.Cut(text, "\n")
 		if l = strings.TrimSpace(l); l != "" {
@@ -95,6 +97,26 @@ func subjectLines(text string) []subject {
 		text = rest
 	}
 	return out
+}
+
+// blockLines returns the lines of each text, as subjectLines, in one array; nil for the
+// texts that match is false for.
+func blockLines(texts []string, match func(i int) bool) [][]subject {
+	var all []subject
+	ends := make([]int, len(texts)+1)
+	for i, t := range texts {
+		if match(i) {
+			all = appendLines(all, t)
+		}
+		ends[i+1] = len(all)
+	}
+	lines := make([][]subject, len(texts))
+	for i := range texts {
+		if ends[i+1] > ends[i] {
+			lines[i] = all[ends[i]:ends[i+1]:ends[i+1]]
+		}
+	}
+	return lines
 }
 
 func (s *subject) fold() string {

@@ -23,7 +23,7 @@ const (
 	Select  Kind = "select"
 )
 
-var kinds = []Kind{Strip, Drop, CutTail, CutHead, Select}
+var kinds = [...]Kind{Strip, Drop, CutTail, CutHead, Select}
 
 // MaxPatternLength bounds a rule's pattern, in bytes.
 const MaxPatternLength = 2000

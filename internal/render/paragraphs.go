@@ -12,6 +12,18 @@ func MarkdownParagraphs(paras [][]string) string {
 	var b strings.Builder
 	b.Grow(linesSize(paras, 3))
 	for _, p := range paras {
+		if plainLines(p) { // what the inline writer makes of them, written as they are
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			for i, l := range p {
+				if i > 0 {
+					b.WriteString("  \n")
+				}
+				writeLine(&b, l)
+			}
+			continue
+		}
 		var in inline
 		for i, l := range p {
 			if i > 0 {
@@ -27,6 +39,18 @@ func MarkdownParagraphs(paras [][]string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainLines reports whether the lines of p, each a text of a <p> ended by a <br>, are
+// Markdown as they are: no character to escape inside a line, words single-spaced, none
+// empty; most paragraphs of plain text are.
+func plainLines(p []string) bool {
+	for _, l := range p {
+		if hasSpecial(l) || !singleSpaced(l) {
+			return false
+		}
+	}
+	return len(p) > 0
 }
 
 // TextParagraphs is Text of an article of <p> elements holding these lines of text,

@@ -59,8 +59,31 @@ func (l *linear) prob(v []float64) float64 {
 	for i, w := range l.w {
 		z += w * v[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return logistic(z)
 }
+
+// probParts is prob of the vector p stands for, read in place: the same sum in the same
+// order, less the terms of absent neighbours (zero features, which add nothing).
+func (l *linear) probParts(p *vectorParts) float64 {
+	z := l.b
+	w := l.w[:len(FeatureNames)]
+	for i, x := range p.own {
+		z += w[i] * x
+	}
+	k := len(p.own)
+	for _, nb := range p.neighbours {
+		for i, x := range nb {
+			z += w[k+i] * x
+		}
+		k += neighbourFeatures
+	}
+	for i, x := range p.context {
+		z += w[k+i] * x
+	}
+	return logistic(z)
+}
+
+func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // own are the per-block features, in vector order; the neighbour features repeat the
 // first neighbourFeatures of them for the blocks around.
@@ -75,10 +98,10 @@ var own = []string{
 const neighbourFeatures = 6
 
 // neighbourOffsets are the neighbours described, relative to the block.
-var neighbourOffsets = []int{-2, -1, 1, 2}
+var neighbourOffsets = [...]int{-2, -1, 1, 2}
 
 // context features: position in the document and in the rule-based article.
-var contextNames = []string{
+var contextNames = [...]string{
 	"position", "text_before", "after_title", "span_distance", "keep_window", "good_window",
 	"post_before", "post_after",
 }
@@ -91,7 +114,7 @@ var FeatureNames = func() []string {
 			names = append(names, neighbourName(off, n))
 		}
 	}
-	return append(names, contextNames...)
+	return append(names, contextNames[:]...)
 }()
 
 func neighbourName(off int, name string) string {
@@ -122,9 +145,36 @@ const maxPooled = 250_000
 
 var ownPool = sync.Pool{New: func() any { return new([]float64) }}
 
+// vectorParts is the feature vector of one block in its parts, as eachParts reads them
+// without copying: the block's own features, each neighbour's first neighbourFeatures
+// (nil where the document has no such neighbour, all zeros in the vector), and the
+// context features.
+type vectorParts struct {
+	own        []float64
+	neighbours [len(neighbourOffsets)][]float64
+	context    [len(contextNames)]float64
+}
+
 // eachVector calls fn with the feature vector of each block of res in turn; the vector is
 // reused for the next block.
 func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
+	v := make([]float64, len(FeatureNames))
+	eachParts(res, span, func(i int, p *vectorParts) {
+		clear(v)
+		copy(v, p.own)
+		k := len(own)
+		for _, nb := range p.neighbours {
+			copy(v[k:k+neighbourFeatures], nb)
+			k += neighbourFeatures
+		}
+		copy(v[k:], p.context[:])
+		fn(i, v)
+	})
+}
+
+// eachParts calls fn with the parts of the feature vector of each block of res in turn;
+// the parts are reused for the next block.
+func eachParts(res *Result, span ruleVerdict, fn func(i int, p *vectorParts)) {
 	n, no := len(res.Blocks), len(own)
 	buf := ownPool.Get().(*[]float64)
 	if n*no <= maxPooled {
@@ -140,21 +190,20 @@ func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
 		ownVector(ownv[i*no:(i+1)*no], res, i, span)
 		total += res.Blocks[i].Size()
 	}
-	v := make([]float64, len(FeatureNames))
+	var p vectorParts
 	before := 0
 	for i := range n {
-		clear(v)
-		copy(v, ownv[i*no:(i+1)*no])
-		k := no
-		for _, off := range neighbourOffsets {
+		p.own = ownv[i*no : (i+1)*no]
+		for k, off := range neighbourOffsets {
+			p.neighbours[k] = nil
 			if j := i + off; j >= 0 && j < n {
-				copy(v[k:k+neighbourFeatures], ownv[j*no:])
+				p.neighbours[k] = ownv[j*no : j*no+neighbourFeatures]
 			}
-			k += neighbourFeatures
 		}
-		contextVector(v[k:], res, i, span, before, total)
+		p.context = [len(contextNames)]float64{}
+		contextVector(p.context[:], res, i, span, before, total)
 		before += res.Blocks[i].Size()
-		fn(i, v)
+		fn(i, &p)
 	}
 }
 
@@ -289,7 +338,7 @@ func threshold(b *Block) float64 {
 // rules' title stays when it is in or just before the region; else it is looked for
 // again before the region.
 func applyModel(blocks []string, res *Result, span ruleVerdict, m *linear) {
-	eachVector(res, span, func(i int, v []float64) { res.Blocks[i].Prob = m.prob(v) })
+	eachParts(res, span, func(i int, p *vectorParts) { res.Blocks[i].Prob = m.probParts(p) })
 	from, to := bestRegion(res.Blocks)
 	for i := range res.Blocks {
 		b := &res.Blocks[i]

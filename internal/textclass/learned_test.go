@@ -1,6 +1,8 @@
 package textclass
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -57,5 +59,34 @@ func TestModelKeepsNoDateline(t *testing.T) {
 	}
 	if !res.Blocks[4].Keep || !res.Blocks[5].Keep {
 		t.Error("article paragraphs dropped")
+	}
+}
+
+// TestProbPartsIsProb: scoring a block from its vector's parts in place gives exactly the
+// probability of its whole vector (the same sum, in the same order), on every block of the
+// shipped dumps.
+func TestProbPartsIsProb(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/bench/scrapinghub/textdumps/*.txt")
+	if len(files) == 0 {
+		t.Skip("no dumps")
+	}
+	m := embeddedLinear()
+	for _, f := range files[:min(len(files), 60)] {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var blocks []string
+		for _, p := range strings.Split(string(data), "\n\n") {
+			blocks = append(blocks, strings.TrimSpace(p))
+		}
+		res, span := classifyRules(blocks)
+		want := make([]float64, len(blocks))
+		eachVector(&res, span, func(i int, v []float64) { want[i] = m.prob(v) })
+		eachParts(&res, span, func(i int, p *vectorParts) {
+			if got := m.probParts(p); got != want[i] {
+				t.Errorf("%s block %d: probParts %v, prob %v", f, i, got, want[i])
+			}
+		})
 	}
 }
