@@ -151,7 +151,7 @@ func (s *Set) StripText(text, host string) string {
 		return text
 	}
 	changed := false
-	subj := newSubject(text) // folded once for all the rules, again only after a change
+	subj := newSubject(text)    // folded once for all the rules, again only after a change
 	for _, r := range s.Rules { // in order, as ForHost lists them
 		if r.Kind != Strip || !r.AppliesTo(host) {
 			continue
