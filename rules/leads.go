@@ -156,6 +156,16 @@ func edgeRune(s string, end bool) rune {
 	return r
 }
 
+// mayAdmit is the first look of admits, cheap enough to inline: false when the line's
+// first (last) rune is ASCII and no text starts (ends) with it.
+func (l *leads) mayAdmit(s *subject) bool {
+	f := s.first
+	if l.end {
+		f = s.last
+	}
+	return l.texts == nil || f >= utf8.RuneSelf || f < 0 || len(l.ascii[f]) > 0 || s.text == ""
+}
+
 // admits reports whether line may match: it starts (ends) with one of the texts,
 // case-folded.
 func (l *leads) admits(s *subject) bool {

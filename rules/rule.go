@@ -194,7 +194,8 @@ func (r *Rule) matchLines(lines []subject) bool {
 		return false
 	}
 	for i := range lines {
-		if line := &lines[i]; !r.pre.admits(line) || !r.re.MatchString(line.text) {
+		line := &lines[i]
+		if !r.pre.leads.mayAdmit(line) || !r.pre.trails.mayAdmit(line) || !r.pre.admits(line) || !r.re.MatchString(line.text) {
 			return false
 		}
 	}
