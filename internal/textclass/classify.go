@@ -1,6 +1,7 @@
 package textclass
 
 import (
+	"hash/maphash"
 	"strings"
 
 	"github.com/cleanhq/clean/internal/model"
@@ -203,15 +204,11 @@ func DetectLanguage(text string) string {
 // it repeats next to another repeated block of lenLow characters or more (a list shown
 // twice, such as a carousel of teasers).
 func countRepeats(blocks []string, out []Block) {
-	firstOf := make(map[string]int, len(blocks)) // text → index of its first block
-	first := make([]int, len(blocks))
+	texts := newTextTable(len(blocks))
+	first := make([]int32, len(blocks))
 	count := make([]int32, len(blocks))
 	for i, b := range blocks {
-		k := strings.TrimSpace(b)
-		j, seen := firstOf[k]
-		if !seen {
-			j, firstOf[k] = i, i
-		}
+		j, seen := texts.add(strings.TrimSpace(b), int32(i))
 		first[i] = j
 		count[j]++
 		out[i].Dup = seen
@@ -225,6 +222,41 @@ func countRepeats(blocks []string, out []Block) {
 	for i := range out {
 		if longRepeat(i) && (longRepeat(i-1) || longRepeat(i+1)) {
 			out[i].Dup = true
+		}
+	}
+}
+
+// textTable finds the first of equal texts: an open-addressing table of block indices,
+// which does what a map from text to index does with one allocation for the table.
+type textTable struct {
+	slots []int32  // 1 + the index of the first block of a text, 0 when free
+	keys  []string // the text of each block added, by index
+	mask  uint64
+}
+
+// textSeed hashes the texts of textTables (the table's order is not observable).
+var textSeed = maphash.MakeSeed()
+
+func newTextTable(n int) textTable {
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	return textTable{slots: make([]int32, size), keys: make([]string, n), mask: uint64(size - 1)}
+}
+
+// add records text k of block i and returns the index of the first block with text k,
+// and whether that is an earlier block.
+func (t *textTable) add(k string, i int32) (first int32, seen bool) {
+	t.keys[i] = k
+	for h := maphash.String(textSeed, k) & t.mask; ; h = (h + 1) & t.mask {
+		e := t.slots[h]
+		if e == 0 {
+			t.slots[h] = i + 1
+			return i, false
+		}
+		if t.keys[e-1] == k {
+			return e - 1, true
 		}
 	}
 }

@@ -226,7 +226,7 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 	v[8] = float64(f.Numeric) / words
 	v[9] = math.Min(1, float64(f.Links*linkWords)/words)
 	v[10] = flag(f.Seps > 0)
-	v[11] = math.Log(float64(max(1, f.Lines)))
+	v[11] = logInt(max(1, int(f.Lines)))
 	v[12] = flag(f.Copy)
 	v[5] = flag(isDateline(f))
 	v[14] = flag(titleCase(f))
@@ -287,6 +287,22 @@ var log1pInts = func() (t [4096]float64) {
 	}
 	return t
 }()
+
+// logInts holds math.Log of the small counts.
+var logInts = func() (t [256]float64) {
+	for n := range t {
+		t[n] = math.Log(float64(n))
+	}
+	return t
+}()
+
+// logInt is math.Log(float64(n)), the same value, looked up when n is small.
+func logInt(n int) float64 {
+	if n >= 0 && n < len(logInts) {
+		return logInts[n]
+	}
+	return math.Log(float64(n))
+}
 
 // log1pInt is math.Log1p(float64(n)), the same value, looked up when n is small.
 func log1pInt(n int) float64 {

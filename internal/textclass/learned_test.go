@@ -90,3 +90,25 @@ func TestProbPartsIsProb(t *testing.T) {
 		})
 	}
 }
+
+// TestTextTable: the table finds the first block of each text, spaces trimmed, as a map
+// from text to index does, whatever the collisions (more texts than half the slots would
+// hold without the doubling).
+func TestTextTable(t *testing.T) {
+	var blocks []string
+	for i := range 500 {
+		blocks = append(blocks, strings.Repeat("x", i%37)+" ", " "+strings.Repeat("x", i%37))
+	}
+	tab := newTextTable(len(blocks))
+	firstOf := map[string]int32{}
+	for i, b := range blocks {
+		k := strings.TrimSpace(b)
+		want, wantSeen := firstOf[k]
+		if !wantSeen {
+			want, firstOf[k] = int32(i), int32(i)
+		}
+		if got, seen := tab.add(k, int32(i)); got != want || seen != wantSeen {
+			t.Fatalf("block %d %q: add = %d, %v; want %d, %v", i, b, got, seen, want, wantSeen)
+		}
+	}
+}
