@@ -69,3 +69,32 @@ func TestWordCountFields(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphsAsWritten: a paragraph written as it is (plainLines, tidyLines) comes out
+// as the inline writer and Text's tidying make it, for lines of every byte value at every
+// offset, one and two lines to a paragraph, after another paragraph and first.
+func TestParagraphsAsWritten(t *testing.T) {
+	vs := variants()
+	for i, a := range vs {
+		for _, p := range [][]string{{a}, {a, vs[(i*7)%len(vs)]}, {"Lead.", a}} {
+			for _, before := range [][]string{nil, {"First."}} {
+				paras := [][]string{p}
+				var md, txt strings.Builder
+				n := 0
+				if before != nil {
+					paras = [][]string{before, p}
+					appendMarkdown(&md, before)
+					n = appendText(&txt, before, n)
+				}
+				appendMarkdown(&md, p)
+				appendText(&txt, p, n)
+				if got := MarkdownParagraphs(paras); got != md.String() {
+					t.Errorf("MarkdownParagraphs(%q) = %q, want %q", paras, got, md.String())
+				}
+				if got := TextParagraphs(paras); got != txt.String() {
+					t.Errorf("TextParagraphs(%q) = %q, want %q", paras, got, txt.String())
+				}
+			}
+		}
+	}
+}

@@ -1,9 +1,15 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/cleanhq/clean/internal/blocks"
+)
 
 // The renderers of plain-text articles: paragraphs of lines, as the pipeline keeps a
 // plain text's article, rendered as the DOM of <p>s and <br>s they stand for would be.
+// Most paragraphs need none of the writers' work (nothing to escape, collapse or trim):
+// those are written as they are, the others as the DOM's <p> would be.
 
 // MarkdownParagraphs is Markdown of an article of <p> elements holding these lines of
 // text, separated by <br>, without the DOM: each paragraph is gathered as Markdown
@@ -12,38 +18,44 @@ func MarkdownParagraphs(paras [][]string) string {
 	var b strings.Builder
 	b.Grow(linesSize(paras, 3))
 	for _, p := range paras {
-		if plainLines(p) { // what the inline writer makes of them, written as they are
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			for i, l := range p {
-				if i > 0 {
-					b.WriteString("  \n")
-				}
-				writeLine(&b, l)
-			}
+		if !plainLines(p) {
+			appendMarkdown(&b, p)
 			continue
 		}
-		var in inline
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
 		for i, l := range p {
 			if i > 0 {
-				in.lineBreak()
+				b.WriteString("  \n")
 			}
-			in.text(l)
-		}
-		if s := in.paragraph(); s != "" {
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			b.WriteString(s)
+			writeLine(&b, l)
 		}
 	}
 	return b.String()
 }
 
+// appendMarkdown writes the Markdown of the <p> of lines p to b, as the inline writer
+// gathers it.
+func appendMarkdown(b *strings.Builder, p []string) {
+	var in inline
+	for i, l := range p {
+		if i > 0 {
+			in.lineBreak()
+		}
+		in.text(l)
+	}
+	if s := in.paragraph(); s != "" {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(s)
+	}
+}
+
 // plainLines reports whether the lines of p, each a text of a <p> ended by a <br>, are
 // Markdown as they are: no character to escape inside a line, words single-spaced, none
-// empty; most paragraphs of plain text are.
+// empty.
 func plainLines(p []string) bool {
 	for _, l := range p {
 		if hasSpecial(l) || !singleSpaced(l) {
@@ -61,20 +73,50 @@ func TextParagraphs(paras [][]string) string {
 	b.Grow(linesSize(paras, 2))
 	n := 0
 	for _, p := range paras {
-		if len(p) == 0 {
+		if !tidyLines(p) {
+			n = appendText(&b, p, n)
 			continue
 		}
-		raw := textMarks.Replace(p[0])
-		if len(p) > 1 {
-			lines := make([]string, len(p))
-			for i, l := range p {
-				lines[i] = textMarks.Replace(l)
-			}
-			raw = strings.Join(lines, "\n")
+		if n > 0 {
+			b.WriteString("\n\n")
 		}
-		n = appendTidy(&b, raw, n)
+		for i, l := range p {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(l)
+		}
+		n++
 	}
 	return b.String()
+}
+
+// appendText writes the text of the <p> of lines p to b, after the n pieces b holds, as
+// Text tidies it, and returns how many pieces b then holds.
+func appendText(b *strings.Builder, p []string, n int) int {
+	if len(p) == 0 {
+		return n
+	}
+	raw := textMarks.Replace(p[0])
+	if len(p) > 1 {
+		lines := make([]string, len(p))
+		for i, l := range p {
+			lines[i] = textMarks.Replace(l)
+		}
+		raw = strings.Join(lines, "\n")
+	}
+	return appendTidy(b, raw, n)
+}
+
+// tidyLines reports whether the lines of p are text as they are: printable ASCII, words
+// single-spaced, none empty (so no mark to take out, and nothing to collapse or trim).
+func tidyLines(p []string) bool {
+	for _, l := range p {
+		if l == "" || l[0] == ' ' || l[len(l)-1] == ' ' || blocks.SpacedASCII(l) != len(l) {
+			return false
+		}
+	}
+	return len(p) > 0
 }
 
 // linesSize is the length of the lines of paras, with extra bytes for each line.
