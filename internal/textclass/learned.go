@@ -190,6 +190,7 @@ func eachParts(res *Result, span ruleVerdict, fn func(i int, p *vectorParts)) {
 		ownVector(ownv[i*no:(i+1)*no], res, i, span)
 		total += res.Blocks[i].Size()
 	}
+	win := newWindows(res.Blocks)
 	var p vectorParts
 	before := 0
 	for i := range n {
@@ -201,7 +202,7 @@ func eachParts(res *Result, span ruleVerdict, fn func(i int, p *vectorParts)) {
 			}
 		}
 		p.context = [len(contextNames)]float64{}
-		contextVector(p.context[:], res, i, span, before, total)
+		contextVector(p.context[:], res, i, span, before, total, win)
 		before += res.Blocks[i].Size()
 		fn(i, &p)
 	}
@@ -244,8 +245,27 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 // keepWindow is how many blocks on each side the window features count.
 const keepWindow = 3
 
+// windows counts the blocks kept and the good blocks before each block (prefix sums),
+// so that the window features are two subtractions.
+type windows struct{ keep, good []int32 }
+
+func newWindows(bs []Block) windows {
+	sums := make([]int32, 2*(len(bs)+1))
+	w := windows{keep: sums[:len(bs)+1], good: sums[len(bs)+1:]}
+	for i := range bs {
+		w.keep[i+1], w.good[i+1] = w.keep[i], w.good[i]
+		if bs[i].Keep {
+			w.keep[i+1]++
+		}
+		if bs[i].Class == Good {
+			w.good[i+1]++
+		}
+	}
+	return w
+}
+
 // contextVector fills v with block i's position features.
-func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, total int) {
+func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, total int, win windows) {
 	n := len(res.Blocks)
 	v[0] = float64(i) / float64(max(1, n-1))
 	v[1] = float64(before) / float64(max(1, total))
@@ -258,20 +278,11 @@ func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, to
 	case i >= span.to:
 		v[3] = log1pInt(i - span.to + 1)
 	}
-	keep, good, all := 0, 0, 0
-	for j := max(0, i-keepWindow); j <= min(n-1, i+keepWindow); j++ {
-		if j == i {
-			continue
-		}
-		all++
-		if res.Blocks[j].Keep {
-			keep++
-		}
-		if res.Blocks[j].Class == Good {
-			good++
-		}
-	}
-	if all > 0 {
+	// the blocks within keepWindow of i, i itself left out
+	lo, hi := max(0, i-keepWindow), min(n-1, i+keepWindow)+1
+	keep := win.keep[hi] - win.keep[lo] - (win.keep[i+1] - win.keep[i])
+	good := win.good[hi] - win.good[lo] - (win.good[i+1] - win.good[i])
+	if all := hi - lo - 1; all > 0 {
 		v[4], v[5] = float64(keep)/float64(all), float64(good)/float64(all)
 	}
 	if span.from >= 0 {
