@@ -318,7 +318,7 @@ func firstMatch(rules []*Rule, lines []subject) *Rule {
 		return nil
 	}
 	for _, r := range rules {
-		if r.matchLines(lines) {
+		if r.edgesAdmit(&lines[0]) && r.matchLines(lines) {
 			return r
 		}
 	}

@@ -16,6 +16,7 @@ type leads struct {
 	ascii [utf8.RuneSelf][]string // the texts by their folded first (last) rune, when ASCII
 	other []string                // the texts starting (ending) with a rune of 128 or more
 	end   bool                    // the texts end matches
+	bar   [utf8.RuneSelf]bool     // the ASCII runes no text starts (ends) with, when there are texts
 }
 
 // maxLeads bounds the texts of a rule; a rule with more has none.
@@ -36,6 +37,9 @@ func newLeads(re *syntax.Regexp, end bool) leads {
 		} else {
 			l.other = append(l.other, t)
 		}
+	}
+	for r, ts := range l.ascii {
+		l.bar[r] = len(ts) == 0
 	}
 	return l
 }
@@ -163,7 +167,7 @@ func (l *leads) mayAdmit(s *subject) bool {
 	if l.end {
 		f = s.last
 	}
-	return l.texts == nil || f >= utf8.RuneSelf || f < 0 || len(l.ascii[f]) > 0 || s.text == ""
+	return f >= utf8.RuneSelf || !l.bar[f]
 }
 
 // admits reports whether line may match: it starts (ends) with one of the texts,

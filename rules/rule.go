@@ -195,11 +195,17 @@ func (r *Rule) matchLines(lines []subject) bool {
 	}
 	for i := range lines {
 		line := &lines[i]
-		if !r.pre.leads.mayAdmit(line) || !r.pre.trails.mayAdmit(line) || !r.pre.admits(line) || !r.re.MatchString(line.text) {
+		if !r.edgesAdmit(line) || !r.pre.admits(line) || !r.re.MatchString(line.text) {
 			return false
 		}
 	}
 	return len(lines) > 0
+}
+
+// edgesAdmit is the first look of the prefilter at a line, inline: its first and last
+// runes (see leads.mayAdmit).
+func (r *Rule) edgesAdmit(line *subject) bool {
+	return r.pre.leads.mayAdmit(line) && r.pre.trails.mayAdmit(line)
 }
 
 // AppliesTo reports whether the rule is in scope for a page on host. A rule with no sites
