@@ -62,27 +62,6 @@ func (l *linear) prob(v []float64) float64 {
 	return logistic(z)
 }
 
-// probParts is prob of the vector p stands for, read in place: the same sum in the same
-// order, less the terms of absent neighbours (zero features, which add nothing).
-func (l *linear) probParts(p *vectorParts) float64 {
-	z := l.b
-	w := l.w[:len(FeatureNames)]
-	for i, x := range p.own {
-		z += w[i] * x
-	}
-	k := len(p.own)
-	for _, nb := range p.neighbours {
-		for i, x := range nb {
-			z += w[k+i] * x
-		}
-		k += neighbourFeatures
-	}
-	for i, x := range p.context {
-		z += w[k+i] * x
-	}
-	return logistic(z)
-}
-
 func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // own are the per-block features, in vector order; the neighbour features repeat the
@@ -139,73 +118,154 @@ func Vectors(blocks []string) (Result, [][]float64) {
 	return res, out
 }
 
-// ownPool holds the buffers of the blocks' own features, reused across documents, up to
-// maxPooled values (a dump of 10,000 blocks) so that one huge dump is not kept alive.
+// blockVectors are the feature vectors of the blocks of a document in two tables: each
+// block's own features (a row of len(own), with two rows of zeros before the first block
+// and after the last, the neighbours they stand for) and its context features (a row of
+// len(contextNames)). A block's vector is its own row, the first neighbourFeatures of
+// its neighbours' rows, and its context row.
+type blockVectors struct {
+	own, context []float64
+	buf          *[]float64 // from vectorPool, or nil
+}
+
+// ownPad is the rows of zeros at each end of the own table: the farthest neighbour.
+const ownPad = 2
+
+// vectorPool holds the tables' buffers, reused across documents, up to maxPooled values
+// (a dump of about 7,000 blocks) so that one huge dump is not kept alive.
 const maxPooled = 250_000
 
-var ownPool = sync.Pool{New: func() any { return new([]float64) }}
+var vectorPool = sync.Pool{New: func() any { return new([]float64) }}
 
-// vectorParts is the feature vector of one block in its parts, as eachParts reads them
-// without copying: the block's own features, each neighbour's first neighbourFeatures
-// (nil where the document has no such neighbour, all zeros in the vector), and the
-// context features.
-type vectorParts struct {
-	own        []float64
-	neighbours [len(neighbourOffsets)][]float64
-	context    [len(contextNames)]float64
+func newBlockVectors(res *Result, span ruleVerdict) blockVectors {
+	n, no, nc := len(res.Blocks), len(own), len(contextNames)
+	size := (n+2*ownPad)*no + n*nc
+	var bv blockVectors
+	var all []float64
+	if size <= maxPooled {
+		bv.buf = vectorPool.Get().(*[]float64)
+		if cap(*bv.buf) < size {
+			*bv.buf = make([]float64, size)
+		}
+		all = (*bv.buf)[:size]
+		clear(all)
+	} else {
+		all = make([]float64, size)
+	}
+	bv.own, bv.context = all[:(n+2*ownPad)*no], all[(n+2*ownPad)*no:]
+	total := 0
+	for i := range res.Blocks {
+		ownVector(bv.ownRow(i), res, i, span)
+		total += res.Blocks[i].Size()
+	}
+	win := newWindows(res.Blocks)
+	before := 0
+	for i := range n {
+		contextVector(bv.context[i*nc:(i+1)*nc], res, i, span, before, total, win)
+		before += res.Blocks[i].Size()
+	}
+	return bv
+}
+
+// release gives the buffer back to the pool.
+func (bv *blockVectors) release() {
+	if bv.buf != nil {
+		vectorPool.Put(bv.buf)
+	}
+}
+
+// ownRow is block i's own features; i may be up to ownPad blocks outside the document
+// (zeros).
+func (bv *blockVectors) ownRow(i int) []float64 {
+	no := len(own)
+	return bv.own[(i+ownPad)*no : (i+ownPad+1)*no]
+}
+
+func (bv *blockVectors) contextRow(i int) []float64 {
+	nc := len(contextNames)
+	return bv.context[i*nc : (i+1)*nc]
 }
 
 // eachVector calls fn with the feature vector of each block of res in turn; the vector is
 // reused for the next block.
 func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
+	bv := newBlockVectors(res, span)
+	defer bv.release()
 	v := make([]float64, len(FeatureNames))
-	eachParts(res, span, func(i int, p *vectorParts) {
-		clear(v)
-		copy(v, p.own)
-		k := len(own)
-		for _, nb := range p.neighbours {
-			copy(v[k:k+neighbourFeatures], nb)
-			k += neighbourFeatures
+	for i := range res.Blocks {
+		k := copy(v, bv.ownRow(i))
+		for _, off := range neighbourOffsets {
+			k += copy(v[k:k+neighbourFeatures], bv.ownRow(i+off))
 		}
-		copy(v[k:], p.context[:])
+		copy(v[k:], bv.contextRow(i))
 		fn(i, v)
-	})
+	}
 }
 
-// eachParts calls fn with the parts of the feature vector of each block of res in turn;
-// the parts are reused for the next block.
-func eachParts(res *Result, span ruleVerdict, fn func(i int, p *vectorParts)) {
-	n, no := len(res.Blocks), len(own)
-	buf := ownPool.Get().(*[]float64)
-	if n*no <= maxPooled {
-		defer ownPool.Put(buf)
-	}
-	if cap(*buf) < n*no {
-		*buf = make([]float64, n*no)
-	}
-	ownv := (*buf)[:n*no]
-	clear(ownv)
-	total := 0
-	for i := range res.Blocks {
-		ownVector(ownv[i*no:(i+1)*no], res, i, span)
-		total += res.Blocks[i].Size()
-	}
-	win := newWindows(res.Blocks)
-	var p vectorParts
-	before := 0
-	for i := range n {
-		p.own = ownv[i*no : (i+1)*no]
-		for k, off := range neighbourOffsets {
-			p.neighbours[k] = nil
-			if j := i + off; j >= 0 && j < n {
-				p.neighbours[k] = ownv[j*no : j*no+neighbourFeatures]
-			}
+// score sets the model's probability of every block of res: prob of its vector, read in
+// place from the tables, the same sum in the same order (a neighbour outside the document
+// adds its zeros, as in the vector). Four blocks are summed side by side, so that their
+// additions, each waiting for the one before in its own block, overlap.
+func (l *linear) score(res *Result, span ruleVerdict) {
+	bv := newBlockVectors(res, span)
+	defer bv.release()
+	n := len(res.Blocks)
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		z := l.dot4(&bv, i)
+		for k := range z {
+			res.Blocks[i+k].Prob = logistic(z[k])
 		}
-		p.context = [len(contextNames)]float64{}
-		contextVector(p.context[:], res, i, span, before, total, win)
-		before += res.Blocks[i].Size()
-		fn(i, &p)
 	}
+	for ; i < n; i++ {
+		res.Blocks[i].Prob = logistic(l.dot(&bv, i))
+	}
+}
+
+// dot is the model's sum for block i: bias, then each feature times its weight, in
+// vector order.
+func (l *linear) dot(bv *blockVectors, i int) float64 {
+	w := l.w[:len(FeatureNames)]
+	z := l.b
+	for k, x := range bv.ownRow(i) {
+		z += w[k] * x
+	}
+	k := len(own)
+	for _, off := range neighbourOffsets {
+		for t, x := range bv.ownRow(i + off)[:neighbourFeatures] {
+			z += w[k+t] * x
+		}
+		k += neighbourFeatures
+	}
+	for t, x := range bv.contextRow(i) {
+		z += w[k+t] * x
+	}
+	return z
+}
+
+// dot4 is dot of blocks i to i+3, side by side.
+func (l *linear) dot4(bv *blockVectors, i int) [4]float64 {
+	w := l.w[:len(FeatureNames)]
+	z0, z1, z2, z3 := l.b, l.b, l.b, l.b
+	add := func(k int, r0, r1, r2, r3 []float64) {
+		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+		for t, x := range r0 {
+			wt := w[k+t]
+			z0 += wt * x
+			z1 += wt * r1[t]
+			z2 += wt * r2[t]
+			z3 += wt * r3[t]
+		}
+	}
+	add(0, bv.ownRow(i), bv.ownRow(i+1), bv.ownRow(i+2), bv.ownRow(i+3))
+	k := len(own)
+	for _, off := range neighbourOffsets {
+		j := i + off
+		add(k, bv.ownRow(j)[:neighbourFeatures], bv.ownRow(j+1), bv.ownRow(j+2), bv.ownRow(j+3))
+		k += neighbourFeatures
+	}
+	add(k, bv.contextRow(i), bv.contextRow(i+1), bv.contextRow(i+2), bv.contextRow(i+3))
+	return [4]float64{z0, z1, z2, z3}
 }
 
 // ownVector fills v with block i's own features.
@@ -365,7 +425,7 @@ func threshold(b *Block) float64 {
 // rules' title stays when it is in or just before the region; else it is looked for
 // again before the region.
 func applyModel(blocks []string, res *Result, span ruleVerdict, m *linear) {
-	eachParts(res, span, func(i int, p *vectorParts) { res.Blocks[i].Prob = m.probParts(p) })
+	m.score(res, span)
 	from, to := bestRegion(res.Blocks)
 	for i := range res.Blocks {
 		b := &res.Blocks[i]

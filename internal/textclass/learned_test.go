@@ -62,10 +62,10 @@ func TestModelKeepsNoDateline(t *testing.T) {
 	}
 }
 
-// TestProbPartsIsProb: scoring a block from its vector's parts in place gives exactly the
-// probability of its whole vector (the same sum, in the same order), on every block of the
-// shipped dumps.
-func TestProbPartsIsProb(t *testing.T) {
+// TestScoreIsProb: scoring the blocks from the tables in place, four side by side, gives
+// exactly the probability of each block's whole vector (the same sum, in the same order),
+// on every block of 60 shipped dumps.
+func TestScoreIsProb(t *testing.T) {
 	files, _ := filepath.Glob("../../testdata/bench/scrapinghub/textdumps/*.txt")
 	if len(files) == 0 {
 		t.Skip("no dumps")
@@ -83,11 +83,12 @@ func TestProbPartsIsProb(t *testing.T) {
 		res, span := classifyRules(blocks)
 		want := make([]float64, len(blocks))
 		eachVector(&res, span, func(i int, v []float64) { want[i] = m.prob(v) })
-		eachParts(&res, span, func(i int, p *vectorParts) {
-			if got := m.probParts(p); got != want[i] {
-				t.Errorf("%s block %d: probParts %v, prob %v", f, i, got, want[i])
+		m.score(&res, span)
+		for i, b := range res.Blocks {
+			if b.Prob != want[i] {
+				t.Errorf("%s block %d: score %v, prob %v", f, i, b.Prob, want[i])
 			}
-		})
+		}
 	}
 }
 
