@@ -16,8 +16,16 @@ type leads struct {
 	ascii [utf8.RuneSelf][]string // the texts by their folded first (last) rune, when ASCII
 	other []string                // the texts starting (ending) with a rune of 128 or more
 	end   bool                    // the texts end matches
-	bar   [utf8.RuneSelf]bool     // the ASCII runes no text starts (ends) with, when there are texts
+	bar   [utf8.RuneSelf]pairBits // by ASCII first (last) rune, the next runes no text goes on with
 }
+
+// pairBits has a bit for each ASCII rune, and one (pairOther) for any other rune or none.
+type pairBits [3]uint64
+
+const pairOther = 128
+
+func (b *pairBits) set(r rune)      { b[r>>6] |= 1 << (r & 63) }
+func (b *pairBits) has(r rune) bool { return b[r>>6]>>(r&63)&1 != 0 }
 
 // maxLeads bounds the texts of a rule; a rule with more has none.
 const maxLeads = 64
@@ -39,9 +47,32 @@ func newLeads(re *syntax.Regexp, end bool) leads {
 		}
 	}
 	for r, ts := range l.ascii {
-		l.bar[r] = len(ts) == 0
+		var next pairBits // the runes the texts starting (ending) with r go on with
+		for _, t := range ts {
+			switch n := nextRune(t, end); {
+			case n == utf8.RuneError: // r alone: any line starting (ending) with it may match
+				next = pairBits{^uint64(0), ^uint64(0), ^uint64(0)}
+			case n < utf8.RuneSelf:
+				next.set(n)
+			default:
+				next.set(pairOther)
+			}
+		}
+		for i := range next {
+			l.bar[r][i] = ^next[i]
+		}
 	}
 	return l
+}
+
+// nextRune returns the second rune of s (its last but one, with end), or RuneError.
+func nextRune(s string, end bool) rune {
+	if end {
+		_, n := utf8.DecodeLastRuneInString(s)
+		return edgeRune(s[:len(s)-n], true)
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return edgeRune(s[n:], false)
 }
 
 // leadTexts returns the folded texts one of which starts (with end, ends) every non-empty
@@ -161,13 +192,13 @@ func edgeRune(s string, end bool) rune {
 }
 
 // mayAdmit is the first look of admits, cheap enough to inline: false when the line's
-// first (last) rune is ASCII and no text starts (ends) with it.
+// first (last) rune is ASCII and no text starts (ends) with it and its next rune.
 func (l *leads) mayAdmit(s *subject) bool {
-	f := s.first
+	f, n := s.first, s.second
 	if l.end {
-		f = s.last
+		f, n = s.last, s.beforeLast
 	}
-	return f >= utf8.RuneSelf || !l.bar[f]
+	return f >= utf8.RuneSelf || !l.bar[f].has(n)
 }
 
 // admits reports whether line may match: it starts (ends) with one of the texts,

@@ -78,10 +78,21 @@ type subject struct {
 	text, folded string
 	hasFolded    bool
 	first, last  rune // the first and last runes of text, folded (see leads)
+	second       rune // the rune after first, folded, pairOther when not ASCII or none
+	beforeLast   rune // the rune before last, likewise
 }
 
 func newSubject(text string) subject {
-	return subject{text: text, first: foldRune(edgeRune(text, false)), last: foldRune(edgeRune(text, true))}
+	return subject{text: text, first: foldRune(edgeRune(text, false)), last: foldRune(edgeRune(text, true)),
+		second: pairRune(foldRune(nextRune(text, false))), beforeLast: pairRune(foldRune(nextRune(text, true)))}
+}
+
+// pairRune is r as pairBits index it: itself when ASCII, else pairOther.
+func pairRune(r rune) rune {
+	if r >= utf8.RuneSelf || r < 0 {
+		return pairOther
+	}
+	return r
 }
 
 // subjectLines splits a block's text into its trimmed, non-empty lines.
