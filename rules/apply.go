@@ -99,12 +99,13 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 		}
 	}
 	leaves := make([]int, 0, len(paras)) // the paragraphs with visible text, as blocks.Leaves finds them
-	texts := make([]string, 0, len(paras))
+	visible := make([][]string, 0, len(paras))
 	for i, p := range paras {
 		if blocks.LinesVisible(p) {
-			leaves, texts = append(leaves, i), append(texts, blocks.LinesText(p))
+			leaves, visible = append(leaves, i), append(visible, p)
 		}
 	}
+	texts := blocks.LinesTexts(visible)
 	lines := blockLines(texts, func(int) bool { return true })
 	gone := markBlocks(texts, lines, &byKind)
 	kept, next := paras[:0], 0

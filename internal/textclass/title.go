@@ -24,8 +24,9 @@ const (
 func findTitle(blocks []string, bs []Block, from int) int {
 	var cands []int // candidate blocks, nearest first (at most 31)
 	type word struct{ end, bit uint32 }
-	var arena, buf []byte // the candidates' words, one after another
-	var found []word
+	arena := make([]byte, 0, 512) // the candidates' words, one after another
+	buf := make([]byte, 0, 64)
+	found := make([]word, 0, 64)
 	for i := from; i >= 0 && i >= from-titleWindow; i-- {
 		if !headingLike(blocks[i], &bs[i].Features) || i == from && (from+1 >= len(bs) || !bs[from+1].Keep) {
 			continue
@@ -72,7 +73,7 @@ const (
 func sharedWithLead(blocks []string, bs []Block, from int, words map[string]uint32, n int) []int {
 	shared := make([]int, n)
 	budget := titleLeadBytes
-	var buf []byte
+	buf := make([]byte, 0, 64)
 	for i, kept := from, 0; i < len(bs) && kept < titleLeadBlocks && budget > 0 && len(words) > 0; i++ {
 		if !bs[i].Keep {
 			continue
