@@ -113,7 +113,7 @@ func appendLines(out []subject, text string) []subject {
 // blockLines returns the lines of each text, as subjectLines, in one array; nil for the
 // texts that match is false for.
 func blockLines(texts []string, match func(i int) bool) [][]subject {
-	var all []subject
+	all := make([]subject, 0, len(texts)) // most blocks are one line
 	ends := make([]int, len(texts)+1)
 	for i, t := range texts {
 		if match(i) {
