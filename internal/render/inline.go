@@ -331,16 +331,8 @@ func lastRune(s string) rune {
 	return r
 }
 
-// escapeLineStart escapes what would make a line of text start a block: a heading, a
-// quote, a list item, a thematic break or setext underline.
-func escapeLineStart(l string) string {
-	if i := lineStartEscape(l); i >= 0 {
-		return l[:i] + `\` + l[i:]
-	}
-	return l
-}
-
-// writeLine writes line l to b, escaped as escapeLineStart does.
+// writeLine writes line l of text to b, escaped where it would start a block: a heading,
+// a quote, a list item, a thematic break or setext underline.
 func writeLine(b *strings.Builder, l string) {
 	if i := lineStartEscape(l); i >= 0 {
 		b.WriteString(l[:i])
@@ -350,7 +342,7 @@ func writeLine(b *strings.Builder, l string) {
 	b.WriteString(l)
 }
 
-// lineStartEscape returns where escapeLineStart puts a backslash in l, or -1.
+// lineStartEscape returns where writeLine puts a backslash in l, or -1.
 func lineStartEscape(l string) int {
 	switch l[0] {
 	case '#', '>':
