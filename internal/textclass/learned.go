@@ -125,33 +125,20 @@ func Vectors(blocks []string) (Result, [][]float64) {
 // its neighbours' rows, and its context row.
 type blockVectors struct {
 	own, context []float64
-	buf          *[]float64 // from vectorPool, or nil
+	buf          buffer[float64] // from vectorPool
 }
 
 // ownPad is the rows of zeros at each end of the own table: the farthest neighbour.
 const ownPad = 2
 
-// vectorPool holds the tables' buffers, reused across documents, up to maxPooled values
-// (a dump of about 7,000 blocks) so that one huge dump is not kept alive.
-const maxPooled = 250_000
-
-var vectorPool = sync.Pool{New: func() any { return new([]float64) }}
+// vectorPool holds the tables' buffers, reused across documents, up to 250,000 values (a
+// dump of about 7,000 blocks).
+var vectorPool = bufferPool[float64]{max: 250_000}
 
 func newBlockVectors(res *Result, span ruleVerdict) blockVectors {
 	n, no, nc := len(res.Blocks), len(own), len(contextNames)
-	size := (n+2*ownPad)*no + n*nc
-	var bv blockVectors
-	var all []float64
-	if size <= maxPooled {
-		bv.buf = vectorPool.Get().(*[]float64)
-		if cap(*bv.buf) < size {
-			*bv.buf = make([]float64, size)
-		}
-		all = (*bv.buf)[:size]
-		clear(all)
-	} else {
-		all = make([]float64, size)
-	}
+	bv := blockVectors{buf: vectorPool.get((n+2*ownPad)*no + n*nc)}
+	all := bv.buf.s
 	bv.own, bv.context = all[:(n+2*ownPad)*no], all[(n+2*ownPad)*no:]
 	total := 0
 	for i := range res.Blocks {
@@ -168,11 +155,7 @@ func newBlockVectors(res *Result, span ruleVerdict) blockVectors {
 }
 
 // release gives the buffer back to the pool.
-func (bv *blockVectors) release() {
-	if bv.buf != nil {
-		vectorPool.Put(bv.buf)
-	}
-}
+func (bv *blockVectors) release() { vectorPool.put(bv.buf) }
 
 // ownRow is block i's own features; i may be up to ownPad blocks outside the document
 // (zeros).

@@ -100,7 +100,7 @@ func TestTextTable(t *testing.T) {
 	for i := range 500 {
 		blocks = append(blocks, strings.Repeat("x", i%37)+" ", " "+strings.Repeat("x", i%37))
 	}
-	tab := newTextTable(len(blocks))
+	tab := newTextTable(blocks)
 	firstOf := map[string]int32{}
 	for i, b := range blocks {
 		k := strings.TrimSpace(b)
