@@ -194,7 +194,7 @@ func TidyLines(s string) string {
 func linesTidy(s string) bool {
 	for {
 		line, rest, more := strings.Cut(s, "\n")
-		if line == "" || !isCollapsed(line) {
+		if line == "" || !Collapsed(line) {
 			return false
 		}
 		if !more {
@@ -206,7 +206,7 @@ func linesTidy(s string) bool {
 
 // CollapseSpace trims s and turns every run of white space (NBSP included) into one space.
 func CollapseSpace(s string) string {
-	if isCollapsed(s) {
+	if Collapsed(s) {
 		return s // the common case: no copy
 	}
 	var b strings.Builder
@@ -226,8 +226,9 @@ func CollapseSpace(s string) string {
 	return b.String()
 }
 
-// isCollapsed reports whether s has no white space but single ASCII spaces between words.
-func isCollapsed(s string) bool {
+// Collapsed reports whether s has no white space but single ASCII spaces between words
+// (CollapseSpace leaves it as it is).
+func Collapsed(s string) bool {
 	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
 		return false
 	}

@@ -29,7 +29,7 @@ func MarkdownParagraphs(paras [][]string) string {
 			if i > 0 {
 				b.WriteString("  \n")
 			}
-			writeLine(&b, l)
+			writeLine(&b, escapeText(l))
 		}
 	}
 	return b.String()
@@ -54,11 +54,10 @@ func appendMarkdown(b *strings.Builder, p []string) {
 }
 
 // plainLines reports whether the lines of p, each a text of a <p> ended by a <br>, are
-// Markdown as they are: no character to escape inside a line, words single-spaced, none
-// empty.
+// Markdown once escaped: words single-spaced, none empty (escaping adds no space).
 func plainLines(p []string) bool {
 	for _, l := range p {
-		if hasSpecial(l) || !singleSpaced(l) {
+		if !singleSpaced(l) {
 			return false
 		}
 	}
@@ -108,11 +107,11 @@ func appendText(b *strings.Builder, p []string, n int) int {
 	return appendTidy(b, raw, n)
 }
 
-// tidyLines reports whether the lines of p are text as they are: printable ASCII, words
-// single-spaced, none empty (so no mark to take out, and nothing to collapse or trim).
+// tidyLines reports whether the lines of p are text as they are: none empty, none with
+// white space to collapse or trim (blocks.Collapsed), none with a mark to take out.
 func tidyLines(p []string) bool {
 	for _, l := range p {
-		if l == "" || l[0] == ' ' || l[len(l)-1] == ' ' || blocks.SpacedASCII(l) != len(l) {
+		if l == "" || !blocks.Collapsed(l) || strings.ContainsAny(l, preMark+preLine) {
 			return false
 		}
 	}
