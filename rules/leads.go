@@ -101,8 +101,22 @@ func leadTexts(re *syntax.Regexp, end bool) (texts []string, empty, ok bool) {
 			slices.Reverse(subs)
 		}
 		var opt []string // the texts of an optional rune or literal just before (after)
+		lit := ""        // the literals the concatenation starts (ends) with, folded
 		for _, sub := range subs {
+			if sub.Op == syntax.OpLiteral && texts == nil && opt == nil {
+				lit = joinEdge(lit, foldRunes(sub.Rune), end)
+				continue
+			}
 			t, e, ok := leadTexts(sub, end)
+			if lit != "" { // every match starts (ends) with lit, then with one of t
+				if !ok || e {
+					return []string{lit}, false, true
+				}
+				for i := range t {
+					t[i] = joinEdge(lit, t[i], end)
+				}
+				return t, false, true
+			}
 			switch {
 			case !ok:
 				return nil, false, false
@@ -122,6 +136,9 @@ func leadTexts(re *syntax.Regexp, end bool) (texts []string, empty, ok bool) {
 				return texts, false, true
 			}
 		}
+		if lit != "" {
+			return []string{lit}, false, true
+		}
 		return append(texts, opt...), true, true
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
@@ -134,6 +151,14 @@ func leadTexts(re *syntax.Regexp, end bool) (texts []string, empty, ok bool) {
 		return texts, empty, true
 	}
 	return nil, false, false
+}
+
+// joinEdge returns text after edge, the text a match starts with (before it, with end).
+func joinEdge(edge, text string, end bool) string {
+	if end {
+		return text + edge
+	}
+	return edge + text
 }
 
 // optionalExact reports whether re is an optional literal or character class, whose
