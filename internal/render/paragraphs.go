@@ -111,11 +111,21 @@ func appendText(b *strings.Builder, p []string, n int) int {
 // white space to collapse or trim (blocks.Collapsed), none with a mark to take out.
 func tidyLines(p []string) bool {
 	for _, l := range p {
-		if l == "" || !blocks.Collapsed(l) || strings.ContainsAny(l, preMark+preLine) {
+		if !tidyLine(l) {
 			return false
 		}
 	}
 	return len(p) > 0
+}
+
+func tidyLine(l string) bool {
+	switch {
+	case l == "":
+		return false
+	case blocks.SpacedASCII(l) == len(l): // printable ASCII, most lines: no mark in it
+		return l[0] != ' ' && l[len(l)-1] != ' '
+	}
+	return blocks.Collapsed(l) && strings.IndexByte(l, preMark[0]) < 0 && strings.IndexByte(l, preLine[0]) < 0
 }
 
 // linesSize is the length of the lines of paras, with extra bytes for each line.
