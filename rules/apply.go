@@ -40,7 +40,8 @@ func NewRemoval(what, text string) Removal {
 // for host. It runs before extraction.
 func (s *Set) RemoveSelected(doc *html.Node, host string) []Removal {
 	var out []Removal
-	for _, r := range s.ForHost(host)[Select] {
+	byKind := s.forHost(host)
+	for _, r := range byKind.of(Select) {
 		for _, n := range cascadia.QueryAll(doc, r.sel) {
 			if !attached(n, doc) {
 				continue // inside an element removed already
@@ -65,18 +66,15 @@ func attached(n, root *html.Node) bool {
 // Apply runs the text rules in scope for host over an article DOM: strip rules edit the
 // text, then drop, cut-tail and cut-head rules remove blocks. It returns what was removed.
 func (s *Set) Apply(root *html.Node, host string) []Removal {
-	byKind := s.ForHost(host)
-	out := strip(root, byKind[Strip])
+	byKind := s.forHost(host)
+	out := strip(root, byKind.of(Strip))
 	leaves := blocks.Leaves(root)
 	texts := make([]string, len(leaves))
-	lines := make([][]subject, len(leaves)) // each leaf's lines, if rules may match it
 	for i, n := range leaves {
 		texts[i] = blocks.Text(n)
-		if !inTable(n) {
-			lines[i] = subjectLines(texts[i])
-		}
 	}
-	gone := markBlocks(texts, lines, byKind)
+	lines := blockLines(texts, func(i int) bool { return !inTable(leaves[i]) }) // each leaf's lines, if rules may match it
+	gone := markBlocks(texts, lines, &byKind)
 	for i, n := range leaves {
 		if gone[i] != nil {
 			out = append(out, removal(gone[i], texts[i]))
@@ -91,25 +89,25 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 // rules edit the lines in place, then block rules remove paragraphs. It returns the
 // paragraphs left (paras, filtered in place) and what was removed, as Apply would.
 func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Removal) {
-	byKind := s.ForHost(host)
+	byKind := s.forHost(host)
 	var out []Removal
-	if strips := byKind[Strip]; len(strips) > 0 {
+	if strips := byKind.of(Strip); len(strips) > 0 {
 		for _, p := range paras {
 			for i := range p {
 				p[i] = stripText(p[i], strips, &out)
 			}
 		}
 	}
-	var leaves []int // the paragraphs with visible text, as blocks.Leaves finds them
-	var texts []string
-	var lines [][]subject
+	leaves := make([]int, 0, len(paras)) // the paragraphs with visible text, as blocks.Leaves finds them
+	visible := make([][]string, 0, len(paras))
 	for i, p := range paras {
 		if blocks.LinesVisible(p) {
-			t := blocks.LinesText(p)
-			leaves, texts, lines = append(leaves, i), append(texts, t), append(lines, subjectLines(t))
+			leaves, visible = append(leaves, i), append(visible, p)
 		}
 	}
-	gone := markBlocks(texts, lines, byKind)
+	texts := blocks.LinesTexts(visible)
+	lines := blockLines(texts, func(int) bool { return true })
+	gone := markBlocks(texts, lines, &byKind)
 	kept, next := paras[:0], 0
 	for i, p := range paras {
 		if next < len(leaves) && leaves[next] == i {
@@ -127,10 +125,10 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 
 // markBlocks returns the rule that removes each block, if any: the drop rules, then the
 // cuts. texts are the blocks' texts, lines the lines of those rules may match.
-func markBlocks(texts []string, lines [][]subject, byKind map[Kind][]*Rule) []*Rule {
+func markBlocks(texts []string, lines [][]subject, byKind *byKind) []*Rule {
 	gone := make([]*Rule, len(texts))
-	markDrops(lines, gone, byKind[Drop])
-	markCuts(texts, lines, gone, byKind[CutTail], byKind[CutHead])
+	markDrops(lines, gone, byKind.of(Drop))
+	markCuts(texts, lines, gone, byKind.of(CutTail), byKind.of(CutHead))
 	return gone
 }
 
@@ -154,7 +152,7 @@ func (s *Set) StripText(text, host string) string {
 		return text
 	}
 	changed := false
-	subj := newSubject(text) // folded once for all the rules, again only after a change
+	subj := newSubject(text)    // folded once for all the rules, again only after a change
 	for _, r := range s.Rules { // in order, as ForHost lists them
 		if r.Kind != Strip || !r.AppliesTo(host) {
 			continue
@@ -321,7 +319,8 @@ func firstMatch(rules []*Rule, lines []subject) *Rule {
 		return nil
 	}
 	for _, r := range rules {
-		if r.matchLines(lines) {
+		// edgesAdmit, spelled out so that it is inlined: most rules cost no call on most lines
+		if r.pre.leads.mayAdmit(&lines[0]) && r.pre.trails.mayAdmit(&lines[0]) && r.matchLines(lines) {
 			return r
 		}
 	}

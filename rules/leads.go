@@ -16,7 +16,16 @@ type leads struct {
 	ascii [utf8.RuneSelf][]string // the texts by their folded first (last) rune, when ASCII
 	other []string                // the texts starting (ending) with a rune of 128 or more
 	end   bool                    // the texts end matches
+	bar   [utf8.RuneSelf]pairBits // by ASCII first (last) rune, the next runes no text goes on with
 }
+
+// pairBits has a bit for each ASCII rune, and one (pairOther) for any other rune or none.
+type pairBits [3]uint64
+
+const pairOther = 128
+
+func (b *pairBits) set(r rune)      { b[r>>6] |= 1 << (r & 63) }
+func (b *pairBits) has(r rune) bool { return b[r>>6]>>(r&63)&1 != 0 }
 
 // maxLeads bounds the texts of a rule; a rule with more has none.
 const maxLeads = 64
@@ -37,7 +46,33 @@ func newLeads(re *syntax.Regexp, end bool) leads {
 			l.other = append(l.other, t)
 		}
 	}
+	for r, ts := range l.ascii {
+		var next pairBits // the runes the texts starting (ending) with r go on with
+		for _, t := range ts {
+			switch n := nextRune(t, end); {
+			case n == utf8.RuneError: // r alone: any line starting (ending) with it may match
+				next = pairBits{^uint64(0), ^uint64(0), ^uint64(0)}
+			case n < utf8.RuneSelf:
+				next.set(n)
+			default:
+				next.set(pairOther)
+			}
+		}
+		for i := range next {
+			l.bar[r][i] = ^next[i]
+		}
+	}
 	return l
+}
+
+// nextRune returns the second rune of s (its last but one, with end), or RuneError.
+func nextRune(s string, end bool) rune {
+	if end {
+		_, n := utf8.DecodeLastRuneInString(s)
+		return edgeRune(s[:len(s)-n], true)
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return edgeRune(s[n:], false)
 }
 
 // leadTexts returns the folded texts one of which starts (with end, ends) every non-empty
@@ -66,8 +101,22 @@ func leadTexts(re *syntax.Regexp, end bool) (texts []string, empty, ok bool) {
 			slices.Reverse(subs)
 		}
 		var opt []string // the texts of an optional rune or literal just before (after)
+		lit := ""        // the literals the concatenation starts (ends) with, folded
 		for _, sub := range subs {
+			if sub.Op == syntax.OpLiteral && texts == nil && opt == nil {
+				lit = joinEdge(lit, foldRunes(sub.Rune), end)
+				continue
+			}
 			t, e, ok := leadTexts(sub, end)
+			if lit != "" { // every match starts (ends) with lit, then with one of t
+				if !ok || e {
+					return []string{lit}, false, true
+				}
+				for i := range t {
+					t[i] = joinEdge(lit, t[i], end)
+				}
+				return t, false, true
+			}
 			switch {
 			case !ok:
 				return nil, false, false
@@ -87,6 +136,9 @@ func leadTexts(re *syntax.Regexp, end bool) (texts []string, empty, ok bool) {
 				return texts, false, true
 			}
 		}
+		if lit != "" {
+			return []string{lit}, false, true
+		}
 		return append(texts, opt...), true, true
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
@@ -99,6 +151,14 @@ func leadTexts(re *syntax.Regexp, end bool) (texts []string, empty, ok bool) {
 		return texts, empty, true
 	}
 	return nil, false, false
+}
+
+// joinEdge returns text after edge, the text a match starts with (before it, with end).
+func joinEdge(edge, text string, end bool) string {
+	if end {
+		return text + edge
+	}
+	return edge + text
 }
 
 // optionalExact reports whether re is an optional literal or character class, whose
@@ -154,6 +214,16 @@ func edgeRune(s string, end bool) rune {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// mayAdmit is the first look of admits, cheap enough to inline: false when the line's
+// first (last) rune is ASCII and no text starts (ends) with it and its next rune.
+func (l *leads) mayAdmit(s *subject) bool {
+	f, n := s.first, s.second
+	if l.end {
+		f, n = s.last, s.beforeLast
+	}
+	return f >= utf8.RuneSelf || !l.bar[f].has(n)
 }
 
 // admits reports whether line may match: it starts (ends) with one of the texts,

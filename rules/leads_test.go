@@ -22,6 +22,11 @@ func TestLeads(t *testing.T) {
 		{`(?i)^(?:.{0,40}all rights reserved[.!]?)$`, true, []string{"ALL RIGHTS RESERVED", "ALL RIGHTS RESERVED!", "ALL RIGHTS RESERVED."},
 			[]string{"© X. All rights reserved.", "ALL RIGHTS RESERVED"}, []string{"He ran.", "reserved."}},
 		{`^(?:[^.!?]{1,60}?\s*[↴⤵])$`, true, []string{"↴", "⤵"}, []string{"Main Area ↴"}, []string{"Main Area"}},
+		// a literal the alternatives share, factored out by the parser: "t(?:ags?|opics?)"
+		{`(?i)^(?:(?:tags?|topics?|keywords)(?:\s*:.*)?)$`, false, []string{"KEYWORDS", "TAG", "TOPIC"},
+			[]string{"Tags: a, b", "Topics", "KEYWORDS"}, []string{"The tags", "Top"}},
+		{`(?i)^(?:.{0,40}(?:reserved|restricted) rights)$`, true, []string{"ERVED RIGHTS", "TRICTED RIGHTS"},
+			[]string{"All reserved rights"}, []string{"All rights"}},
 		{`(?i)^(?:.{0,20}x)$`, false, nil, []string{"anything"}, nil},
 		{`(?i)^(?:\p{L}+)$`, false, nil, []string{"anything"}, nil}, // too many first runes
 	}

@@ -174,13 +174,42 @@ func (s *Set) remove(id string) bool {
 // ForHost returns the rules of s that apply to pages on host, grouped by kind.
 func (s *Set) ForHost(host string) map[Kind][]*Rule {
 	out := map[Kind][]*Rule{}
+	for i, rs := range s.forHost(host) {
+		if len(rs) > 0 {
+			out[kinds[i]] = rs
+		}
+	}
+	return out
+}
+
+// byKind holds rules grouped by kind, in the order of kinds.
+type byKind [len(kinds)][]*Rule
+
+// of returns the rules of kind k.
+func (b *byKind) of(k Kind) []*Rule {
+	for i, kind := range kinds {
+		if kind == k {
+			return b[i]
+		}
+	}
+	return nil
+}
+
+// forHost is ForHost in one allocation: the lists share one array, in the set's order.
+func (s *Set) forHost(host string) byKind {
+	var out byKind
 	if s == nil {
 		return out
 	}
-	for _, r := range s.Rules {
-		if r.AppliesTo(host) {
-			out[r.Kind] = append(out[r.Kind], r)
+	all := make([]*Rule, 0, len(s.Rules))
+	for k, kind := range kinds {
+		start := len(all)
+		for _, r := range s.Rules {
+			if r.Kind == kind && r.AppliesTo(host) {
+				all = append(all, r)
+			}
 		}
+		out[k] = all[start:len(all):len(all)]
 	}
 	return out
 }

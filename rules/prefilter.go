@@ -78,15 +78,28 @@ type subject struct {
 	text, folded string
 	hasFolded    bool
 	first, last  rune // the first and last runes of text, folded (see leads)
+	second       rune // the rune after first, folded, pairOther when not ASCII or none
+	beforeLast   rune // the rune before last, likewise
 }
 
 func newSubject(text string) subject {
-	return subject{text: text, first: foldRune(edgeRune(text, false)), last: foldRune(edgeRune(text, true))}
+	return subject{text: text, first: foldRune(edgeRune(text, false)), last: foldRune(edgeRune(text, true)),
+		second: pairRune(foldRune(nextRune(text, false))), beforeLast: pairRune(foldRune(nextRune(text, true)))}
+}
+
+// pairRune is r as pairBits index it: itself when ASCII, else pairOther.
+func pairRune(r rune) rune {
+	if r >= utf8.RuneSelf || r < 0 {
+		return pairOther
+	}
+	return r
 }
 
 // subjectLines splits a block's text into its trimmed, non-empty lines.
-func subjectLines(text string) []subject {
-	var out []subject
+func subjectLines(text string) []subject { return appendLines(nil, text) }
+
+// appendLines appends the trimmed, non-empty lines of text to out.
+func appendLines(out []subject, text string) []subject {
 	for text != "" {
 		l, rest, _ := strings.Cut(text, "\n")
 		if l = strings.TrimSpace(l); l != "" {
@@ -95,6 +108,26 @@ func subjectLines(text string) []subject {
 		text = rest
 	}
 	return out
+}
+
+// blockLines returns the lines of each text, as subjectLines, in one array; nil for the
+// texts that match is false for.
+func blockLines(texts []string, match func(i int) bool) [][]subject {
+	all := make([]subject, 0, len(texts)) // most blocks are one line
+	ends := make([]int, len(texts)+1)
+	for i, t := range texts {
+		if match(i) {
+			all = appendLines(all, t)
+		}
+		ends[i+1] = len(all)
+	}
+	lines := make([][]subject, len(texts))
+	for i := range texts {
+		if ends[i+1] > ends[i] {
+			lines[i] = all[ends[i]:ends[i+1]:ends[i+1]]
+		}
+	}
+	return lines
 }
 
 func (s *subject) fold() string {

@@ -128,3 +128,25 @@ func subjectOf(text string) *subject {
 	s := newSubject(text)
 	return &s
 }
+
+// TestEdgesAdmit: the inline first look at a line's edges turns away only lines the
+// prefilter turns away, for every built-in rule and lines starting and ending with every
+// ASCII byte and a few other runes.
+func TestEdgesAdmit(t *testing.T) {
+	edges := []string{"é", "©", "↴", "»", "日"}
+	for c := 0x20; c < 0x7f; c++ {
+		edges = append(edges, string(rune(c)))
+	}
+	for _, r := range Builtin().Rules {
+		for _, a := range edges {
+			for _, b := range edges {
+				for _, mid := range []string{"", "x", "Share ", " all rights reserved ", "Related"} {
+					s := subjectOf(a + mid + b)
+					if !r.edgesAdmit(s) && r.pre.admits(s) {
+						t.Errorf("%s: %q turned away by its edges, admitted by the prefilter", r.ID, s.text)
+					}
+				}
+			}
+		}
+	}
+}

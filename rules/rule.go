@@ -23,7 +23,7 @@ const (
 	Select  Kind = "select"
 )
 
-var kinds = []Kind{Strip, Drop, CutTail, CutHead, Select}
+var kinds = [...]Kind{Strip, Drop, CutTail, CutHead, Select}
 
 // MaxPatternLength bounds a rule's pattern, in bytes.
 const MaxPatternLength = 2000
@@ -194,11 +194,18 @@ func (r *Rule) matchLines(lines []subject) bool {
 		return false
 	}
 	for i := range lines {
-		if line := &lines[i]; !r.pre.admits(line) || !r.re.MatchString(line.text) {
+		line := &lines[i]
+		if !r.edgesAdmit(line) || !r.pre.admits(line) || !r.re.MatchString(line.text) {
 			return false
 		}
 	}
 	return len(lines) > 0
+}
+
+// edgesAdmit is the first look of the prefilter at a line, inline: its first and last
+// runes (see leads.mayAdmit).
+func (r *Rule) edgesAdmit(line *subject) bool {
+	return r.pre.leads.mayAdmit(line) && r.pre.trails.mayAdmit(line)
 }
 
 // AppliesTo reports whether the rule is in scope for a page on host. A rule with no sites

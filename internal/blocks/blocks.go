@@ -93,12 +93,47 @@ func Text(n *html.Node) string {
 	return TidyLines(b.String())
 }
 
-// LinesText is Text of a block whose content is these lines of text, separated by <br>.
-func LinesText(lines []string) string {
-	if len(lines) == 1 {
-		return TidyLines(lines[0])
+// LinesTexts is Text of each block whose content is the lines of one of paras, separated
+// by <br>.
+func LinesTexts(paras [][]string) []string {
+	texts := JoinEach(paras)
+	for i, t := range texts {
+		texts[i] = TidyLines(t)
 	}
-	return TidyLines(strings.Join(lines, "\n"))
+	return texts
+}
+
+// JoinEach returns the lines of each of paras joined with newlines, as strings.Join would
+// join them; the paragraphs of several lines are built in one string.
+func JoinEach(paras [][]string) []string {
+	size := 0
+	for _, p := range paras {
+		if len(p) > 1 {
+			for _, l := range p {
+				size += len(l) + 1
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(size) // one buffer: the strings taken from it below share it
+	joined := make([]string, len(paras))
+	for i, p := range paras {
+		if len(p) < 2 {
+			if len(p) == 1 {
+				joined[i] = p[0]
+			}
+			continue
+		}
+		start := b.Len()
+		for j, l := range p {
+			if j > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(l)
+		}
+		joined[i] = b.String()[start:]
+	}
+	return joined
 }
 
 // LinesVisible is hasVisibleText of a block whose content is these lines of text.
@@ -159,7 +194,7 @@ func TidyLines(s string) string {
 func linesTidy(s string) bool {
 	for {
 		line, rest, more := strings.Cut(s, "\n")
-		if line == "" || !isCollapsed(line) {
+		if line == "" || !Collapsed(line) {
 			return false
 		}
 		if !more {
@@ -171,7 +206,7 @@ func linesTidy(s string) bool {
 
 // CollapseSpace trims s and turns every run of white space (NBSP included) into one space.
 func CollapseSpace(s string) string {
-	if isCollapsed(s) {
+	if Collapsed(s) {
 		return s // the common case: no copy
 	}
 	var b strings.Builder
@@ -191,8 +226,9 @@ func CollapseSpace(s string) string {
 	return b.String()
 }
 
-// isCollapsed reports whether s has no white space but single ASCII spaces between words.
-func isCollapsed(s string) bool {
+// Collapsed reports whether s has no white space but single ASCII spaces between words
+// (CollapseSpace leaves it as it is).
+func Collapsed(s string) bool {
 	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
 		return false
 	}

@@ -34,3 +34,14 @@ func TestHasVisibleText(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinEach: each paragraph's lines joined as strings.Join joins them.
+func TestJoinEach(t *testing.T) {
+	paras := [][]string{{"a"}, nil, {"b", "c"}, {""}, {"", ""}, {"d", "", "e"}, {"f"}}
+	got := JoinEach(paras)
+	for i, p := range paras {
+		if want := strings.Join(p, "\n"); got[i] != want {
+			t.Errorf("paragraph %d: %q, want %q", i, got[i], want)
+		}
+	}
+}

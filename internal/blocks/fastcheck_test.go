@@ -25,8 +25,8 @@ func TestPrintableASCII(t *testing.T) {
 	}
 }
 
-// TestIsCollapsed checks isCollapsed against its definition: CollapseSpace leaves s as it is.
-func TestIsCollapsed(t *testing.T) {
+// TestCollapsed checks Collapsed against its definition: CollapseSpace leaves s as it is.
+func TestCollapsed(t *testing.T) {
 	inserts := []string{"  ", " ", "\t", "\n", "\u00a0", "\u200b", "\u3000", "é", "\x01", "\x7f", "\xff", "\xe3\x80"}
 	for n := range 18 {
 		base := strings.Repeat("ab cd", 4)[:n]
@@ -34,8 +34,8 @@ func TestIsCollapsed(t *testing.T) {
 			for at := range n + 1 {
 				s := base[:at] + ins + base[at:]
 				want := strings.Join(strings.FieldsFunc(s, isSpace), " ") == s
-				if got := isCollapsed(s); got != want {
-					t.Errorf("isCollapsed(%q) = %v, want %v", s, got, want)
+				if got := Collapsed(s); got != want {
+					t.Errorf("Collapsed(%q) = %v, want %v", s, got, want)
 				}
 			}
 		}

@@ -60,12 +60,13 @@ func ToUTF8(data []byte, contentType string) (string, string, error) {
 			return "", "", fmt.Errorf("%w (%s)", ErrBinary, kind)
 		}
 	}
+	valid := false // data is known to be valid UTF-8
 	if enc == nil {
-		enc, name = detect(data)
+		enc, name, valid = detect(data)
 	} else if !hasBOM(data) {
-		enc, name = checkDeclared(data, enc, name)
+		enc, name, valid = checkDeclared(data, enc, name)
 	}
-	if (enc == encoding.Nop || name == "utf-8") && utf8.Valid(data) {
+	if (enc == encoding.Nop || name == "utf-8") && (valid || utf8.Valid(data)) {
 		// Valid UTF-8 needs no decoding: one copy instead of a decode and a re-validation.
 		return string(bytes.TrimPrefix(data, []byte("\ufeff"))), name, nil
 	}
@@ -109,39 +110,41 @@ func hasMeta(data []byte) bool {
 	return metaCharset.Match(data[:min(len(data), 1024)])
 }
 
-// detect guesses the charset of undeclared data: UTF-8 when it is valid or holds more
-// multi-byte characters than invalid bytes, else a statistical guess, else windows-1252.
-func detect(data []byte) (encoding.Encoding, string) {
+// detect guesses the charset of undeclared data: UTF-8 when it is valid (valid is then
+// true) or holds more multi-byte characters than invalid bytes, else a statistical guess,
+// else windows-1252.
+func detect(data []byte) (enc encoding.Encoding, name string, valid bool) {
 	if utf8.Valid(data) {
-		return encoding.Nop, "utf-8"
+		return encoding.Nop, "utf-8", true
 	}
 	if multi, invalid := utf8Counts(data[:min(len(data), 64<<10)]); multi > invalid {
-		return encoding.Nop, "utf-8" // UTF-8 with a few stray bytes, which become U+FFFD
+		return encoding.Nop, "utf-8", false // UTF-8 with a few stray bytes, which become U+FFFD
 	}
 	if res, ok := bestGuess(data[:min(len(data), 64<<10)]); ok && res.Confidence >= 30 {
 		if enc, err := htmlindex.Get(res.Charset); err == nil {
 			name, _ := htmlindex.Name(enc)
-			return enc, name
+			return enc, name, false
 		}
 	}
-	enc, _ := htmlindex.Get("windows-1252")
-	return enc, "windows-1252"
+	enc, _ = htmlindex.Get("windows-1252")
+	return enc, "windows-1252", false
 }
 
 // checkDeclared overrules a declared charset that the bytes contradict, so that a wrong
 // declaration loses no text: valid UTF-8 holding multi-byte characters is UTF-8 whatever
 // was declared (servers and templates often claim ISO-8859-1 by default), and data
 // declared UTF-8 that is mostly not (at least 10 invalid bytes, more than its multi-byte
-// characters) is detected; a few stray bytes in UTF-8 become U+FFFD.
-func checkDeclared(data []byte, enc encoding.Encoding, name string) (encoding.Encoding, string) {
+// characters) is detected; a few stray bytes in UTF-8 become U+FFFD. The bool is detect's:
+// whether the data was found valid UTF-8 on the way.
+func checkDeclared(data []byte, enc encoding.Encoding, name string) (encoding.Encoding, string, bool) {
 	multi, invalid := utf8Counts(data[:min(len(data), 64<<10)])
 	switch {
 	case name != "utf-8" && !strings.HasPrefix(name, "utf-16") && multi > 0 && invalid == 0:
-		return encoding.Nop, "utf-8"
+		return encoding.Nop, "utf-8", false
 	case name == "utf-8" && invalid > multi && invalid >= 10:
 		return detect(data)
 	}
-	return enc, name
+	return enc, name, false
 }
 
 // utf8Counts counts the multi-byte UTF-8 characters and the invalid bytes in data; a

@@ -91,7 +91,7 @@ func Paragraphs(text string) [][]string {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
 	lines := make([]string, 0, strings.Count(text, "\n")+1)
-	var out [][]string
+	out := make([][]string, 0, strings.Count(text, "\n\n")+1) // about the paragraphs: blank lines of spaces are not counted
 	start := 0
 	for text != "" {
 		line := text

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cleanhq/clean/internal/blocks"
 	"github.com/cleanhq/clean/internal/textclass"
 	"github.com/cleanhq/clean/rules"
 )
@@ -91,16 +92,10 @@ func TextBlocks(text string) (paras [][]string, joined []string) {
 	return paras, joinAll(paras)
 }
 
+// joinAll joins the lines of each paragraph with newlines; the paragraphs of several
+// lines share one string.
 func joinAll(paras [][]string) []string {
-	joined := make([]string, len(paras))
-	for i, p := range paras {
-		if len(p) == 1 {
-			joined[i] = p[0]
-		} else {
-			joined[i] = strings.Join(p, "\n")
-		}
-	}
-	return joined
+	return blocks.JoinEach(paras)
 }
 
 // minLineBlocks is the fewest lines a text without blank lines needs to be tried as a

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // variants puts each byte value, and some characters, at several places of ASCII text of
@@ -45,6 +46,55 @@ func TestHasSpecial(t *testing.T) {
 	for _, s := range variants() {
 		if got, want := hasSpecial(s), strings.ContainsAny(s, "\\`*_[]|~<&"); got != want {
 			t.Errorf("hasSpecial(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestWordCountFields: WordCount is its definition, the fields of strings.Fields holding a
+// letter or digit, on text without Han, Hiragana or Katakana (counted per character), on
+// every byte value at every offset of the eight-byte reads.
+func TestWordCountFields(t *testing.T) {
+	for _, s := range variants() {
+		if strings.ContainsAny(s, "日本") {
+			continue
+		}
+		want := 0
+		for _, f := range strings.Fields(s) {
+			if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				want++
+			}
+		}
+		if got := WordCount(s); got != want {
+			t.Errorf("WordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestParagraphsAsWritten: a paragraph written as it is (plainLines, tidyLines) comes out
+// as the inline writer and Text's tidying make it, for lines of every byte value at every
+// offset, one and two lines to a paragraph, after another paragraph and first.
+func TestParagraphsAsWritten(t *testing.T) {
+	vs := variants()
+	for i, a := range vs {
+		for _, p := range [][]string{{a}, {a, vs[(i*7)%len(vs)]}, {"Lead.", a}} {
+			for _, before := range [][]string{nil, {"First."}} {
+				paras := [][]string{p}
+				var md, txt strings.Builder
+				n := 0
+				if before != nil {
+					paras = [][]string{before, p}
+					appendMarkdown(&md, before)
+					n = appendText(&txt, before, n)
+				}
+				appendMarkdown(&md, p)
+				appendText(&txt, p, n)
+				if got := MarkdownParagraphs(paras); got != md.String() {
+					t.Errorf("MarkdownParagraphs(%q) = %q, want %q", paras, got, md.String())
+				}
+				if got := TextParagraphs(paras); got != txt.String() {
+					t.Errorf("TextParagraphs(%q) = %q, want %q", paras, got, txt.String())
+				}
+			}
 		}
 	}
 }

@@ -88,18 +88,26 @@ func (in *inline) lineBreak() {
 func (in *inline) paragraph() string {
 	var b strings.Builder
 	b.Grow(in.b.Len() + 16)
-	sep := ""
-	for _, l := range strings.Split(in.b.String(), "\n") {
+	appendParagraph(&b, in.b.String())
+	return b.String()
+}
+
+// appendParagraph writes to b the content s as paragraph does.
+func appendParagraph(b *strings.Builder, s string) {
+	sep, start := "", b.Len()
+	for more := true; more; {
+		var l string
+		l, s, more = strings.Cut(s, "\n")
 		if l = strings.Trim(l, " "); l == "" {
-			if b.Len() > 0 {
+			if b.Len() > start {
 				sep = "\n\n"
 			}
 			continue
 		}
-		b.WriteString(sep + escapeLineStart(l))
+		b.WriteString(sep)
+		writeLine(b, l)
 		sep = "  \n"
 	}
-	return b.String()
 }
 
 // span renders the children of n on their own and writes them between open and close,
@@ -340,15 +348,25 @@ func lastRune(s string) rune {
 	return r
 }
 
-// escapeLineStart escapes what would make a line of text start a block: a heading, a
-// quote, a list item, a thematic break or setext underline.
-func escapeLineStart(l string) string {
+// writeLine writes line l of text to b, escaped where it would start a block: a heading,
+// a quote, a list item, a thematic break or setext underline.
+func writeLine(b *strings.Builder, l string) {
+	if i := lineStartEscape(l); i >= 0 {
+		b.WriteString(l[:i])
+		b.WriteByte('\\')
+		l = l[i:]
+	}
+	b.WriteString(l)
+}
+
+// lineStartEscape returns where writeLine puts a backslash in l, or -1.
+func lineStartEscape(l string) int {
 	switch l[0] {
 	case '#', '>':
-		return `\` + l
+		return 0
 	case '-', '+', '=':
 		if len(l) == 1 || l[1] == ' ' || strings.Trim(l, string(l[0])+" ") == "" {
-			return `\` + l
+			return 0
 		}
 	}
 	i := 0
@@ -356,9 +374,9 @@ func escapeLineStart(l string) string {
 		i++
 	}
 	if i > 0 && i < 10 && i < len(l) && (l[i] == '.' || l[i] == ')') && (i+1 == len(l) || l[i+1] == ' ') {
-		return l[:i] + `\` + l[i:]
+		return i
 	}
-	return l
+	return -1
 }
 
 // EscapeLine escapes one line of plain text (a title) for Markdown.

@@ -190,7 +190,7 @@ func (w *mdWriter) list(n *html.Node, prev string) (string, string) {
 }
 
 // isList reports whether a rendered block is a list: paragraphs never start with a
-// marker, escapeLineStart sees to it.
+// marker, writeLine sees to it.
 func isList(block string) bool {
 	if strings.HasPrefix(block, "- ") || strings.HasPrefix(block, "* ") {
 		return true

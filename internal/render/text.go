@@ -155,53 +155,58 @@ func writeRow(b *strings.Builder, tr *html.Node) {
 // spaces between words. Korean is written with spaces and counted by its fields.
 func WordCount(s string) int {
 	n := 0
-	inField, counted := false, false
+	counted := false // the current field has been counted (a space starts a new one)
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf { // ASCII, most text: the same cases, by byte
-			i++
-			switch {
-			case asciiSpace[c]:
-				inField = false
-				continue
-			case !inField:
-				inField, counted = true, false
-			}
-			if !counted && asciiAlnum[c] {
-				n++
-				counted = true
-				for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
-					i++ // the rest of the word's ASCII: nothing more to count
-				}
-			}
+		if s[i] < utf8.RuneSelf { // ASCII, most text: the same cases, by byte, without branches
+			var k int
+			n, counted, k = countASCII(s[i:], n, counted)
+			i += k
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
 		case unicode.IsSpace(r):
-			inField = false
+			counted = false
 		case isCJKChar(r):
 			n++
-			inField, counted = true, false // "日本text": 日, 本, text
-		case !inField:
-			inField, counted = true, false
-			fallthrough
-		default:
-			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-				n++
-				counted = true
-			}
+			counted = false // "日本text": 日, 本, text
+		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			n++
+			counted = true
 		}
 	}
 	return n
 }
 
-// asciiSpace and asciiAlnum are unicode.IsSpace and IsLetter or IsDigit for ASCII bytes.
-var asciiSpace, asciiAlnum = func() (space, alnum [utf8.RuneSelf]bool) {
-	for c := range rune(utf8.RuneSelf) {
-		space[c], alnum[c] = unicode.IsSpace(c), unicode.IsLetter(c) || unicode.IsDigit(c)
+// countASCII is WordCount over the ASCII bytes s starts with, from n words and the
+// current field's state: it returns them after those bytes, and how many bytes it read.
+func countASCII(s string, n int, counted bool) (int, bool, int) {
+	c := 0 // counted, as 0 or 1
+	if counted {
+		c = 1
 	}
-	return space, alnum
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		k := asciiKind[s[i]] // 1: a letter or digit, 2: white space
+		n += int(k) & (c ^ 1)
+		c = (c | int(k&1)) &^ int(k>>1)
+	}
+	return n, c == 1, i
+}
+
+// asciiKind classifies the ASCII bytes for WordCount: 1 for a letter or digit, 2 for white
+// space (unicode.IsSpace), 0 for the others.
+var asciiKind = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case unicode.IsSpace(c):
+			t[c] = 2
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			t[c] = 1
+		}
+	}
+	return t
 }()
 
 // isCJKChar reports whether r is a character that counts as one word: Han, Hiragana,

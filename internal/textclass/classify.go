@@ -1,6 +1,7 @@
 package textclass
 
 import (
+	"hash/maphash"
 	"strings"
 
 	"github.com/cleanhq/clean/internal/model"
@@ -131,7 +132,9 @@ func looksLikeDump(bs []Block) bool {
 // else on all its words.
 func measure(blocks []string, out []Block) int {
 	sc := scanner{idx: loadStopwords()}
-	hits := make([][numLangs]int32, len(blocks))
+	buf := hitsPool.get(len(blocks))
+	defer hitsPool.put(buf)
+	hits := buf.s
 	var all, prose [numLangs]int32
 	allWords, proseWords := 0, 0
 	for i, b := range blocks {
@@ -160,6 +163,9 @@ func measure(blocks []string, out []Block) int {
 	}
 	return lang
 }
+
+// hitsPool holds the per-block stop-word hits of measure, up to 20,000 blocks.
+var hitsPool = bufferPool[[numLangs]int32]{max: 20_000}
 
 // Stop words say nothing about a text when the best list has fewer than minLangHits hits,
 // or covers less than minProseShare of the words of prose (minLangShare of all words, when
@@ -203,15 +209,11 @@ func DetectLanguage(text string) string {
 // it repeats next to another repeated block of lenLow characters or more (a list shown
 // twice, such as a carousel of teasers).
 func countRepeats(blocks []string, out []Block) {
-	firstOf := make(map[string]int, len(blocks)) // text → index of its first block
-	first := make([]int, len(blocks))
+	texts := newTextTable(blocks)
+	first := make([]int32, len(blocks))
 	count := make([]int32, len(blocks))
 	for i, b := range blocks {
-		k := strings.TrimSpace(b)
-		j, seen := firstOf[k]
-		if !seen {
-			j, firstOf[k] = i, i
-		}
+		j, seen := texts.add(strings.TrimSpace(b), int32(i))
 		first[i] = j
 		count[j]++
 		out[i].Dup = seen
@@ -225,6 +227,41 @@ func countRepeats(blocks []string, out []Block) {
 	for i := range out {
 		if longRepeat(i) && (longRepeat(i-1) || longRepeat(i+1)) {
 			out[i].Dup = true
+		}
+	}
+}
+
+// textTable finds the first of equal texts: an open-addressing table of block indices,
+// which does what a map from text to index does with one allocation for the table.
+type textTable struct {
+	slots  []int32 // 1 + the index of the first block of a text, 0 when free
+	blocks []string
+	mask   uint64
+}
+
+// textSeed hashes the texts of textTables (the table's order is not observable).
+var textSeed = maphash.MakeSeed()
+
+// newTextTable makes a table for the texts of blocks, spaces trimmed.
+func newTextTable(blocks []string) textTable {
+	size := 1
+	for size < 2*len(blocks) {
+		size <<= 1
+	}
+	return textTable{slots: make([]int32, size), blocks: blocks, mask: uint64(size - 1)}
+}
+
+// add records block i, of text k (its text trimmed), and returns the index of the first
+// block with text k, and whether that is an earlier block.
+func (t *textTable) add(k string, i int32) (first int32, seen bool) {
+	for h := maphash.String(textSeed, k) & t.mask; ; h = (h + 1) & t.mask {
+		e := t.slots[h]
+		if e == 0 {
+			t.slots[h] = i + 1
+			return i, false
+		}
+		if strings.TrimSpace(t.blocks[e-1]) == k {
+			return e - 1, true
 		}
 	}
 }

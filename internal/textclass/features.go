@@ -46,7 +46,13 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 		if c < utf8.RuneSelf {
 			switch {
 			case asciiWord[c]:
-				i = sc.word(s, i, &f, hits)
+				end, digit, h := asciiRun(s, i, fnvOffset)
+				if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'') {
+					i = sc.word(s, i, &f, hits) // it may go on: word reads it again
+					continue
+				}
+				sc.asciiWord(s[i:end], digit, h, &f, hits)
+				i = end
 				continue
 			case c != ' ':
 				sc.asciiPunct(s, i, &f)
@@ -135,7 +141,13 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 		h = (h ^ '\'') * fnvPrime
 		i++
 	}
-	w := s[start:i] // ASCII: count's first case, inline
+	sc.asciiWord(s[start:i], digit, h, f, hits)
+	return i
+}
+
+// asciiWord counts the ASCII word w, whether it holds a digit and its hash (see
+// asciiRun): count's first case, inline.
+func (sc *scanner) asciiWord(w string, digit bool, h uint32, f *Features, hits *[numLangs]int32) {
 	f.Words++
 	switch {
 	case digit:
@@ -146,7 +158,6 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 	if c := w[0]; 'A' <= c && c <= 'Z' && !digit {
 		f.Caps++
 	}
-	return i
 }
 
 // asciiRun reads the ASCII letters and digits of s from i on: it returns where they end,

@@ -59,8 +59,10 @@ func (l *linear) prob(v []float64) float64 {
 	for i, w := range l.w {
 		z += w * v[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return logistic(z)
 }
+
+func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // own are the per-block features, in vector order; the neighbour features repeat the
 // first neighbourFeatures of them for the blocks around.
@@ -75,10 +77,10 @@ var own = []string{
 const neighbourFeatures = 6
 
 // neighbourOffsets are the neighbours described, relative to the block.
-var neighbourOffsets = []int{-2, -1, 1, 2}
+var neighbourOffsets = [...]int{-2, -1, 1, 2}
 
 // context features: position in the document and in the rule-based article.
-var contextNames = []string{
+var contextNames = [...]string{
 	"position", "text_before", "after_title", "span_distance", "keep_window", "good_window",
 	"post_before", "post_after",
 }
@@ -91,7 +93,7 @@ var FeatureNames = func() []string {
 			names = append(names, neighbourName(off, n))
 		}
 	}
-	return append(names, contextNames...)
+	return append(names, contextNames[:]...)
 }()
 
 func neighbourName(off int, name string) string {
@@ -116,46 +118,137 @@ func Vectors(blocks []string) (Result, [][]float64) {
 	return res, out
 }
 
-// ownPool holds the buffers of the blocks' own features, reused across documents, up to
-// maxPooled values (a dump of 10,000 blocks) so that one huge dump is not kept alive.
-const maxPooled = 250_000
+// blockVectors are the feature vectors of the blocks of a document in two tables: each
+// block's own features (a row of len(own), with two rows of zeros before the first block
+// and after the last, the neighbours they stand for) and its context features (a row of
+// len(contextNames)). A block's vector is its own row, the first neighbourFeatures of
+// its neighbours' rows, and its context row.
+type blockVectors struct {
+	own, context []float64
+	buf          buffer[float64] // from vectorPool
+}
 
-var ownPool = sync.Pool{New: func() any { return new([]float64) }}
+// ownPad is the rows of zeros at each end of the own table: the farthest neighbour.
+const ownPad = 2
+
+// vectorPool holds the tables' buffers, reused across documents, up to 250,000 values (a
+// dump of about 7,000 blocks).
+var vectorPool = bufferPool[float64]{max: 250_000}
+
+func newBlockVectors(res *Result, span ruleVerdict) blockVectors {
+	n, no, nc := len(res.Blocks), len(own), len(contextNames)
+	bv := blockVectors{buf: vectorPool.get((n+2*ownPad)*no + n*nc)}
+	all := bv.buf.s
+	bv.own, bv.context = all[:(n+2*ownPad)*no], all[(n+2*ownPad)*no:]
+	total := 0
+	for i := range res.Blocks {
+		ownVector(bv.ownRow(i), res, i, span)
+		total += res.Blocks[i].Size()
+	}
+	win := newWindows(res.Blocks)
+	before := 0
+	for i := range n {
+		contextVector(bv.context[i*nc:(i+1)*nc], res, i, span, before, total, win)
+		before += res.Blocks[i].Size()
+	}
+	return bv
+}
+
+// release gives the buffer back to the pool.
+func (bv *blockVectors) release() { vectorPool.put(bv.buf) }
+
+// ownRow is block i's own features; i may be up to ownPad blocks outside the document
+// (zeros).
+func (bv *blockVectors) ownRow(i int) []float64 {
+	no := len(own)
+	return bv.own[(i+ownPad)*no : (i+ownPad+1)*no]
+}
+
+func (bv *blockVectors) contextRow(i int) []float64 {
+	nc := len(contextNames)
+	return bv.context[i*nc : (i+1)*nc]
+}
 
 // eachVector calls fn with the feature vector of each block of res in turn; the vector is
 // reused for the next block.
 func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
-	n, no := len(res.Blocks), len(own)
-	buf := ownPool.Get().(*[]float64)
-	if n*no <= maxPooled {
-		defer ownPool.Put(buf)
-	}
-	if cap(*buf) < n*no {
-		*buf = make([]float64, n*no)
-	}
-	ownv := (*buf)[:n*no]
-	clear(ownv)
-	total := 0
-	for i := range res.Blocks {
-		ownVector(ownv[i*no:(i+1)*no], res, i, span)
-		total += res.Blocks[i].Size()
-	}
+	bv := newBlockVectors(res, span)
+	defer bv.release()
 	v := make([]float64, len(FeatureNames))
-	before := 0
-	for i := range n {
-		clear(v)
-		copy(v, ownv[i*no:(i+1)*no])
-		k := no
+	for i := range res.Blocks {
+		k := copy(v, bv.ownRow(i))
 		for _, off := range neighbourOffsets {
-			if j := i + off; j >= 0 && j < n {
-				copy(v[k:k+neighbourFeatures], ownv[j*no:])
-			}
-			k += neighbourFeatures
+			k += copy(v[k:k+neighbourFeatures], bv.ownRow(i+off))
 		}
-		contextVector(v[k:], res, i, span, before, total)
-		before += res.Blocks[i].Size()
+		copy(v[k:], bv.contextRow(i))
 		fn(i, v)
 	}
+}
+
+// score sets the model's probability of every block of res: prob of its vector, read in
+// place from the tables, the same sum in the same order (a neighbour outside the document
+// adds its zeros, as in the vector). Four blocks are summed side by side, so that their
+// additions, each waiting for the one before in its own block, overlap.
+func (l *linear) score(res *Result, span ruleVerdict) {
+	bv := newBlockVectors(res, span)
+	defer bv.release()
+	n := len(res.Blocks)
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		z := l.dot4(&bv, i)
+		for k := range z {
+			res.Blocks[i+k].Prob = logistic(z[k])
+		}
+	}
+	for ; i < n; i++ {
+		res.Blocks[i].Prob = logistic(l.dot(&bv, i))
+	}
+}
+
+// dot is the model's sum for block i: bias, then each feature times its weight, in
+// vector order.
+func (l *linear) dot(bv *blockVectors, i int) float64 {
+	w := l.w[:len(FeatureNames)]
+	z := l.b
+	for k, x := range bv.ownRow(i) {
+		z += w[k] * x
+	}
+	k := len(own)
+	for _, off := range neighbourOffsets {
+		for t, x := range bv.ownRow(i + off)[:neighbourFeatures] {
+			z += w[k+t] * x
+		}
+		k += neighbourFeatures
+	}
+	for t, x := range bv.contextRow(i) {
+		z += w[k+t] * x
+	}
+	return z
+}
+
+// dot4 is dot of blocks i to i+3, side by side.
+func (l *linear) dot4(bv *blockVectors, i int) [4]float64 {
+	w := l.w[:len(FeatureNames)]
+	z0, z1, z2, z3 := l.b, l.b, l.b, l.b
+	add := func(k int, r0, r1, r2, r3 []float64) {
+		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+		for t, x := range r0 {
+			wt := w[k+t]
+			z0 += wt * x
+			z1 += wt * r1[t]
+			z2 += wt * r2[t]
+			z3 += wt * r3[t]
+		}
+	}
+	add(0, bv.ownRow(i), bv.ownRow(i+1), bv.ownRow(i+2), bv.ownRow(i+3))
+	k := len(own)
+	for _, off := range neighbourOffsets {
+		j := i + off
+		add(k, bv.ownRow(j)[:neighbourFeatures], bv.ownRow(j+1), bv.ownRow(j+2), bv.ownRow(j+3))
+		k += neighbourFeatures
+	}
+	add(k, bv.contextRow(i), bv.contextRow(i+1), bv.contextRow(i+2), bv.contextRow(i+3))
+	return [4]float64{z0, z1, z2, z3}
 }
 
 // ownVector fills v with block i's own features.
@@ -177,7 +270,7 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 	v[8] = float64(f.Numeric) / words
 	v[9] = math.Min(1, float64(f.Links*linkWords)/words)
 	v[10] = flag(f.Seps > 0)
-	v[11] = math.Log(float64(max(1, f.Lines)))
+	v[11] = logInt(max(1, int(f.Lines)))
 	v[12] = flag(f.Copy)
 	v[5] = flag(isDateline(f))
 	v[14] = flag(titleCase(f))
@@ -195,8 +288,27 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 // keepWindow is how many blocks on each side the window features count.
 const keepWindow = 3
 
+// windows counts the blocks kept and the good blocks before each block (prefix sums),
+// so that the window features are two subtractions.
+type windows struct{ keep, good []int32 }
+
+func newWindows(bs []Block) windows {
+	sums := make([]int32, 2*(len(bs)+1))
+	w := windows{keep: sums[:len(bs)+1], good: sums[len(bs)+1:]}
+	for i := range bs {
+		w.keep[i+1], w.good[i+1] = w.keep[i], w.good[i]
+		if bs[i].Keep {
+			w.keep[i+1]++
+		}
+		if bs[i].Class == Good {
+			w.good[i+1]++
+		}
+	}
+	return w
+}
+
 // contextVector fills v with block i's position features.
-func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, total int) {
+func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, total int, win windows) {
 	n := len(res.Blocks)
 	v[0] = float64(i) / float64(max(1, n-1))
 	v[1] = float64(before) / float64(max(1, total))
@@ -209,20 +321,11 @@ func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, to
 	case i >= span.to:
 		v[3] = log1pInt(i - span.to + 1)
 	}
-	keep, good, all := 0, 0, 0
-	for j := max(0, i-keepWindow); j <= min(n-1, i+keepWindow); j++ {
-		if j == i {
-			continue
-		}
-		all++
-		if res.Blocks[j].Keep {
-			keep++
-		}
-		if res.Blocks[j].Class == Good {
-			good++
-		}
-	}
-	if all > 0 {
+	// the blocks within keepWindow of i, i itself left out
+	lo, hi := max(0, i-keepWindow), min(n-1, i+keepWindow)+1
+	keep := win.keep[hi] - win.keep[lo] - (win.keep[i+1] - win.keep[i])
+	good := win.good[hi] - win.good[lo] - (win.good[i+1] - win.good[i])
+	if all := hi - lo - 1; all > 0 {
 		v[4], v[5] = float64(keep)/float64(all), float64(good)/float64(all)
 	}
 	if span.from >= 0 {
@@ -238,6 +341,22 @@ var log1pInts = func() (t [4096]float64) {
 	}
 	return t
 }()
+
+// logInts holds math.Log of the small counts.
+var logInts = func() (t [256]float64) {
+	for n := range t {
+		t[n] = math.Log(float64(n))
+	}
+	return t
+}()
+
+// logInt is math.Log(float64(n)), the same value, looked up when n is small.
+func logInt(n int) float64 {
+	if n >= 0 && n < len(logInts) {
+		return logInts[n]
+	}
+	return math.Log(float64(n))
+}
 
 // log1pInt is math.Log1p(float64(n)), the same value, looked up when n is small.
 func log1pInt(n int) float64 {
@@ -289,7 +408,7 @@ func threshold(b *Block) float64 {
 // rules' title stays when it is in or just before the region; else it is looked for
 // again before the region.
 func applyModel(blocks []string, res *Result, span ruleVerdict, m *linear) {
-	eachVector(res, span, func(i int, v []float64) { res.Blocks[i].Prob = m.prob(v) })
+	m.score(res, span)
 	from, to := bestRegion(res.Blocks)
 	for i := range res.Blocks {
 		b := &res.Blocks[i]

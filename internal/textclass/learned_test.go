@@ -1,6 +1,8 @@
 package textclass
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -57,5 +59,57 @@ func TestModelKeepsNoDateline(t *testing.T) {
 	}
 	if !res.Blocks[4].Keep || !res.Blocks[5].Keep {
 		t.Error("article paragraphs dropped")
+	}
+}
+
+// TestScoreIsProb: scoring the blocks from the tables in place, four side by side, gives
+// exactly the probability of each block's whole vector (the same sum, in the same order),
+// on every block of 60 shipped dumps.
+func TestScoreIsProb(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/bench/scrapinghub/textdumps/*.txt")
+	if len(files) == 0 {
+		t.Skip("no dumps")
+	}
+	m := embeddedLinear()
+	for _, f := range files[:min(len(files), 60)] {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var blocks []string
+		for _, p := range strings.Split(string(data), "\n\n") {
+			blocks = append(blocks, strings.TrimSpace(p))
+		}
+		res, span := classifyRules(blocks)
+		want := make([]float64, len(blocks))
+		eachVector(&res, span, func(i int, v []float64) { want[i] = m.prob(v) })
+		m.score(&res, span)
+		for i, b := range res.Blocks {
+			if b.Prob != want[i] {
+				t.Errorf("%s block %d: score %v, prob %v", f, i, b.Prob, want[i])
+			}
+		}
+	}
+}
+
+// TestTextTable: the table finds the first block of each text, spaces trimmed, as a map
+// from text to index does, whatever the collisions (more texts than half the slots would
+// hold without the doubling).
+func TestTextTable(t *testing.T) {
+	var blocks []string
+	for i := range 500 {
+		blocks = append(blocks, strings.Repeat("x", i%37)+" ", " "+strings.Repeat("x", i%37))
+	}
+	tab := newTextTable(blocks)
+	firstOf := map[string]int32{}
+	for i, b := range blocks {
+		k := strings.TrimSpace(b)
+		want, wantSeen := firstOf[k]
+		if !wantSeen {
+			want, firstOf[k] = int32(i), int32(i)
+		}
+		if got, seen := tab.add(k, int32(i)); got != want || seen != wantSeen {
+			t.Fatalf("block %d %q: add = %d, %v; want %d, %v", i, b, got, seen, want, wantSeen)
+		}
 	}
 }

@@ -22,16 +22,28 @@ const (
 // titleLeadBlocks kept blocks, as a headline shares words with the lead; on a tie, the
 // longer, then the nearer. -1 when there is none.
 func findTitle(blocks []string, bs []Block, from int) int {
-	var cands []int              // candidate blocks, nearest first (at most 31)
-	words := map[string]uint32{} // word → the candidates holding it, one bit each
-	var buf []byte
+	var cands []int // candidate blocks, nearest first (at most 31)
+	type word struct{ end, bit uint32 }
+	arena := make([]byte, 0, 512) // the candidates' words, one after another
+	buf := make([]byte, 0, 64)
+	found := make([]word, 0, 64)
 	for i := from; i >= 0 && i >= from-titleWindow; i-- {
 		if !headingLike(blocks[i], &bs[i].Features) || i == from && (from+1 >= len(bs) || !bs[from+1].Keep) {
 			continue
 		}
 		bit := uint32(1) << len(cands)
 		cands = append(cands, i)
-		buf = eachContentWord(blocks[i], buf, func(w []byte) { words[string(w)] |= bit })
+		buf = eachContentWord(blocks[i], buf, func(w []byte) {
+			arena = append(arena, w...)
+			found = append(found, word{uint32(len(arena)), bit})
+		})
+	}
+	keys := string(arena)                        // one string for all the keys
+	words := make(map[string]uint32, len(found)) // word → the candidates holding it, one bit each
+	start := uint32(0)
+	for _, w := range found {
+		words[keys[start:w.end]] |= w.bit
+		start = w.end
 	}
 	shared := sharedWithLead(blocks, bs, from, words, len(cands))
 	best := -1
@@ -61,7 +73,7 @@ const (
 func sharedWithLead(blocks []string, bs []Block, from int, words map[string]uint32, n int) []int {
 	shared := make([]int, n)
 	budget := titleLeadBytes
-	var buf []byte
+	buf := make([]byte, 0, 64)
 	for i, kept := from, 0; i < len(bs) && kept < titleLeadBlocks && budget > 0 && len(words) > 0; i++ {
 		if !bs[i].Keep {
 			continue
