@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -118,4 +119,53 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("title %q is not in the input", a.Title)
 		}
 	})
+}
+
+// TestParagraphsSplit checks Paragraphs against the plain reading of its doc (lines split
+// on LF, CR LF or CR, trailing blanks trimmed, runs of lines between blank lines) on every
+// text of up to seven characters drawn from letters, spaces, NBSP and line ends, and
+// that each paragraph is capped at its own end.
+func TestParagraphsSplit(t *testing.T) {
+	alphabet := []string{"a", " ", "\n", "\r", "\u00a0"}
+	var texts func(prefix string, n int)
+	texts = func(prefix string, n int) {
+		got, want := Paragraphs(prefix), plainParagraphs(prefix)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Paragraphs(%q) = %q, want %q", prefix, got, want)
+		}
+		for _, p := range got {
+			if cap(p) != len(p) {
+				t.Fatalf("Paragraphs(%q): paragraph %q has room for %d lines", prefix, p, cap(p))
+			}
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			texts(prefix+c, n-1)
+		}
+	}
+	texts("", 7)
+}
+
+func plainParagraphs(text string) [][]string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	var out [][]string
+	var para []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimRightFunc(l, isBlankRune); l != "" {
+			para = append(para, l)
+			continue
+		}
+		if para != nil {
+			out, para = append(out, para), nil
+		}
+	}
+	if para != nil {
+		out = append(out, para)
+	}
+	if out == nil {
+		out = [][]string{}
+	}
+	return out
 }
