@@ -168,3 +168,29 @@ func TestApostropheIsNoDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestWordFilter: the filter holds every word added to it (it may hold others), so that
+// sharedWithLead misses no word of the candidates, and it turns most others away.
+func TestWordFilter(t *testing.T) {
+	var f wordFilter
+	var added []string
+	for _, s := range languageSamples {
+		eachContentWord(s, nil, func(w []byte) { f.add(string(w)); added = append(added, string(w)) })
+	}
+	for _, w := range added {
+		if !f.mayHold(w) {
+			t.Errorf("filter lost %q", w)
+		}
+	}
+	var g wordFilter
+	g.add("council")
+	other := 0
+	for _, w := range added {
+		if w != "council" && g.mayHold(w) {
+			other++
+		}
+	}
+	if 10*other > len(added) {
+		t.Errorf("a filter of one word holds %d of %d other words", other, len(added))
+	}
+}

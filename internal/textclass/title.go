@@ -40,12 +40,14 @@ func findTitle(blocks []string, bs []Block, from int) int {
 	}
 	keys := string(arena)                        // one string for all the keys
 	words := make(map[string]uint32, len(found)) // word → the candidates holding it, one bit each
+	var filter wordFilter
 	start := uint32(0)
 	for _, w := range found {
 		words[keys[start:w.end]] |= w.bit
+		filter.add(keys[start:w.end])
 		start = w.end
 	}
-	shared := sharedWithLead(blocks, bs, from, words, len(cands))
+	shared := sharedWithLead(blocks, bs, from, words, &filter, len(cands))
 	best := -1
 	for c, i := range cands {
 		switch {
@@ -69,8 +71,9 @@ const (
 )
 
 // sharedWithLead counts, for each of n candidates, the words (keys of words, with one bit
-// per candidate) that the lead of the article starting at block from holds.
-func sharedWithLead(blocks []string, bs []Block, from int, words map[string]uint32, n int) []int {
+// per candidate) that the lead of the article starting at block from holds. filter holds
+// the keys of words, to turn most other words away before the map.
+func sharedWithLead(blocks []string, bs []Block, from int, words map[string]uint32, filter *wordFilter, n int) []int {
 	shared := make([]int, n)
 	budget := titleLeadBytes
 	buf := make([]byte, 0, 64)
@@ -80,6 +83,9 @@ func sharedWithLead(blocks []string, bs []Block, from int, words map[string]uint
 		}
 		text := blocks[i][:min(len(blocks[i]), budget)]
 		buf = eachContentWord(text, buf, func(w []byte) {
+			if !filter.mayHold(string(w)) {
+				return
+			}
 			m, ok := words[string(w)]
 			if !ok {
 				return
@@ -94,6 +100,19 @@ func sharedWithLead(blocks []string, bs []Block, from int, words map[string]uint
 	}
 	return shared
 }
+
+// wordFilter is a set of words that may answer "yes" for a word it does not hold: a bit
+// per word's first and last byte and length, 1,024 bits.
+type wordFilter [16]uint64
+
+func filterBit(w string) uint32 {
+	return (uint32(w[0]) | uint32(w[len(w)-1])<<8 | uint32(len(w))<<16) * 0x9e3779b1 >> 22
+}
+
+func (f *wordFilter) add(w string) { b := filterBit(w); f[b>>6] |= 1 << (b & 63) }
+
+// mayHold reports whether w may be in f: false when it is not.
+func (f *wordFilter) mayHold(w string) bool { b := filterBit(w); return f[b>>6]&(1<<(b&63)) != 0 }
 
 // eachContentWord calls fn with each word of s of titleWordLen letters or more, in lower
 // case, built in buf (valid during the call only); it returns buf for reuse.
