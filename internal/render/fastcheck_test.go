@@ -98,3 +98,54 @@ func TestParagraphsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestCountASCII8: countASCII over eight bytes is its byte loop, from either state, on
+// every ASCII byte at every offset of eight bytes of each kind (letter, digit, space,
+// other), and on every eight bytes drawn from a letter, a digit, a space, a tab, a
+// newline and two marks.
+func TestCountASCII8(t *testing.T) {
+	check := func(s string) {
+		for _, counted := range []bool{false, true} {
+			n, c := counted8ByBytes(s, counted)
+			if gotN, gotC, read := countASCII(s, 0, counted); gotN != n || gotC != c || read != 8 {
+				t.Fatalf("countASCII(%q, 0, %v) = %d, %v, %d, want %d, %v, 8", s, counted, gotN, gotC, read, n, c)
+			}
+		}
+	}
+	for _, fill := range []string{"aaaaaaaa", "Z9Z9Z9Z9", "        ", "--------", "a- -a\t.,"} {
+		for b := range 128 {
+			for at := range 8 {
+				check(fill[:at] + string(rune(b)) + fill[at+1:])
+			}
+		}
+	}
+	alphabet := "a0 \t\n-("
+	var each func(prefix string)
+	each = func(prefix string) {
+		if len(prefix) == 8 {
+			check(prefix)
+			return
+		}
+		for i := range len(alphabet) {
+			each(prefix + alphabet[i:i+1])
+		}
+	}
+	each("")
+}
+
+// counted8ByBytes is the byte loop of countASCII over s, words counted from 0.
+func counted8ByBytes(s string, counted bool) (int, bool) {
+	n := 0
+	for i := range len(s) {
+		switch asciiKind[s[i]] {
+		case 1:
+			if !counted {
+				n++
+			}
+			counted = true
+		case 2:
+			counted = false
+		}
+	}
+	return n, counted
+}
