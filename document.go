@@ -29,7 +29,8 @@ type Document struct {
 	Removed   []rules.Removal `json:"removed,omitempty"`   // with Options.Explain: every removal
 	Extractor string          `json:"extractor,omitempty"` // with Options.Explain: the candidate extractor whose body this is, and why
 
-	titled bool // the body begins with a heading repeating Title: Write prints no title line of its own
+	titled    bool // the body begins with a heading repeating Title: Write prints no title line of its own
+	asciiBody bool // Text and Markdown are printable ASCII and line breaks: nothing in them to sanitize
 }
 
 // sanitize makes every string of the document that comes from the page safe to print:
@@ -37,8 +38,12 @@ type Document struct {
 // ESC). Source is left exact: it names the input (a batch matches records to inputs by
 // it) and appears only in JSON and YAML, which escape control characters.
 func (d *Document) sanitize() {
-	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
-		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text, &d.HTML, &d.Comments} {
+	fields := []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
+		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.HTML, &d.Comments}
+	if !d.asciiBody {
+		fields = append(fields, &d.Markdown, &d.Text)
+	}
+	for _, f := range fields {
 		*f = render.CleanString(*f)
 	}
 	for i := range d.Tags {

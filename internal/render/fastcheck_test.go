@@ -149,3 +149,21 @@ func counted8ByBytes(s string, counted bool) (int, bool) {
 	}
 	return n, counted
 }
+
+// TestLinesASCII: a paragraph NewLines finds ASCII is one both writers would write as it
+// is (plainLines, tidyLines), and when all are, Markdown and Text need no cleaning, for
+// lines of every byte value at every offset, alone and after another line.
+func TestLinesASCII(t *testing.T) {
+	vs := variants()
+	for i, a := range vs {
+		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}} {
+			ls := NewLines([][]string{{"First."}, p})
+			if ls.ascii[1] && (!plainLines(p) || !tidyLines(p)) {
+				t.Errorf("%q: ASCII, but plainLines %v, tidyLines %v", p, plainLines(p), tidyLines(p))
+			}
+			if ls.ASCII() && (!isClean(ls.Markdown()) || !isClean(ls.Text())) {
+				t.Errorf("%q: ASCII, but its Markdown or Text is not clean", p)
+			}
+		}
+	}
+}

@@ -14,11 +14,50 @@ import (
 // MarkdownParagraphs is Markdown of an article of <p> elements holding these lines of
 // text, separated by <br>, without the DOM: each paragraph is gathered as Markdown
 // gathers a <p>'s text nodes and line breaks.
-func MarkdownParagraphs(paras [][]string) string {
+func MarkdownParagraphs(paras [][]string) string { return NewLines(paras).Markdown() }
+
+// Lines is a plain-text article, paragraphs of lines, with what both its renderers need
+// to know of each paragraph read once: whether its lines are printable ASCII, single
+// spaced, none empty (blocks.SpacedASCII), as most are. Those are written as they are,
+// in Markdown once escaped.
+type Lines struct {
+	paras [][]string
+	ascii []bool // paragraph i's lines are such
+	all   bool   // every paragraph's are
+}
+
+// NewLines reads the paragraphs paras, which it keeps.
+func NewLines(paras [][]string) *Lines {
+	ls := &Lines{paras: paras, ascii: make([]bool, len(paras)), all: true}
+	for i, p := range paras {
+		ls.ascii[i] = spacedASCII(p)
+		ls.all = ls.all && ls.ascii[i]
+	}
+	return ls
+}
+
+// spacedASCII reports whether the lines of p are printable ASCII, single-spaced, none
+// empty or with a space at an end.
+func spacedASCII(p []string) bool {
+	for _, l := range p {
+		if l == "" || blocks.SpacedASCII(l) != len(l) || l[0] == ' ' || l[len(l)-1] == ' ' {
+			return false
+		}
+	}
+	return len(p) > 0
+}
+
+// ASCII reports whether every line is printable ASCII, so that Markdown and Text, which
+// add only ASCII marks and line breaks to them, have no control character or invalid
+// UTF-8 to clean (see CleanString).
+func (ls *Lines) ASCII() bool { return ls.all }
+
+// Markdown is MarkdownParagraphs of the lines.
+func (ls *Lines) Markdown() string {
 	var b strings.Builder
-	b.Grow(linesSize(paras, 3))
-	for _, p := range paras {
-		if !plainLines(p) {
+	b.Grow(linesSize(ls.paras, 3))
+	for i, p := range ls.paras {
+		if !ls.ascii[i] && !plainLines(p) {
 			appendMarkdown(&b, p)
 			continue
 		}
@@ -67,12 +106,15 @@ func plainLines(p []string) bool {
 // TextParagraphs is Text of an article of <p> elements holding these lines of text,
 // separated by <br>, without the DOM. Each paragraph is tidied on its own: Text's pieces
 // between blank lines never span two <p>s, each of which it writes between blank lines.
-func TextParagraphs(paras [][]string) string {
+func TextParagraphs(paras [][]string) string { return NewLines(paras).Text() }
+
+// Text is TextParagraphs of the lines.
+func (ls *Lines) Text() string {
 	var b strings.Builder
-	b.Grow(linesSize(paras, 2))
+	b.Grow(linesSize(ls.paras, 2))
 	n := 0
-	for _, p := range paras {
-		if !tidyLines(p) {
+	for i, p := range ls.paras {
+		if !ls.ascii[i] && !tidyLines(p) {
 			n = appendText(&b, p, n)
 			continue
 		}
