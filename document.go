@@ -38,13 +38,12 @@ type Document struct {
 // ESC). Source is left exact: it names the input (a batch matches records to inputs by
 // it) and appears only in JSON and YAML, which escape control characters.
 func (d *Document) sanitize() {
-	fields := []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
-		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.HTML, &d.Comments}
-	if !d.asciiBody {
-		fields = append(fields, &d.Markdown, &d.Text)
-	}
-	for _, f := range fields {
+	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
+		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.HTML, &d.Comments} {
 		*f = render.CleanString(*f)
+	}
+	if !d.asciiBody {
+		d.Markdown, d.Text = render.CleanString(d.Markdown), render.CleanString(d.Text)
 	}
 	for i := range d.Tags {
 		d.Tags[i] = render.CleanString(d.Tags[i])

@@ -32,7 +32,7 @@ type pipeline struct {
 	art     extract.Article // extract: the article
 	paras   [][]string      // extract: a plain text's article as paragraphs of lines, when plain
 	plain   bool            // the article is paras (art.Root is empty): no output needs its DOM
-	lines   *render.Lines   // render: paras, read once for both renderers, when plain
+	lines   render.Lines    // render: paras, read once for both renderers, when plain
 	removed []rules.Removal // every stage: what it removed (kept only with Explain)
 	doc     Document        // render: the result
 }

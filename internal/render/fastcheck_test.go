@@ -158,12 +158,33 @@ func TestLinesASCII(t *testing.T) {
 	for i, a := range vs {
 		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}} {
 			ls := NewLines([][]string{{"First."}, p})
-			if ls.ascii[1] && (!plainLines(p) || !tidyLines(p)) {
+			if ls.isASCII(1) && (!plainLines(p) || !tidyLines(p)) {
 				t.Errorf("%q: ASCII, but plainLines %v, tidyLines %v", p, plainLines(p), tidyLines(p))
 			}
 			if ls.ASCII() && (!isClean(ls.Markdown()) || !isClean(ls.Text())) {
 				t.Errorf("%q: ASCII, but its Markdown or Text is not clean", p)
 			}
 		}
+	}
+}
+
+// TestLinesMany: the flags of paragraphs past the first 64 are kept as those before.
+func TestLinesMany(t *testing.T) {
+	var paras [][]string
+	for i := range 150 {
+		paras = append(paras, []string{[]string{"Plain words.", "Two  spaces", "Naïve café", "| a *b*"}[i*7%4]})
+	}
+	ls := NewLines(paras)
+	var md, txt strings.Builder
+	n := 0
+	for i, p := range paras {
+		if ls.isASCII(i) != spacedASCII(p) {
+			t.Errorf("paragraph %d %q: isASCII %v", i, p, ls.isASCII(i))
+		}
+		appendMarkdown(&md, p)
+		n = appendText(&txt, p, n)
+	}
+	if ls.Markdown() != md.String() || ls.Text() != txt.String() {
+		t.Errorf("Markdown or Text of 150 paragraphs differs from the inline writer's")
 	}
 }

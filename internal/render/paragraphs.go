@@ -14,26 +14,48 @@ import (
 // MarkdownParagraphs is Markdown of an article of <p> elements holding these lines of
 // text, separated by <br>, without the DOM: each paragraph is gathered as Markdown
 // gathers a <p>'s text nodes and line breaks.
-func MarkdownParagraphs(paras [][]string) string { return NewLines(paras).Markdown() }
+func MarkdownParagraphs(paras [][]string) string {
+	ls := NewLines(paras)
+	return ls.Markdown()
+}
 
 // Lines is a plain-text article, paragraphs of lines, with what both its renderers need
 // to know of each paragraph read once: whether its lines are printable ASCII, single
 // spaced, none empty (blocks.SpacedASCII), as most are. Those are written as they are,
-// in Markdown once escaped.
+// in Markdown once escaped. The flags of the first 64 paragraphs, most articles', take
+// no allocation.
 type Lines struct {
 	paras [][]string
-	ascii []bool // paragraph i's lines are such
+	low   uint64 // bit i: paragraph i's lines are such, for the first 64
+	high  []bool // the same for paragraphs 64 on
 	all   bool   // every paragraph's are
 }
 
 // NewLines reads the paragraphs paras, which it keeps.
-func NewLines(paras [][]string) *Lines {
-	ls := &Lines{paras: paras, ascii: make([]bool, len(paras)), all: true}
+func NewLines(paras [][]string) Lines {
+	ls := Lines{paras: paras, all: true}
+	if len(paras) > 64 {
+		ls.high = make([]bool, len(paras)-64)
+	}
 	for i, p := range paras {
-		ls.ascii[i] = spacedASCII(p)
-		ls.all = ls.all && ls.ascii[i]
+		ascii := spacedASCII(p)
+		ls.all = ls.all && ascii
+		switch {
+		case i >= 64:
+			ls.high[i-64] = ascii
+		case ascii:
+			ls.low |= 1 << i
+		}
 	}
 	return ls
+}
+
+// isASCII reports whether paragraph i's lines are printable ASCII, single-spaced.
+func (ls *Lines) isASCII(i int) bool {
+	if i < 64 {
+		return ls.low>>i&1 != 0
+	}
+	return ls.high[i-64]
 }
 
 // spacedASCII reports whether the lines of p are printable ASCII, single-spaced, none
@@ -57,7 +79,7 @@ func (ls *Lines) Markdown() string {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 3))
 	for i, p := range ls.paras {
-		if !ls.ascii[i] && !plainLines(p) {
+		if !ls.isASCII(i) && !plainLines(p) {
 			appendMarkdown(&b, p)
 			continue
 		}
@@ -106,7 +128,10 @@ func plainLines(p []string) bool {
 // TextParagraphs is Text of an article of <p> elements holding these lines of text,
 // separated by <br>, without the DOM. Each paragraph is tidied on its own: Text's pieces
 // between blank lines never span two <p>s, each of which it writes between blank lines.
-func TextParagraphs(paras [][]string) string { return NewLines(paras).Text() }
+func TextParagraphs(paras [][]string) string {
+	ls := NewLines(paras)
+	return ls.Text()
+}
 
 // Text is TextParagraphs of the lines.
 func (ls *Lines) Text() string {
@@ -114,7 +139,7 @@ func (ls *Lines) Text() string {
 	b.Grow(linesSize(ls.paras, 2))
 	n := 0
 	for i, p := range ls.paras {
-		if !ls.ascii[i] && !tidyLines(p) {
+		if !ls.isASCII(i) && !tidyLines(p) {
 			n = appendText(&b, p, n)
 			continue
 		}
