@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -168,4 +169,21 @@ func plainParagraphs(text string) [][]string {
 		out = [][]string{}
 	}
 	return out
+}
+
+// TestMayHoldEntity: where mayHoldEntity says no, html.UnescapeString leaves the text as
+// it is, for every byte after an & (alone, after another &, and before an entity's end).
+func TestMayHoldEntity(t *testing.T) {
+	for b := range 256 {
+		for _, s := range []string{"&" + string([]byte{byte(b)}), "a & b &" + string([]byte{byte(b)}) + "amp;", "&&" + string([]byte{byte(b)}) + "x;", "x&"} {
+			if !mayHoldEntity(s) && html.UnescapeString(s) != s {
+				t.Errorf("mayHoldEntity(%q) = false, but UnescapeString makes it %q", s, html.UnescapeString(s))
+			}
+		}
+	}
+	for _, s := range []string{"AT&T", "&amp;", "a &#8217; b", "& &lt;"} {
+		if !mayHoldEntity(s) {
+			t.Errorf("mayHoldEntity(%q) = false", s)
+		}
+	}
 }
