@@ -33,7 +33,13 @@ type TextArticle struct {
 func TextParagraphs(text string, explain bool) TextArticle {
 	paras, joined := TextBlocks(text)
 	res := textclass.Classify(joined)
-	a := TextArticle{Language: res.Language}
+	kept := 0
+	for _, b := range res.Blocks {
+		if b.Keep {
+			kept++
+		}
+	}
+	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept)}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
@@ -204,7 +210,7 @@ func tidyLines(lines []string) []string {
 // (and need not copy it).
 func mayHoldEntity(s string) bool {
 	for i := strings.IndexByte(s, '&'); i >= 0 && i+1 < len(s); {
-		if c := s[i+1]; c == '#' || c < utf8.RuneSelf && asciiAlnum(c) {
+		if c := s[i+1]; c == '#' || asciiAlnum(c) {
 			return true
 		}
 		j := strings.IndexByte(s[i+1:], '&')
