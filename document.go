@@ -30,7 +30,7 @@ type Document struct {
 	Extractor string          `json:"extractor,omitempty"` // with Options.Explain: the candidate extractor whose body this is, and why
 
 	titled    bool // the body begins with a heading repeating Title: Write prints no title line of its own
-	asciiBody bool // Text and Markdown are printable ASCII and line breaks: nothing in them to sanitize
+	cleanBody bool // Text and Markdown are made of clean lines (render.Lines.Clean): nothing in them to sanitize
 }
 
 // sanitize makes every string of the document that comes from the page safe to print:
@@ -42,7 +42,7 @@ func (d *Document) sanitize() {
 		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.HTML, &d.Comments} {
 		*f = render.CleanString(*f)
 	}
-	if !d.asciiBody {
+	if !d.cleanBody {
 		d.Markdown, d.Text = render.CleanString(d.Markdown), render.CleanString(d.Text)
 	}
 	for i := range d.Tags {

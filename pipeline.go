@@ -194,7 +194,7 @@ func (p *pipeline) render() error {
 	if err := p.renderComments(&doc, base); err != nil {
 		return err
 	}
-	doc.asciiBody = p.plain && p.lines.ASCII() && doc.Comments == ""
+	doc.cleanBody = p.plain && p.lines.Clean() && doc.Comments == ""
 	if p.opts.Explain {
 		doc.Removed = p.removed
 		if a.Candidate != "" {

@@ -151,8 +151,8 @@ func counted8ByBytes(s string, counted bool) (int, bool) {
 }
 
 // TestLinesASCII: a paragraph NewLines finds ASCII is one both writers would write as it
-// is (plainLines, tidyLines), and when all are, Markdown and Text need no cleaning, for
-// lines of every byte value at every offset, alone and after another line.
+// is (plainLines, tidyLines), for lines of every byte value at every offset, alone and
+// after another line.
 func TestLinesASCII(t *testing.T) {
 	vs := variants()
 	for i, a := range vs {
@@ -161,8 +161,25 @@ func TestLinesASCII(t *testing.T) {
 			if ls.isASCII(1) && (!plainLines(p) || !tidyLines(p)) {
 				t.Errorf("%q: ASCII, but plainLines %v, tidyLines %v", p, plainLines(p), tidyLines(p))
 			}
-			if ls.ASCII() && (!isClean(ls.Markdown()) || !isClean(ls.Text())) {
-				t.Errorf("%q: ASCII, but its Markdown or Text is not clean", p)
+		}
+	}
+}
+
+// TestLinesClean: when NewLines finds every line clean, Markdown and Text need no
+// cleaning, for lines of every byte value and character of variants at every offset,
+// alone and after another line, after a paragraph of printable ASCII and of other text.
+func TestLinesClean(t *testing.T) {
+	vs := variants()
+	for i, a := range vs {
+		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}, {"“Quoted”  text", a}} {
+			for _, first := range []string{"First.", "Übung — “Zitat”"} {
+				ls := NewLines([][]string{{first}, p})
+				if want := isClean(first) && isClean(strings.Join(p, "\n")); ls.Clean() != want {
+					t.Errorf("%q: Clean() = %v, want %v", p, ls.Clean(), want)
+				}
+				if ls.Clean() && (!isClean(ls.Markdown()) || !isClean(ls.Text())) {
+					t.Errorf("%q: clean lines, but Markdown %q or Text %q is not", p, ls.Markdown(), ls.Text())
+				}
 			}
 		}
 	}

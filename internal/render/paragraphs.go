@@ -23,23 +23,23 @@ func MarkdownParagraphs(paras [][]string) string {
 // to know of each paragraph read once: whether its lines are printable ASCII, single
 // spaced, none empty (blocks.SpacedASCII), as most are. Those are written as they are,
 // in Markdown once escaped. The flags of the first 64 paragraphs, most articles', take
-// no allocation.
+// no allocation. It also tells whether every line is clean (see Clean).
 type Lines struct {
 	paras [][]string
 	low   uint64 // bit i: paragraph i's lines are such, for the first 64
 	high  []bool // the same for paragraphs 64 on
-	all   bool   // every paragraph's are
+	clean bool   // every line is clean (isClean)
 }
 
 // NewLines reads the paragraphs paras, which it keeps.
 func NewLines(paras [][]string) Lines {
-	ls := Lines{paras: paras, all: true}
+	ls := Lines{paras: paras, clean: true}
 	if len(paras) > 64 {
 		ls.high = make([]bool, len(paras)-64)
 	}
 	for i, p := range paras {
 		ascii := spacedASCII(p)
-		ls.all = ls.all && ascii
+		ls.clean = ls.clean && (ascii || linesClean(p))
 		switch {
 		case i >= 64:
 			ls.high[i-64] = ascii
@@ -69,10 +69,20 @@ func spacedASCII(p []string) bool {
 	return len(p) > 0
 }
 
-// ASCII reports whether every line is printable ASCII, so that Markdown and Text, which
-// add only ASCII marks and line breaks to them, have no control character or invalid
-// UTF-8 to clean (see CleanString).
-func (ls *Lines) ASCII() bool { return ls.all }
+// linesClean reports whether CleanString leaves every line of p as it is.
+func linesClean(p []string) bool {
+	for _, l := range p {
+		if !isClean(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// Clean reports whether CleanString leaves every line as it is (printable ASCII lines
+// are): then Markdown and Text, which are made of the lines' characters, ASCII marks and
+// line breaks, have nothing to clean either (TestLinesClean).
+func (ls *Lines) Clean() bool { return ls.clean }
 
 // Markdown is MarkdownParagraphs of the lines.
 func (ls *Lines) Markdown() string {
