@@ -29,7 +29,8 @@ type Document struct {
 	Removed   []rules.Removal `json:"removed,omitempty"`   // with Options.Explain: every removal
 	Extractor string          `json:"extractor,omitempty"` // with Options.Explain: the candidate extractor whose body this is, and why
 
-	titled bool // the body begins with a heading repeating Title: Write prints no title line of its own
+	titled    bool // the body begins with a heading repeating Title: Write prints no title line of its own
+	cleanBody bool // Text and Markdown are made of clean lines (render.Lines.Clean): nothing in them to sanitize
 }
 
 // sanitize makes every string of the document that comes from the page safe to print:
@@ -38,8 +39,11 @@ type Document struct {
 // it) and appears only in JSON and YAML, which escape control characters.
 func (d *Document) sanitize() {
 	for _, f := range []*string{&d.URL, &d.Title, &d.Byline, &d.SiteName,
-		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.Markdown, &d.Text, &d.HTML, &d.Comments} {
+		&d.Published, &d.Modified, &d.Language, &d.Excerpt, &d.Image, &d.HTML, &d.Comments} {
 		*f = render.CleanString(*f)
+	}
+	if !d.cleanBody {
+		d.Markdown, d.Text = render.CleanString(d.Markdown), render.CleanString(d.Text)
 	}
 	for i := range d.Tags {
 		d.Tags[i] = render.CleanString(d.Tags[i])

@@ -32,6 +32,7 @@ type pipeline struct {
 	art     extract.Article // extract: the article
 	paras   [][]string      // extract: a plain text's article as paragraphs of lines, when plain
 	plain   bool            // the article is paras (art.Root is empty): no output needs its DOM
+	lines   render.Lines    // render: paras, read once for both renderers, when plain
 	removed []rules.Removal // every stage: what it removed (kept only with Explain)
 	doc     Document        // render: the result
 }
@@ -169,7 +170,8 @@ func (p *pipeline) render() error {
 	a := p.art
 	var body string
 	if p.plain { // paragraphs of text: nothing to tidy
-		body = render.TextParagraphs(p.paras)
+		p.lines = render.NewLines(p.paras)
+		body = p.lines.Text()
 	} else {
 		render.Tidy(a.Root, render.Omit(p.opts.Omit))
 		body = render.Text(a.Root)
@@ -192,6 +194,7 @@ func (p *pipeline) render() error {
 	if err := p.renderComments(&doc, base); err != nil {
 		return err
 	}
+	doc.cleanBody = p.plain && p.lines.Clean() && doc.Comments == ""
 	if p.opts.Explain {
 		doc.Removed = p.removed
 		if a.Candidate != "" {
@@ -209,7 +212,7 @@ func (p *pipeline) render() error {
 // renderMarkdown makes the article's Markdown.
 func (p *pipeline) renderMarkdown(doc *Document, base string) error {
 	if p.plain {
-		doc.Markdown = render.MarkdownParagraphs(p.paras)
+		doc.Markdown = p.lines.Markdown()
 		return nil
 	}
 	md, err := render.Markdown(p.art.Root, base)

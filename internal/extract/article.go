@@ -85,14 +85,15 @@ func paragraph(lines []string) *html.Node {
 // of only spaces or NBSP is blank), each a list of lines with trailing space removed.
 //
 // It reads the text in one pass: the lines are substrings of text, held in one slice that
-// the paragraphs share (each capped at its own end).
+// the paragraphs share (each capped at its own end). An empty line in that slice marks
+// the end of a paragraph, so that the paragraphs are counted, and their slice made to
+// size, before they are cut.
 func Paragraphs(text string) [][]string {
 	if strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
-	lines := make([]string, 0, strings.Count(text, "\n")+1)
-	out := make([][]string, 0, strings.Count(text, "\n\n")+1) // about the paragraphs: blank lines of spaces are not counted
-	start := 0
+	lines := make([]string, 0, strings.Count(text, "\n")+1) // the lines, and one "" after each paragraph
+	n := 0
 	for text != "" {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -102,14 +103,22 @@ func Paragraphs(text string) [][]string {
 		}
 		if line = trimRightBlank(line); line != "" {
 			lines = append(lines, line)
-			continue
-		}
-		if len(lines) > start {
-			out = append(out, lines[start:len(lines):len(lines)])
-			start = len(lines)
+		} else if len(lines) > 0 && lines[len(lines)-1] != "" {
+			lines, n = append(lines, ""), n+1
 		}
 	}
-	if len(lines) > start {
+	if len(lines) > 0 && lines[len(lines)-1] != "" {
+		n++
+	}
+	out := make([][]string, 0, n)
+	start := 0
+	for i, l := range lines {
+		if l == "" {
+			out = append(out, lines[start:i:i])
+			start = i + 1
+		}
+	}
+	if start < len(lines) {
 		out = append(out, lines[start:len(lines):len(lines)])
 	}
 	return out

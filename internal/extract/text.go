@@ -33,7 +33,13 @@ type TextArticle struct {
 func TextParagraphs(text string, explain bool) TextArticle {
 	paras, joined := TextBlocks(text)
 	res := textclass.Classify(joined)
-	a := TextArticle{Language: res.Language}
+	kept := 0
+	for _, b := range res.Blocks {
+		if b.Keep {
+			kept++
+		}
+	}
+	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept)}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
@@ -188,12 +194,36 @@ func tidyLines(lines []string) []string {
 		if l == "" || !visibleASCII(l[0]) || !visibleASCII(l[len(l)-1]) {
 			l = strings.TrimFunc(l, isBlankRune) // else nothing to trim, the common case
 		}
-		if strings.IndexByte(l, '&') >= 0 {
-			l = strings.TrimFunc(strings.ReplaceAll(html.UnescapeString(l), "\u00a0", " "), isBlankRune)
+		if i := strings.IndexByte(l, '&'); i >= 0 {
+			if mayHoldEntity(l[i:]) {
+				l = html.UnescapeString(l)
+			}
+			l = strings.TrimFunc(strings.ReplaceAll(l, "\u00a0", " "), isBlankRune)
 		}
 		lines[i] = l
 	}
 	return lines
+}
+
+// mayHoldEntity reports whether s, from its first &, may hold a character reference:
+// an & before # or an ASCII letter or digit. Else html.UnescapeString leaves s as it is
+// (and need not copy it).
+func mayHoldEntity(s string) bool {
+	for i := strings.IndexByte(s, '&'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c == '#' || asciiAlnum(c) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '&')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func asciiAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // visibleASCII reports whether c is a printable ASCII character other than the space.

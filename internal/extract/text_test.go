@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"html"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -118,4 +120,70 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("title %q is not in the input", a.Title)
 		}
 	})
+}
+
+// TestParagraphsSplit checks Paragraphs against the plain reading of its doc (lines split
+// on LF, CR LF or CR, trailing blanks trimmed, runs of lines between blank lines) on every
+// text of up to seven characters drawn from letters, spaces, NBSP and line ends, and
+// that each paragraph is capped at its own end.
+func TestParagraphsSplit(t *testing.T) {
+	alphabet := []string{"a", " ", "\n", "\r", "\u00a0"}
+	var texts func(prefix string, n int)
+	texts = func(prefix string, n int) {
+		got, want := Paragraphs(prefix), plainParagraphs(prefix)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Paragraphs(%q) = %q, want %q", prefix, got, want)
+		}
+		for _, p := range got {
+			if cap(p) != len(p) {
+				t.Fatalf("Paragraphs(%q): paragraph %q has room for %d lines", prefix, p, cap(p))
+			}
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			texts(prefix+c, n-1)
+		}
+	}
+	texts("", 7)
+}
+
+func plainParagraphs(text string) [][]string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	var out [][]string
+	var para []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimRightFunc(l, isBlankRune); l != "" {
+			para = append(para, l)
+			continue
+		}
+		if para != nil {
+			out, para = append(out, para), nil
+		}
+	}
+	if para != nil {
+		out = append(out, para)
+	}
+	if out == nil {
+		out = [][]string{}
+	}
+	return out
+}
+
+// TestMayHoldEntity: where mayHoldEntity says no, html.UnescapeString leaves the text as
+// it is, for every byte after an & (alone, after another &, and before an entity's end).
+func TestMayHoldEntity(t *testing.T) {
+	for b := range 256 {
+		for _, s := range []string{"&" + string([]byte{byte(b)}), "a & b &" + string([]byte{byte(b)}) + "amp;", "&&" + string([]byte{byte(b)}) + "x;", "x&"} {
+			if !mayHoldEntity(s) && html.UnescapeString(s) != s {
+				t.Errorf("mayHoldEntity(%q) = false, but UnescapeString makes it %q", s, html.UnescapeString(s))
+			}
+		}
+	}
+	for _, s := range []string{"AT&T", "&amp;", "a &#8217; b", "& &lt;"} {
+		if !mayHoldEntity(s) {
+			t.Errorf("mayHoldEntity(%q) = false", s)
+		}
+	}
 }

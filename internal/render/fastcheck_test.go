@@ -98,3 +98,110 @@ func TestParagraphsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestCountASCII8: countASCII over eight bytes is its byte loop, from either state, on
+// every ASCII byte at every offset of eight bytes of each kind (letter, digit, space,
+// other), and on every eight bytes drawn from a letter, a digit, a space, a tab, a
+// newline and two marks.
+func TestCountASCII8(t *testing.T) {
+	check := func(s string) {
+		for _, counted := range []bool{false, true} {
+			n, c := counted8ByBytes(s, counted)
+			if gotN, gotC, read := countASCII(s, 0, counted); gotN != n || gotC != c || read != 8 {
+				t.Fatalf("countASCII(%q, 0, %v) = %d, %v, %d, want %d, %v, 8", s, counted, gotN, gotC, read, n, c)
+			}
+		}
+	}
+	for _, fill := range []string{"aaaaaaaa", "Z9Z9Z9Z9", "        ", "--------", "a- -a\t.,"} {
+		for b := range 128 {
+			for at := range 8 {
+				check(fill[:at] + string(rune(b)) + fill[at+1:])
+			}
+		}
+	}
+	alphabet := "a0 \t\n-("
+	var each func(prefix string)
+	each = func(prefix string) {
+		if len(prefix) == 8 {
+			check(prefix)
+			return
+		}
+		for i := range len(alphabet) {
+			each(prefix + alphabet[i:i+1])
+		}
+	}
+	each("")
+}
+
+// counted8ByBytes is the byte loop of countASCII over s, words counted from 0.
+func counted8ByBytes(s string, counted bool) (int, bool) {
+	n := 0
+	for i := range len(s) {
+		switch asciiKind[s[i]] {
+		case 1:
+			if !counted {
+				n++
+			}
+			counted = true
+		case 2:
+			counted = false
+		}
+	}
+	return n, counted
+}
+
+// TestLinesASCII: a paragraph NewLines finds ASCII is one both writers would write as it
+// is (plainLines, tidyLines), for lines of every byte value at every offset, alone and
+// after another line.
+func TestLinesASCII(t *testing.T) {
+	vs := variants()
+	for i, a := range vs {
+		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}} {
+			ls := NewLines([][]string{{"First."}, p})
+			if ls.isASCII(1) && (!plainLines(p) || !tidyLines(p)) {
+				t.Errorf("%q: ASCII, but plainLines %v, tidyLines %v", p, plainLines(p), tidyLines(p))
+			}
+		}
+	}
+}
+
+// TestLinesClean: when NewLines finds every line clean, Markdown and Text need no
+// cleaning, for lines of every byte value and character of variants at every offset,
+// alone and after another line, after a paragraph of printable ASCII and of other text.
+func TestLinesClean(t *testing.T) {
+	vs := variants()
+	for i, a := range vs {
+		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}, {"“Quoted”  text", a}} {
+			for _, first := range []string{"First.", "Übung — “Zitat”"} {
+				ls := NewLines([][]string{{first}, p})
+				if want := isClean(first) && isClean(strings.Join(p, "\n")); ls.Clean() != want {
+					t.Errorf("%q: Clean() = %v, want %v", p, ls.Clean(), want)
+				}
+				if ls.Clean() && (!isClean(ls.Markdown()) || !isClean(ls.Text())) {
+					t.Errorf("%q: clean lines, but Markdown %q or Text %q is not", p, ls.Markdown(), ls.Text())
+				}
+			}
+		}
+	}
+}
+
+// TestLinesMany: the flags of paragraphs past the first 64 are kept as those before.
+func TestLinesMany(t *testing.T) {
+	var paras [][]string
+	for i := range 150 {
+		paras = append(paras, []string{[]string{"Plain words.", "Two  spaces", "Naïve café", "| a *b*"}[i*7%4]})
+	}
+	ls := NewLines(paras)
+	var md, txt strings.Builder
+	n := 0
+	for i, p := range paras {
+		if ls.isASCII(i) != spacedASCII(p) {
+			t.Errorf("paragraph %d %q: isASCII %v", i, p, ls.isASCII(i))
+		}
+		appendMarkdown(&md, p)
+		n = appendText(&txt, p, n)
+	}
+	if ls.Markdown() != md.String() || ls.Text() != txt.String() {
+		t.Errorf("Markdown or Text of 150 paragraphs differs from the inline writer's")
+	}
+}

@@ -276,6 +276,7 @@ func escapeText(s string) string {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s) + len(s)/8 + 1) // room for the escapes of most lines: one allocation
 	for i, r := range s {
 		switch r {
 		case '\\', '`', '*', '[', ']', '|', '~':

@@ -15,10 +15,81 @@ import (
 // text, separated by <br>, without the DOM: each paragraph is gathered as Markdown
 // gathers a <p>'s text nodes and line breaks.
 func MarkdownParagraphs(paras [][]string) string {
+	ls := NewLines(paras)
+	return ls.Markdown()
+}
+
+// Lines is a plain-text article, paragraphs of lines, with what both its renderers need
+// to know of each paragraph read once: whether its lines are printable ASCII, single
+// spaced, none empty (blocks.SpacedASCII), as most are. Those are written as they are,
+// in Markdown once escaped. The flags of the first 64 paragraphs, most articles', take
+// no allocation. It also tells whether every line is clean (see Clean).
+type Lines struct {
+	paras [][]string
+	low   uint64 // bit i: paragraph i's lines are such, for the first 64
+	high  []bool // the same for paragraphs 64 on
+	clean bool   // every line is clean (isClean)
+}
+
+// NewLines reads the paragraphs paras, which it keeps.
+func NewLines(paras [][]string) Lines {
+	ls := Lines{paras: paras, clean: true}
+	if len(paras) > 64 {
+		ls.high = make([]bool, len(paras)-64)
+	}
+	for i, p := range paras {
+		ascii := spacedASCII(p)
+		ls.clean = ls.clean && (ascii || linesClean(p))
+		switch {
+		case i >= 64:
+			ls.high[i-64] = ascii
+		case ascii:
+			ls.low |= 1 << i
+		}
+	}
+	return ls
+}
+
+// isASCII reports whether paragraph i's lines are printable ASCII, single-spaced.
+func (ls *Lines) isASCII(i int) bool {
+	if i < 64 {
+		return ls.low>>i&1 != 0
+	}
+	return ls.high[i-64]
+}
+
+// spacedASCII reports whether the lines of p are printable ASCII, single-spaced, none
+// empty or with a space at an end.
+func spacedASCII(p []string) bool {
+	for _, l := range p {
+		if l == "" || blocks.SpacedASCII(l) != len(l) || l[0] == ' ' || l[len(l)-1] == ' ' {
+			return false
+		}
+	}
+	return len(p) > 0
+}
+
+// linesClean reports whether CleanString leaves every line of p as it is.
+func linesClean(p []string) bool {
+	for _, l := range p {
+		if !isClean(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// Clean reports whether CleanString leaves every line as it is (printable ASCII lines
+// are): then Markdown and Text, which are made of the lines' characters, ASCII marks and
+// line breaks, have nothing to clean either (TestLinesClean).
+func (ls *Lines) Clean() bool { return ls.clean }
+
+// Markdown is MarkdownParagraphs of the lines.
+func (ls *Lines) Markdown() string {
 	var b strings.Builder
-	b.Grow(linesSize(paras, 3))
-	for _, p := range paras {
-		if !plainLines(p) {
+	b.Grow(linesSize(ls.paras, 3))
+	for i, p := range ls.paras {
+		if !ls.isASCII(i) && !plainLines(p) {
 			appendMarkdown(&b, p)
 			continue
 		}
@@ -68,11 +139,17 @@ func plainLines(p []string) bool {
 // separated by <br>, without the DOM. Each paragraph is tidied on its own: Text's pieces
 // between blank lines never span two <p>s, each of which it writes between blank lines.
 func TextParagraphs(paras [][]string) string {
+	ls := NewLines(paras)
+	return ls.Text()
+}
+
+// Text is TextParagraphs of the lines.
+func (ls *Lines) Text() string {
 	var b strings.Builder
-	b.Grow(linesSize(paras, 2))
+	b.Grow(linesSize(ls.paras, 2))
 	n := 0
-	for _, p := range paras {
-		if !tidyLines(p) {
+	for i, p := range ls.paras {
+		if !ls.isASCII(i) && !tidyLines(p) {
 			n = appendText(&b, p, n)
 			continue
 		}

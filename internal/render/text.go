@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,12 +182,36 @@ func WordCount(s string) int {
 
 // countASCII is WordCount over the ASCII bytes s starts with, from n words and the
 // current field's state: it returns them after those bytes, and how many bytes it read.
+// It reads eight bytes at a time while they are ASCII, without a branch: a letter or
+// digit starts a word when the last letter, digit or white space before it (in those
+// bytes, or the state they start from) is white space. Then it reads by byte.
 func countASCII(s string, n int, counted bool) (int, bool, int) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := blocks.Load8(s[i:])
+		if x&blocks.ByteHighs != 0 {
+			break
+		}
+		space := inRange8(x, '\t', '\r') | inRange8(x, ' ', ' ') // a high bit per byte, as below
+		word := inRange8(x, '0', '9') | inRange8(x|blocks.ByteOnes*0x20, 'a', 'z')
+		// fresh: after each byte, whether its field holds no letter or digit so far, as the
+		// last space or word byte at or before it says (a prefix scan: windows of 2, 4, 8)
+		fresh, known := space, space|word
+		fresh, known = fresh|fresh<<8&^known, known|known<<8
+		fresh, known = fresh|fresh<<16&^known, known|known<<16
+		fresh, known = fresh|fresh<<32&^known, known|known<<32
+		in := uint64(0x80) // the state x starts from, as the high bit of a byte before x
+		if counted {
+			in = 0
+		}
+		fresh |= ^known & blocks.ByteHighs & -(in >> 7) // no space or word byte yet
+		n += bits.OnesCount64(word & (fresh<<8 | in))
+		counted = fresh>>63 == 0
+	}
 	c := 0 // counted, as 0 or 1
 	if counted {
 		c = 1
 	}
-	i := 0
 	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
 		k := asciiKind[s[i]] // 1: a letter or digit, 2: white space
 		n += int(k) & (c ^ 1)
@@ -195,8 +220,13 @@ func countASCII(s string, n int, counted bool) (int, bool, int) {
 	return n, c == 1, i
 }
 
-// asciiKind classifies the ASCII bytes for WordCount: 1 for a letter or digit, 2 for white
-// space (unicode.IsSpace), 0 for the others.
+// inRange8 marks with its high bit each byte of x (all ASCII) from lo to hi.
+func inRange8(x uint64, lo, hi byte) uint64 {
+	atLeast := x + blocks.ByteOnes*uint64(0x80-lo)
+	above := x + blocks.ByteOnes*uint64(0x7f-hi)
+	return atLeast &^ above & blocks.ByteHighs
+}
+
 var asciiKind = func() (t [utf8.RuneSelf]uint8) {
 	for c := range rune(utf8.RuneSelf) {
 		switch {

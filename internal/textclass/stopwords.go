@@ -76,8 +76,9 @@ func (idx *stopIndex) buildTable() {
 // away by one bit, without reading the table.
 func (idx *stopIndex) mayHold(h uint32) bool { return idx.seen[h>>6&511]&(1<<(h&63)) != 0 }
 
-// lookupHashed returns the languages of the ASCII word w, in any case, given the FNV-1a
-// hash h of w in lower case (mayHold(h) first saves most calls).
+// lookupHashed returns the languages of the word w of ASCII letters and apostrophes, in
+// any case, given the FNV-1a hash h of w in lower case (mayHold(h) first saves most
+// calls).
 func (idx *stopIndex) lookupHashed(h uint32, w string) langMask {
 	tag := uint8(h >> 24)
 	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
@@ -85,7 +86,7 @@ func (idx *stopIndex) lookupHashed(h uint32, w string) langMask {
 		if s.n == 0 {
 			return 0
 		}
-		if s.tag == tag && int(s.n) == len(w) && equalLowerASCII(idx.arena[s.off:s.off+uint32(s.n)], w) {
+		if s.tag == tag && int(s.n) == len(w) && equalFolded(idx.arena[s.off:s.off+uint32(s.n)], w) {
 			return s.langs
 		}
 	}
@@ -116,10 +117,11 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// equalLowerASCII reports whether w in lower case is key.
-func equalLowerASCII(key, w string) bool {
+// equalFolded reports whether the word w of ASCII letters and apostrophes is key in any
+// case: each byte | 0x20 (which lowers a letter and keeps an apostrophe) is key's.
+func equalFolded(key, w string) bool {
 	for i := 0; i < len(w); i++ {
-		if key[i] != lowerASCII(w[i]) {
+		if key[i] != w[i]|0x20 {
 			return false
 		}
 	}

@@ -168,3 +168,62 @@ func TestApostropheIsNoDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestWordFilter: the filter holds every word added to it (it may hold others), so that
+// sharedWithLead misses no word of the candidates, and it turns most others away.
+func TestWordFilter(t *testing.T) {
+	var f wordFilter
+	var added []string
+	for _, s := range languageSamples {
+		eachContentWord(s, nil, func(w []byte) { f.add(string(w)); added = append(added, string(w)) })
+	}
+	for _, w := range added {
+		if !f.mayHold(w) {
+			t.Errorf("filter lost %q", w)
+		}
+	}
+	var g wordFilter
+	g.add("council")
+	other := 0
+	for _, w := range added {
+		if w != "council" && g.mayHold(w) {
+			other++
+		}
+	}
+	if 10*other > len(added) {
+		t.Errorf("a filter of one word holds %d of %d other words", other, len(added))
+	}
+}
+
+// TestLookupHashed: every stop word of ASCII letters and apostrophes is found in upper
+// case, title case and lower case, with its languages, and each of its letters changed
+// to another letter finds what the index holds for that word.
+func TestLookupHashed(t *testing.T) {
+	idx := loadStopwords()
+	find := func(w string) langMask {
+		h := uint32(fnvOffset)
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i]|0x20)) * fnvPrime
+		}
+		return idx.lookupHashed(h, w)
+	}
+	for key, langs := range idx.words {
+		if strings.Trim(key, "abcdefghijklmnopqrstuvwxyz'") != "" {
+			continue
+		}
+		for _, w := range []string{key, strings.ToUpper(key), strings.ToUpper(key[:1]) + key[1:]} {
+			if got := find(w); got != langs {
+				t.Errorf("lookupHashed(%q) = %b, want %b", w, got, langs)
+			}
+		}
+		for i := range len(key) {
+			if key[i] == '\'' {
+				continue
+			}
+			other := key[:i] + string(rune('a'+(key[i]-'a'+1)%26)) + key[i+1:]
+			if got := find(strings.ToUpper(other)); got != idx.words[other] {
+				t.Errorf("lookupHashed(%q) = %b, want %b", strings.ToUpper(other), got, idx.words[other])
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package textclass
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,30 +23,28 @@ const (
 // titleLeadBlocks kept blocks, as a headline shares words with the lead; on a tie, the
 // longer, then the nearer. -1 when there is none.
 func findTitle(blocks []string, bs []Block, from int) int {
-	var cands []int // candidate blocks, nearest first (at most 31)
-	type word struct{ end, bit uint32 }
-	arena := make([]byte, 0, 512) // the candidates' words, one after another
-	buf := make([]byte, 0, 64)
-	found := make([]word, 0, 64)
+	sc := titlePool.Get().(*titleScratch)
+	defer sc.release()
 	for i := from; i >= 0 && i >= from-titleWindow; i-- {
 		if !headingLike(blocks[i], &bs[i].Features) || i == from && (from+1 >= len(bs) || !bs[from+1].Keep) {
 			continue
 		}
-		bit := uint32(1) << len(cands)
-		cands = append(cands, i)
-		buf = eachContentWord(blocks[i], buf, func(w []byte) {
-			arena = append(arena, w...)
-			found = append(found, word{uint32(len(arena)), bit})
+		bit := uint32(1) << len(sc.cands)
+		sc.cands = append(sc.cands, i)
+		sc.buf = eachContentWord(blocks[i], sc.buf, func(w []byte) {
+			sc.arena = append(sc.arena, w...)
+			sc.found = append(sc.found, titleWord{uint32(len(sc.arena)), bit})
 		})
 	}
-	keys := string(arena)                        // one string for all the keys
-	words := make(map[string]uint32, len(found)) // word → the candidates holding it, one bit each
+	keys := string(sc.arena) // one string for all the keys
 	start := uint32(0)
-	for _, w := range found {
-		words[keys[start:w.end]] |= w.bit
+	for _, w := range sc.found {
+		sc.words[keys[start:w.end]] |= w.bit
+		sc.filter.add(keys[start:w.end])
 		start = w.end
 	}
-	shared := sharedWithLead(blocks, bs, from, words, len(cands))
+	shared := sharedWithLead(blocks, bs, from, sc)
+	cands := sc.cands
 	best := -1
 	for c, i := range cands {
 		switch {
@@ -60,6 +59,34 @@ func findTitle(blocks []string, bs []Block, from int) int {
 	return cands[best]
 }
 
+// titleScratch is findTitle's memory, reused across documents (titlePool): its sizes are
+// bounded by the title window.
+type titleScratch struct {
+	cands  []int       // candidate blocks, nearest first (at most 31)
+	arena  []byte      // the candidates' words, one after another
+	buf    []byte      // the word being read
+	found  []titleWord // the words in arena
+	words  map[string]uint32
+	filter wordFilter // the keys of words
+	shared []int      // per candidate, the words it shares with the lead
+}
+
+// titleWord is a word of a candidate: where it ends in the arena, and the candidate's bit.
+type titleWord struct{ end, bit uint32 }
+
+var titlePool = sync.Pool{New: func() any {
+	return &titleScratch{arena: make([]byte, 0, 512), buf: make([]byte, 0, 64),
+		found: make([]titleWord, 0, 64), words: make(map[string]uint32, 64)}
+}}
+
+// release empties sc and gives it back to the pool.
+func (sc *titleScratch) release() {
+	sc.cands, sc.arena, sc.buf, sc.found, sc.shared = sc.cands[:0], sc.arena[:0], sc.buf[:0], sc.found[:0], sc.shared[:0]
+	clear(sc.words)
+	sc.filter = wordFilter{}
+	titlePool.Put(sc)
+}
+
 // Title words: words of titleWordLen letters or more, in lower case, of the article's
 // first titleLeadBlocks kept blocks, at most titleLeadBytes of them.
 const (
@@ -68,32 +95,49 @@ const (
 	titleLeadBytes  = 1000
 )
 
-// sharedWithLead counts, for each of n candidates, the words (keys of words, with one bit
-// per candidate) that the lead of the article starting at block from holds.
-func sharedWithLead(blocks []string, bs []Block, from int, words map[string]uint32, n int) []int {
-	shared := make([]int, n)
+// sharedWithLead counts, for each candidate of sc, the words of sc.words (with one bit
+// per candidate) that the lead of the article starting at block from holds. sc.filter
+// holds the keys of sc.words, to turn most other words away before the map.
+func sharedWithLead(blocks []string, bs []Block, from int, sc *titleScratch) []int {
+	shared := append(sc.shared[:0], make([]int, len(sc.cands))...)
+	sc.shared = shared
 	budget := titleLeadBytes
-	buf := make([]byte, 0, 64)
-	for i, kept := from, 0; i < len(bs) && kept < titleLeadBlocks && budget > 0 && len(words) > 0; i++ {
+	for i, kept := from, 0; i < len(bs) && kept < titleLeadBlocks && budget > 0 && len(sc.words) > 0; i++ {
 		if !bs[i].Keep {
 			continue
 		}
 		text := blocks[i][:min(len(blocks[i]), budget)]
-		buf = eachContentWord(text, buf, func(w []byte) {
-			m, ok := words[string(w)]
+		sc.buf = eachContentWord(text, sc.buf, func(w []byte) {
+			if !sc.filter.mayHold(string(w)) {
+				return
+			}
+			m, ok := sc.words[string(w)]
 			if !ok {
 				return
 			}
 			for c := 0; m != 0; c, m = c+1, m>>1 {
 				shared[c] += int(m & 1)
 			}
-			delete(words, string(w)) // count each word once
+			delete(sc.words, string(w)) // count each word once
 		})
 		budget -= len(text)
 		kept++
 	}
 	return shared
 }
+
+// wordFilter is a set of words that may answer "yes" for a word it does not hold: a bit
+// per word's first and last byte and length, 1,024 bits.
+type wordFilter [16]uint64
+
+func filterBit(w string) uint32 {
+	return (uint32(w[0]) | uint32(w[len(w)-1])<<8 | uint32(len(w))<<16) * 0x9e3779b1 >> 22
+}
+
+func (f *wordFilter) add(w string) { b := filterBit(w); f[b>>6] |= 1 << (b & 63) }
+
+// mayHold reports whether w may be in f: false when it is not.
+func (f *wordFilter) mayHold(w string) bool { b := filterBit(w); return f[b>>6]&(1<<(b&63)) != 0 }
 
 // eachContentWord calls fn with each word of s of titleWordLen letters or more, in lower
 // case, built in buf (valid during the call only); it returns buf for reuse.
