@@ -1,9 +1,12 @@
 package textclass
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 // Features are what Classify measures on one block.
@@ -46,13 +49,11 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 		if c < utf8.RuneSelf {
 			switch {
 			case asciiWord[c]:
-				end, digit, h := asciiRun(s, i, fnvOffset)
-				if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'') {
-					i = sc.word(s, i, &f, hits) // it may go on: word reads it again
+				if end, ok := sc.shortWord(s, i, &f, hits); ok {
+					i = end
 					continue
 				}
-				sc.asciiWord(s[i:end], digit, h, &f, hits)
-				i = end
+				i = sc.word(s, i, &f, hits)
 				continue
 			case c != ' ':
 				sc.asciiPunct(s, i, &f)
@@ -82,6 +83,55 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 	f.Runes = int32(len(s) - sc.cont)
 	f.Terminal = endsSentence(s)
 	return f
+}
+
+// shortWord counts the word that starts at s[i] when, as most words, it is ASCII, shorter
+// than eight bytes and followed by an ASCII character other than an apostrophe: the eight
+// bytes from s[i] on tell where it ends, whether it holds a digit and, lowered, its
+// stop-word key (packWord), in a few steps without a loop. It returns where the word ends
+// and true, or false when the word is not such a word (word reads it then).
+func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32) (int, bool) {
+	if i+8 > len(s) {
+		return 0, false
+	}
+	x := blocks.Load8(s[i:])
+	word, digits := wordBytes8(x)
+	other := ^word & blocks.ByteHighs
+	if other == 0 {
+		return 0, false
+	}
+	end := i + bits.TrailingZeros64(other)>>3
+	if next := s[end]; next >= utf8.RuneSelf || next == '\'' {
+		return 0, false
+	}
+	bytes := uint64(1)<<(8*(end-i)) - 1
+	f.Words++
+	if digits&bytes != 0 {
+		countNumber(f, s[i:end])
+		return end, true
+	}
+	key := (x | blocks.ByteOnes*0x20) & bytes
+	if h := hashPacked(key); sc.idx.mayHold(h) {
+		sc.addHits(sc.idx.lookupPacked(h, key), hits)
+	}
+	if c := s[i]; 'A' <= c && c <= 'Z' {
+		f.Caps++
+	}
+	return end, true
+}
+
+// wordBytes8 returns, for the eight bytes of x (the first lowest), 0x80 in each byte that
+// is an ASCII letter or digit (word), and in each that is an ASCII digit (digits). Each
+// range test adds to every byte, its top bit cleared, what takes the bytes from the range's
+// start on to 0x80 or more: no sum carries into the next byte.
+func wordBytes8(x uint64) (word, digits uint64) {
+	const ones = blocks.ByteOnes
+	low := x &^ blocks.ByteHighs
+	lower := low | ones*0x20 // letters in lower case; digits stay
+	letters := (lower + ones*(0x80-'a')) &^ (lower + ones*(0x80-'z'-1))
+	digits = (low + ones*(0x80-'0')) &^ (low + ones*(0x80-'9'-1))
+	ascii := ^x & blocks.ByteHighs
+	return (letters | digits) & ascii, digits & ascii
 }
 
 // asciiWord marks the ASCII bytes that make up words (sized for any byte, so that a
@@ -123,48 +173,39 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 	}
 }
 
-// word consumes the word starting at s[i] and returns the index after it. ASCII words,
-// most of them, are hashed for the stop-word lookup as they are read (asciiRun).
+// word consumes the word starting at s[i] and returns the index after it: the words
+// shortWord leaves, long ones, those at the end of the block, with an apostrophe or with
+// non-ASCII letters.
 func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int {
 	start := i
 	digit := false
-	h := uint32(fnvOffset)
 	for {
-		end, d, hash := asciiRun(s, i, h)
-		i, h, digit = end, hash, digit || d
+		end, d := asciiRun(s, i)
+		i, digit = end, digit || d
 		if i < len(s) && s[i] >= utf8.RuneSelf && goesOn(s, start, i) {
 			return sc.wordSlow(s, start, f, hits)
 		}
 		if i == len(s) || s[i] != '\'' || i == start || i+1 == len(s) || !isWordStart(s[i+1:]) {
 			break // the end of the word, or a character that is not in words ("”", "—"…)
 		}
-		h = (h ^ '\'') * fnvPrime
 		i++
 	}
-	sc.asciiWord(s[start:i], digit, h, f, hits)
+	w := s[start:i]
+	f.Words++
+	if digit {
+		countNumber(f, w)
+		return i
+	}
+	sc.addHits(sc.idx.lookupFolded(w), hits)
+	if c := w[0]; 'A' <= c && c <= 'Z' {
+		f.Caps++
+	}
 	return i
 }
 
-// asciiWord counts the ASCII word w, whether it holds a digit and its hash (see
-// asciiRun): count's first case, inline.
-func (sc *scanner) asciiWord(w string, digit bool, h uint32, f *Features, hits *[numLangs]int32) {
-	f.Words++
-	switch {
-	case digit:
-		countNumber(f, w)
-	case len(w) <= sc.idx.maxLen && sc.idx.mayHold(h):
-		sc.addHits(sc.idx.lookupHashed(h, w), hits)
-	}
-	if c := w[0]; 'A' <= c && c <= 'Z' && !digit {
-		f.Caps++
-	}
-}
-
-// asciiRun reads the ASCII letters and digits of s from i on: it returns where they end,
-// whether one is a digit, and h hashed further with them (FNV-1a of the bytes | 0x20,
-// which lowers letters and keeps digits). It calls nothing, so that the loop runs in
-// registers.
-func asciiRun(s string, i int, h uint32) (end int, digit bool, hash uint32) {
+// asciiRun reads the ASCII letters and digits of s from i on: it returns where they end
+// and whether one is a digit.
+func asciiRun(s string, i int) (end int, digit bool) {
 	all := byte(0xff) // the bits every byte has: a digit lacks 0x40, which letters have
 	rest := s[i:]
 	j := 0
@@ -174,9 +215,8 @@ func asciiRun(s string, i int, h uint32) (end int, digit bool, hash uint32) {
 			break
 		}
 		all &= c
-		h = (h ^ uint32(c|0x20)) * fnvPrime
 	}
-	return i + j, all&0x40 == 0, h
+	return i + j, all&0x40 == 0
 }
 
 // goesOn reports whether the word that starts at s[start] goes on with the non-ASCII

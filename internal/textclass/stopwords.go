@@ -22,20 +22,25 @@ const numLangs = len(languages)
 type langMask uint16
 
 // stopIndex maps a lower-case word to the languages whose stop-word list holds it. Lookups
-// go through an open-addressing table hashed with FNV-1a, which lets ASCII words be hashed
-// and compared case-insensitively in place: the classifier looks up every word of a page.
+// go through an open-addressing table, which lets ASCII words be hashed and compared
+// case-insensitively in place: the classifier looks up every word of a page. A word of up
+// to eight bytes is its key: its bytes as a number, the first lowest (packWord), so that
+// it is hashed by one multiplication and compared in one step; a longer word is hashed
+// with FNV-1a and compared byte by byte.
 type stopIndex struct {
 	words  map[string]langMask
 	slots  []stopSlot
-	arena  string // the keys, one after another
+	arena  string // the keys of more than eight bytes, one after another
 	mask   uint32
 	seen   [512]uint64 // a bit per hash & 0x7fff of each key, so that most other words are turned away without reading the table
 	maxLen int         // longest stop word in bytes; longer words are not looked up
 }
 
-// stopSlot is one entry of the table, 8 bytes: the key is arena[off:off+n] (n 0 for an
-// empty slot) and tag the top byte of its hash, to pass over most other keys unread.
+// stopSlot is one entry of the table, 16 bytes: a word of up to eight bytes is key, a
+// longer one arena[off:off+n] (key 0); n is 0 for an empty slot, and tag the top byte of
+// a long word's hash, to pass over most other long keys unread.
 type stopSlot struct {
+	key   uint64
 	off   uint32
 	langs langMask
 	n     uint8
@@ -45,10 +50,35 @@ type stopSlot struct {
 const (
 	fnvOffset = 2166136261
 	fnvPrime  = 16777619
+	// packMul spreads a packed word's bits over the top half of the product (the 64-bit
+	// golden ratio, as in Fibonacci hashing).
+	packMul = 0x9e3779b97f4a7c15
 )
 
-// buildTable fills the lookup table from words, at most a quarter full. Keys go into the
-// arena in sorted order, so the table is the same on every run.
+// packWord returns the bytes of w (at most eight) as a number, the first byte lowest:
+// the key of a short word, never 0 for a word.
+func packWord(w []byte) uint64 {
+	k := uint64(0)
+	for i := len(w) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(w[i])
+	}
+	return k
+}
+
+// hashPacked is the hash of a word of up to eight bytes, given its key.
+func hashPacked(key uint64) uint32 { return uint32(key * packMul >> 32) }
+
+// hashLong is the hash of a word of more than eight bytes, in lower case: FNV-1a.
+func hashLong(w []byte) uint32 {
+	h := uint32(fnvOffset)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
+}
+
+// buildTable fills the lookup table from words, at most a quarter full. Long keys go into
+// the arena in sorted order, so the table is the same on every run.
 func (idx *stopIndex) buildTable() {
 	n := 1
 	for n < 4*len(idx.words) {
@@ -57,17 +87,22 @@ func (idx *stopIndex) buildTable() {
 	idx.slots, idx.mask = make([]stopSlot, n), uint32(n-1)
 	var arena strings.Builder
 	for _, w := range slices.Sorted(maps.Keys(idx.words)) {
-		h := uint32(fnvOffset)
-		for i := 0; i < len(w); i++ {
-			h = (h ^ uint32(w[i])) * fnvPrime
+		slot := stopSlot{langs: idx.words[w], n: uint8(len(w))}
+		var h uint32
+		if len(w) <= 8 {
+			slot.key = packWord([]byte(w))
+			h = hashPacked(slot.key)
+		} else {
+			h = hashLong([]byte(w))
+			slot.off, slot.tag = uint32(arena.Len()), uint8(h>>24)
+			arena.WriteString(w)
 		}
 		j := h & idx.mask
 		for idx.slots[j].n != 0 {
 			j = (j + 1) & idx.mask
 		}
-		idx.slots[j] = stopSlot{off: uint32(arena.Len()), langs: idx.words[w], n: uint8(len(w)), tag: uint8(h >> 24)}
+		idx.slots[j] = slot
 		idx.seen[h>>6&511] |= 1 << (h & 63)
-		arena.WriteString(w)
 	}
 	idx.arena = arena.String()
 }
@@ -76,38 +111,67 @@ func (idx *stopIndex) buildTable() {
 // away by one bit, without reading the table.
 func (idx *stopIndex) mayHold(h uint32) bool { return idx.seen[h>>6&511]&(1<<(h&63)) != 0 }
 
-// lookupHashed returns the languages of the word w of ASCII letters and apostrophes, in
-// any case, given the FNV-1a hash h of w in lower case (mayHold(h) first saves most
-// calls).
-func (idx *stopIndex) lookupHashed(h uint32, w string) langMask {
-	tag := uint8(h >> 24)
+// lookupPacked returns the languages of the word of up to eight bytes, in lower case,
+// whose key is key and hash h (mayHold(h) first saves most calls).
+func (idx *stopIndex) lookupPacked(h uint32, key uint64) langMask {
 	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
-		s := idx.slots[j]
+		s := &idx.slots[j]
+		if s.key == key {
+			return s.langs
+		}
 		if s.n == 0 {
 			return 0
 		}
-		if s.tag == tag && int(s.n) == len(w) && equalFolded(idx.arena[s.off:s.off+uint32(s.n)], w) {
+	}
+}
+
+// lookupLong returns the languages of the word w of more than eight bytes, given the
+// hash h of w in lower case; same reports whether a key equals w (lower case, or ASCII
+// letters and apostrophes in any case, see equalFolded).
+func (idx *stopIndex) lookupLong(h uint32, w string, same func(key, w string) bool) langMask {
+	tag := uint8(h >> 24)
+	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
+		s := &idx.slots[j]
+		if s.n == 0 {
+			return 0
+		}
+		if s.key == 0 && s.tag == tag && int(s.n) == len(w) && same(idx.arena[s.off:s.off+uint32(s.n)], w) {
 			return s.langs
 		}
 	}
 }
 
+// lookupFolded returns the languages of the word w of ASCII letters and apostrophes, in
+// any case.
+func (idx *stopIndex) lookupFolded(w string) langMask {
+	if len(w) > idx.maxLen {
+		return 0
+	}
+	var buf [8]byte
+	if len(w) <= 8 {
+		for i := range len(w) {
+			buf[i] = w[i] | 0x20
+		}
+		key := packWord(buf[:len(w)])
+		return idx.lookupPacked(hashPacked(key), key)
+	}
+	h := uint32(fnvOffset)
+	for i := range len(w) {
+		h = (h ^ uint32(w[i]|0x20)) * fnvPrime
+	}
+	if !idx.mayHold(h) {
+		return 0
+	}
+	return idx.lookupLong(h, w, equalFolded)
+}
+
 // lookup returns the languages of the lower-case word w.
 func (idx *stopIndex) lookup(w []byte) langMask {
-	h := uint32(fnvOffset)
-	for _, c := range w {
-		h = (h ^ uint32(c)) * fnvPrime
+	if len(w) <= 8 {
+		key := packWord(w)
+		return idx.lookupPacked(hashPacked(key), key)
 	}
-	tag := uint8(h >> 24)
-	for j := h & idx.mask; ; j = (j + 1) & idx.mask {
-		s := idx.slots[j]
-		if s.n == 0 {
-			return 0
-		}
-		if s.tag == tag && idx.arena[s.off:s.off+uint32(s.n)] == string(w) {
-			return s.langs
-		}
-	}
+	return idx.lookupLong(hashLong(w), string(w), func(key, w string) bool { return key == w })
 }
 
 func lowerASCII(c byte) byte {

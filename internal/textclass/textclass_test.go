@@ -195,25 +195,25 @@ func TestWordFilter(t *testing.T) {
 	}
 }
 
-// TestLookupHashed: every stop word of ASCII letters and apostrophes is found in upper
+// TestLookupFolded: every stop word of ASCII letters and apostrophes is found in upper
 // case, title case and lower case, with its languages, and each of its letters changed
-// to another letter finds what the index holds for that word.
-func TestLookupHashed(t *testing.T) {
+// to another letter finds what the index holds for that word; lookup finds every stop
+// word, non-ASCII ones included, and no word that is not one.
+func TestLookupFolded(t *testing.T) {
 	idx := loadStopwords()
-	find := func(w string) langMask {
-		h := uint32(fnvOffset)
-		for i := 0; i < len(w); i++ {
-			h = (h ^ uint32(w[i]|0x20)) * fnvPrime
-		}
-		return idx.lookupHashed(h, w)
-	}
 	for key, langs := range idx.words {
+		if got := idx.lookup([]byte(key)); got != langs {
+			t.Errorf("lookup(%q) = %b, want %b", key, got, langs)
+		}
+		if got := idx.lookup([]byte(key + "x")); got != idx.words[key+"x"] {
+			t.Errorf("lookup(%q) = %b, want %b", key+"x", got, idx.words[key+"x"])
+		}
 		if strings.Trim(key, "abcdefghijklmnopqrstuvwxyz'") != "" {
 			continue
 		}
 		for _, w := range []string{key, strings.ToUpper(key), strings.ToUpper(key[:1]) + key[1:]} {
-			if got := find(w); got != langs {
-				t.Errorf("lookupHashed(%q) = %b, want %b", w, got, langs)
+			if got := idx.lookupFolded(w); got != langs {
+				t.Errorf("lookupFolded(%q) = %b, want %b", w, got, langs)
 			}
 		}
 		for i := range len(key) {
@@ -221,8 +221,29 @@ func TestLookupHashed(t *testing.T) {
 				continue
 			}
 			other := key[:i] + string(rune('a'+(key[i]-'a'+1)%26)) + key[i+1:]
-			if got := find(strings.ToUpper(other)); got != idx.words[other] {
-				t.Errorf("lookupHashed(%q) = %b, want %b", strings.ToUpper(other), got, idx.words[other])
+			if got := idx.lookupFolded(strings.ToUpper(other)); got != idx.words[other] {
+				t.Errorf("lookupFolded(%q) = %b, want %b", strings.ToUpper(other), got, idx.words[other])
+			}
+		}
+	}
+}
+
+// TestWordBytes8 checks the eight-byte word and digit masks against asciiWord and
+// isDigit on every byte value at every position.
+func TestWordBytes8(t *testing.T) {
+	for pos := range 8 {
+		for c := range 256 {
+			x := uint64(0x2d2d2d2d2d2d2d2d)&^(0xff<<(8*pos)) | uint64(c)<<(8*pos)
+			word, digits := wordBytes8(x)
+			wantWord, wantDigit := uint64(0), uint64(0)
+			if asciiWord[c] {
+				wantWord = 0x80 << (8 * pos)
+			}
+			if isDigit(byte(c)) {
+				wantDigit = 0x80 << (8 * pos)
+			}
+			if word != wantWord || digits != wantDigit {
+				t.Errorf("byte %#x at %d: word %#x digits %#x, want %#x %#x", c, pos, word, digits, wantWord, wantDigit)
 			}
 		}
 	}
