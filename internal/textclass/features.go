@@ -86,22 +86,27 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 }
 
 // shortWord counts the word that starts at s[i] when, as most words, it is ASCII, shorter
-// than eight bytes and followed by an ASCII character other than an apostrophe: the eight
-// bytes from s[i] on tell where it ends, whether it holds a digit and, lowered, its
+// than eight bytes and followed by an ASCII character other than an apostrophe or by the
+// end of a block of eight bytes or more: the eight bytes from s[i] on tell where it ends, whether it holds a digit and, lowered, its
 // stop-word key (packWord), in a few steps without a loop. It returns where the word ends
 // and true, or false when the word is not such a word (word reads it then).
 func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32) (int, bool) {
-	if i+8 > len(s) {
+	var x uint64
+	switch {
+	case i+8 <= len(s):
+		x = blocks.Load8(s[i:])
+	case len(s) >= 8: // near the end: the last eight bytes, shifted so that s[i] is first and zeros follow the end
+		x = blocks.Load8(s[len(s)-8:]) >> (8 * (i + 8 - len(s)))
+	default:
 		return 0, false
 	}
-	x := blocks.Load8(s[i:])
 	word, digits := wordBytes8(x)
 	other := ^word & blocks.ByteHighs
 	if other == 0 {
 		return 0, false
 	}
 	end := i + bits.TrailingZeros64(other)>>3
-	if next := s[end]; next >= utf8.RuneSelf || next == '\'' {
+	if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'') {
 		return 0, false
 	}
 	bytes := uint64(1)<<(8*(end-i)) - 1

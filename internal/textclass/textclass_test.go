@@ -248,3 +248,33 @@ func TestWordBytes8(t *testing.T) {
 		}
 	}
 }
+
+// TestShortWordAgreesWithWord: wherever a word starts, in the sample texts and at every
+// offset from the end of a block, shortWord (when it takes the word) ends it where word
+// does and counts the same features and stop-word hits.
+func TestShortWordAgreesWithWord(t *testing.T) {
+	sc := scanner{idx: loadStopwords()}
+	texts := []string{"The cat and the dog", "and", "x The", "ABCDEFG and", "Don't 2024 Über l'été и в"}
+	for _, s := range languageSamples {
+		texts = append(texts, s)
+	}
+	for _, text := range texts {
+		for cut := range len(text) + 1 {
+			s := text[:cut]
+			for i := range len(s) {
+				if !asciiWord[s[i]] || i > 0 && asciiWord[s[i-1]] {
+					continue
+				}
+				var fastF, slowF Features
+				var fastH, slowH [numLangs]int32
+				end, ok := sc.shortWord(s, i, &fastF, &fastH)
+				if !ok {
+					continue
+				}
+				if want := sc.word(s, i, &slowF, &slowH); end != want || fastF != slowF || fastH != slowH {
+					t.Fatalf("%q at %d: shortWord ends at %d with %+v %v, word at %d with %+v %v", s, i, end, fastF, fastH, want, slowF, slowH)
+				}
+			}
+		}
+	}
+}
