@@ -51,6 +51,9 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 			case asciiWord[c]:
 				if end, ok := sc.shortWord(s, i, &f, hits); ok {
 					i = end
+					if i < len(s) && s[i] == ' ' {
+						i++ // the space after a word counts for nothing
+					}
 					continue
 				}
 				i = sc.word(s, i, &f, hits)
