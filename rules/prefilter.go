@@ -87,6 +87,10 @@ func newSubject(text string) subject {
 		second: pairRune(foldRune(nextRune(text, false))), beforeLast: pairRune(foldRune(nextRune(text, true)))}
 }
 
+// textSubject is a subject for strip rules, which look only at the texts it holds
+// (holdsNeeded): without its edges, which newSubject reads and folds.
+func textSubject(text string) subject { return subject{text: text} }
+
 // pairRune is r as pairBits index it: itself when ASCII, else pairOther.
 func pairRune(r rune) rune {
 	if r >= utf8.RuneSelf || r < 0 {
@@ -142,14 +146,25 @@ func (p *prefilter) admits(line *subject) bool {
 	if !p.leads.admits(line) || !p.trails.admits(line) || p.maxRunes >= 0 && p.tooLong(line.text) {
 		return false
 	}
+	return p.holdsNeeded(line)
+}
+
+// holdsNeeded reports whether line holds a literal of each of the sets every match
+// contains. It is all the prefilter of a strip rule tests (a strip rule matches inside
+// longer text: no bound, no leads), so a strip rule's line needs no edges (see textSubject).
+func (p *prefilter) holdsNeeded(line *subject) bool {
 	for _, set := range p.need {
 		found := false
 		for _, l := range set {
-			s := line.text
-			if l.fold {
-				s = line.fold()
+			switch {
+			case l.fold:
+				found = strings.Contains(line.fold(), l.text)
+			case len(l.text) == 1: // a sign such as { or <: no call to strings.Index
+				found = strings.IndexByte(line.text, l.text[0]) >= 0
+			default:
+				found = strings.Contains(line.text, l.text)
 			}
-			if found = strings.Contains(s, l.text); found {
+			if found {
 				break
 			}
 		}

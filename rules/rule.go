@@ -181,8 +181,8 @@ func (r *Rule) Origin() string {
 // whether the text holds the token; for block rules, whether every line of it matches.
 func (r *Rule) Matches(text string) bool {
 	if r.Kind == Strip {
-		subj := newSubject(text)
-		return r.re != nil && r.pre.admits(&subj) && r.re.MatchString(text)
+		subj := textSubject(text)
+		return r.re != nil && r.pre.holdsNeeded(&subj) && r.re.MatchString(text)
 	}
 	return r.matchLines(subjectLines(text))
 }
