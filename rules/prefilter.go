@@ -43,7 +43,7 @@ func newPrefilter(expr string) prefilter {
 		p.maxRunes = -1 // too many free ranges to test cheaply
 	}
 	for r := range p.freeASCII {
-		p.freeASCII[r] = inRanges(p.free, rune(r))
+		p.freeASCII[r] = p.maxRunes >= 0 && inRanges(p.free, rune(r)) // for tooLong, once per rule
 	}
 	top := topConcat(re)
 	for _, sub := range top {
