@@ -152,14 +152,14 @@ func (s *Set) StripText(text, host string) string {
 		return text
 	}
 	changed := false
-	subj := newSubject(text)    // folded once for all the rules, again only after a change
+	subj := textSubject(text)   // folded once for all the rules, again only after a change
 	for _, r := range s.Rules { // in order, as ForHost lists them
 		if r.Kind != Strip || !r.AppliesTo(host) {
 			continue
 		}
-		if r.pre.admits(&subj) && r.re.MatchString(text) {
+		if r.pre.holdsNeeded(&subj) && r.re.MatchString(text) {
 			text, changed = r.re.ReplaceAllString(text, ""), true
-			subj = newSubject(text)
+			subj = textSubject(text)
 		}
 	}
 	if changed {
@@ -191,16 +191,16 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 // stripText removes the tokens of the strip rules from one text (a text node, a line),
 // recording each in out.
 func stripText(text string, rules []*Rule, out *[]Removal) string {
-	subj := newSubject(text) // folded once for all the rules
+	subj := textSubject(text) // folded once for all the rules
 	for _, r := range rules {
-		if !r.pre.admits(&subj) {
+		if !r.pre.holdsNeeded(&subj) {
 			continue
 		}
 		for _, tok := range r.re.FindAllString(text, -1) {
 			*out = append(*out, removal(r, tok))
 		}
 		if data := r.re.ReplaceAllString(text, ""); data != text {
-			text, subj = data, newSubject(data)
+			text, subj = data, textSubject(data)
 		}
 	}
 	return text

@@ -248,23 +248,38 @@ func (l *leads) admits(s *subject) bool {
 	return false
 }
 
-// hasFoldedPrefix reports whether s, folded, starts with the folded text t.
+// hasFoldedPrefix reports whether s, folded, starts with the folded text t. The ASCII
+// both start with is compared a byte at a time; from the first other byte on, rune by rune
+// (a rune of 128 or more may fold to an ASCII one, as the Kelvin sign K does).
 func hasFoldedPrefix(s, t string) bool {
-	for _, tr := range t {
-		if s == "" {
+	i := 0
+	for ; i < len(t) && i < len(s) && s[i]|t[i] < utf8.RuneSelf; i++ {
+		if upperASCII(s[i]) != t[i] {
 			return false
 		}
-		r, n := utf8.DecodeRuneInString(s)
+	}
+	for _, tr := range t[i:] {
+		if i == len(s) {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if foldRune(r) != tr {
 			return false
 		}
-		s = s[n:]
+		i += n
 	}
 	return true
 }
 
-// hasFoldedSuffix reports whether s, folded, ends with the folded text t.
+// hasFoldedSuffix reports whether s, folded, ends with the folded text t, comparing the
+// ASCII both end with a byte at a time as hasFoldedPrefix does.
 func hasFoldedSuffix(s, t string) bool {
+	for len(t) > 0 && len(s) > 0 && s[len(s)-1]|t[len(t)-1] < utf8.RuneSelf {
+		if upperASCII(s[len(s)-1]) != t[len(t)-1] {
+			return false
+		}
+		s, t = s[:len(s)-1], t[:len(t)-1]
+	}
 	for t != "" {
 		tr, tn := utf8.DecodeLastRuneInString(t)
 		r, n := utf8.DecodeLastRuneInString(s)
@@ -274,6 +289,14 @@ func hasFoldedSuffix(s, t string) bool {
 		s, t = s[:len(s)-n], t[:len(t)-tn]
 	}
 	return true
+}
+
+// upperASCII is foldRune for an ASCII byte.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
 }
 
 // foldRune is fold for one rune.

@@ -3,7 +3,9 @@ package rules
 import (
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestLeads(t *testing.T) {
@@ -47,6 +49,39 @@ func TestLeads(t *testing.T) {
 		for _, s := range c.deny {
 			if l.admits(subjectOf(s)) {
 				t.Errorf("leads of %q admit %q", c.expr, s)
+			}
+		}
+	}
+}
+
+// TestHasFoldedEdges checks hasFoldedPrefix and hasFoldedSuffix, which compare ASCII a
+// byte at a time, against folding every rune of the line: on texts of ASCII, other
+// scripts and runes that fold to ASCII (the Kelvin sign, the long s), at every length.
+func TestHasFoldedEdges(t *testing.T) {
+	pieces := []string{"", "a", "A", "k", "K", "\u212a", "s", "ſ", "S", "é", "É", "日", ".", " ", "ab", "Ab.", "\xff", "ed.", "RESERVED", "reſerved."}
+	var leads, texts []string // leads: two pieces, folded; texts: three
+	for _, a := range pieces {
+		for _, b := range pieces {
+			if utf8.ValidString(a + b) { // a lead is a folded rune sequence
+				leads = append(leads, foldRunes([]rune(a+b)))
+			}
+			for _, c := range pieces {
+				texts = append(texts, a+b+c)
+			}
+		}
+	}
+	for _, s := range texts {
+		folded := []rune(s)
+		for i, r := range folded {
+			folded[i] = foldRune(r)
+		}
+		fs := string(folded)
+		for _, tf := range leads {
+			if got, want := hasFoldedPrefix(s, tf), strings.HasPrefix(fs, tf); got != want {
+				t.Errorf("hasFoldedPrefix(%q, %q) = %v, want %v", s, tf, got, want)
+			}
+			if got, want := hasFoldedSuffix(s, tf), strings.HasSuffix(fs, tf); got != want {
+				t.Errorf("hasFoldedSuffix(%q, %q) = %v, want %v", s, tf, got, want)
 			}
 		}
 	}

@@ -27,6 +27,7 @@ type prefilter struct {
 type literal struct {
 	text string
 	fold bool
+	rare int // the index of the byte of text that prose holds the least (see in)
 }
 
 // newPrefilter analyses a rule's final expression; an unparsable one gets a prefilter that
@@ -42,7 +43,7 @@ func newPrefilter(expr string) prefilter {
 		p.maxRunes = -1 // too many free ranges to test cheaply
 	}
 	for r := range p.freeASCII {
-		p.freeASCII[r] = inRanges(p.free, rune(r))
+		p.freeASCII[r] = p.maxRunes >= 0 && inRanges(p.free, rune(r)) // for tooLong, once per rule
 	}
 	top := topConcat(re)
 	for _, sub := range top {
@@ -82,10 +83,25 @@ type subject struct {
 	beforeLast   rune // the rune before last, likewise
 }
 
+// newSubject reads the edges of text. Most lines start and end with two ASCII bytes,
+// whose folds are their upper cases; the others are read rune by rune (edgeSubject).
 func newSubject(text string) subject {
+	if n := len(text); n >= 2 && text[0]|text[1]|text[n-2]|text[n-1] < utf8.RuneSelf {
+		return subject{text: text, first: rune(upperASCII(text[0])), second: rune(upperASCII(text[1])),
+			last: rune(upperASCII(text[n-1])), beforeLast: rune(upperASCII(text[n-2]))}
+	}
+	return edgeSubject(text)
+}
+
+// edgeSubject is newSubject for any text.
+func edgeSubject(text string) subject {
 	return subject{text: text, first: foldRune(edgeRune(text, false)), last: foldRune(edgeRune(text, true)),
 		second: pairRune(foldRune(nextRune(text, false))), beforeLast: pairRune(foldRune(nextRune(text, true)))}
 }
+
+// textSubject is a subject for strip rules, which look only at the texts it holds
+// (holdsNeeded): without its edges, which newSubject reads and folds.
+func textSubject(text string) subject { return subject{text: text} }
 
 // pairRune is r as pairBits index it: itself when ASCII, else pairOther.
 func pairRune(r rune) rune {
@@ -142,14 +158,23 @@ func (p *prefilter) admits(line *subject) bool {
 	if !p.leads.admits(line) || !p.trails.admits(line) || p.maxRunes >= 0 && p.tooLong(line.text) {
 		return false
 	}
+	return p.holdsNeeded(line)
+}
+
+// holdsNeeded reports whether line holds a literal of each of the sets every match
+// contains. It is all the prefilter of a strip rule tests (a strip rule matches inside
+// longer text: no bound, no leads), so a strip rule's line needs no edges (see textSubject).
+func (p *prefilter) holdsNeeded(line *subject) bool {
 	for _, set := range p.need {
 		found := false
-		for _, l := range set {
-			s := line.text
+		for i := range set {
+			l := &set[i]
 			if l.fold {
-				s = line.fold()
+				found = l.in(line.fold())
+			} else {
+				found = l.in(line.text)
 			}
-			if found = strings.Contains(s, l.text); found {
+			if found {
 				break
 			}
 		}
@@ -172,7 +197,7 @@ func required(re *syntax.Regexp) ([]literal, bool) {
 				if len(out) == 16 {
 					return nil, false
 				}
-				out = append(out, literal{text: string(r)})
+				out = append(out, newLiteral(string(r), false))
 			}
 		}
 		return out, len(out) > 0
@@ -213,8 +238,57 @@ func newLiteral(text string, folded bool) literal {
 	if folded {
 		text = fold(text)
 	}
-	return literal{text: text, fold: folded}
+	l := literal{text: text, fold: folded}
+	for i := range len(text) {
+		if commonness(text[i]) < commonness(text[l.rare]) {
+			l.rare = i
+		}
+	}
+	return l
 }
+
+// in reports whether s holds l.text (s folded, for a fold literal). It looks for the
+// literal's rarest byte with strings.IndexByte and compares the text around each one
+// found: a line holds few of them, where strings.Index would stop at each of its first
+// byte (the i of "idget", the A of "ALL RIGHTS") before it falls back to comparing the
+// literal at every offset.
+func (l *literal) in(s string) bool {
+	t, k := l.text, l.rare
+	if len(t) == 1 {
+		return strings.IndexByte(s, t[0]) >= 0
+	}
+	end := len(s) - (len(t) - 1 - k) // the rare byte lies before end
+	for i := k; i < end; i++ {
+		j := strings.IndexByte(s[i:end], t[k])
+		if j < 0 {
+			return false
+		}
+		if i += j; s[i-k:i-k+len(t)] == t {
+			return true
+		}
+	}
+	return false
+}
+
+// commonness ranks bytes by how often prose holds them, for literal.in: the letters by
+// their frequency in English text (per thousand letters, upper case as lower case, since
+// fold literals and the lines they are looked for in are upper case), the space and the
+// commonest signs high, other signs and digits low.
+func commonness(c byte) int {
+	switch {
+	case 'A' <= c && c <= 'Z':
+		return letterFreq[c-'A']
+	case 'a' <= c && c <= 'z':
+		return letterFreq[c-'a']
+	case c == ' ':
+		return 200
+	case c == '.' || c == ',' || c >= utf8.RuneSelf: // bytes of other scripts are common in theirs
+		return 30
+	}
+	return 5
+}
+
+var letterFreq = [26]int{82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1}
 
 // selective reports whether a set is worth testing: each literal is three bytes or more
 // (a non-ASCII sign such as © or ↴ counts), or the set is of rare ASCII signs such as {

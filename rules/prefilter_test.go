@@ -150,3 +150,55 @@ func TestEdgesAdmit(t *testing.T) {
 		}
 	}
 }
+
+// TestNewSubject: the ASCII shortcut of newSubject reads the same edges as edgeSubject,
+// on texts of one to four pieces of ASCII, other scripts, runes that fold to ASCII and
+// invalid UTF-8.
+func TestNewSubject(t *testing.T) {
+	pieces := []string{"", "a", "Z", "k", " ", ".", "\x7f", "\x00", "é", "\u212a", "ſ", "日", "\xff", "ab"}
+	var texts []string
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				for _, d := range pieces {
+					texts = append(texts, a+b+c+d)
+				}
+			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := newSubject(s), edgeSubject(s); got != want {
+			t.Errorf("newSubject(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+}
+
+// TestLiteralIn checks literal.in against strings.Contains, with the rare byte at every
+// index of the literal, on texts holding the literal, parts of it and other bytes at
+// every offset up to past 64 bytes (the lengths at which strings.IndexByte changes how
+// it reads), in ASCII and other scripts.
+func TestLiteralIn(t *testing.T) {
+	lits := []string{"ab", "aab", "idget", "{", "©", "ALL RIGHTS", "все права", "xyzzy", "aaaa"}
+	fills := []string{"", "a", "ab", "b", " ", "é", "idge", "dget", "ALL", "все"}
+	for _, text := range lits {
+		for k := range len(text) {
+			l := newLiteral(text, false)
+			l.rare = k
+			for _, fill := range fills {
+				for pre := range 70 {
+					for _, post := range []int{0, 1, 7, 8, 9} {
+						for _, mid := range []string{"", text, text[:len(text)-1], text[1:], fill} {
+							s := strings.Repeat("x", pre) + fill + mid + strings.Repeat(fill, post)
+							if got, want := l.in(s), strings.Contains(s, text); got != want {
+								t.Fatalf("literal %q (rare byte %d) in %q = %v, want %v", text, k, s, got, want)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if l := newLiteral("idget", false); l.text[l.rare] != 'g' {
+		t.Errorf("rarest byte of idget: %q, want g", l.text[l.rare])
+	}
+}

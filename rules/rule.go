@@ -181,21 +181,22 @@ func (r *Rule) Origin() string {
 // whether the text holds the token; for block rules, whether every line of it matches.
 func (r *Rule) Matches(text string) bool {
 	if r.Kind == Strip {
-		subj := newSubject(text)
-		return r.re != nil && r.pre.admits(&subj) && r.re.MatchString(text)
+		subj := textSubject(text)
+		return r.re != nil && r.pre.holdsNeeded(&subj) && r.re.MatchString(text)
 	}
 	return r.matchLines(subjectLines(text))
 }
 
 // matchLines is Matches for a block rule, with the block's lines prepared once for all
-// the rules tried on it.
+// the rules tried on it. The edges of the first line are not looked at again: firstMatch
+// has looked, and admits, which turns away all that edgesAdmit does, follows.
 func (r *Rule) matchLines(lines []subject) bool {
 	if r.re == nil {
 		return false
 	}
 	for i := range lines {
 		line := &lines[i]
-		if !r.edgesAdmit(line) || !r.pre.admits(line) || !r.re.MatchString(line.text) {
+		if i > 0 && !r.edgesAdmit(line) || !r.pre.admits(line) || !r.re.MatchString(line.text) {
 			return false
 		}
 	}

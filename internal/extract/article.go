@@ -126,11 +126,16 @@ func Paragraphs(text string) [][]string {
 
 // trimRightBlank removes trailing blank characters (see isBlankRune) from s.
 func trimRightBlank(s string) string {
-	if n := len(s); n > 0 && s[n-1] > ' ' && s[n-1] < 0x80 {
-		return s // the common case: a line ending in a visible ASCII character
+	if n := len(s); n == 0 || !mayEndBlank(s[n-1]) {
+		return s // the common cases: an empty line, a line ending in a visible character
 	}
 	return strings.TrimRightFunc(s, isBlankRune)
 }
+
+// mayEndBlank reports whether c may be the last byte of a blank character: ASCII space or
+// below, or the last byte of NBSP (C2 A0), U+200B (E2 80 8B) or U+FEFF (EF BB BF). The
+// lines of other scripts end in other bytes, and need no rune decoded.
+func mayEndBlank(c byte) bool { return c <= ' ' || c == 0xa0 || c == 0x8b || c == 0xbf }
 
 func isBlankRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u200b' || r == '\ufeff' || r == '\f' || r == '\v'

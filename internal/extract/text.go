@@ -136,9 +136,14 @@ func wrapWidth(paras [][]string) int {
 	width := 0
 	for _, p := range paras {
 		for _, l := range p {
-			width = max(width, utf8.RuneCountInString(l))
-			if width > maxWrapWidth {
+			switch {
+			case len(l) <= width: // no wider: it has no more runes than bytes
+			case len(l) >= utf8.UTFMax*(maxWrapWidth+1): // too wide: no rune is longer than UTFMax bytes
 				return 0
+			default:
+				if width = max(width, utf8.RuneCountInString(l)); width > maxWrapWidth {
+					return 0
+				}
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
 	"github.com/rogpeppe/go-internal/txtar"
@@ -186,4 +187,79 @@ func TestMayHoldEntity(t *testing.T) {
 			t.Errorf("mayHoldEntity(%q) = false", s)
 		}
 	}
+}
+
+// TestTrimRightBlank: trimRightBlank, which decodes no rune when the last byte cannot end
+// a blank character, trims what strings.TrimRightFunc with isBlankRune trims: after
+// every rune of the first planes and every single byte (invalid UTF-8 included), alone
+// and after text, and after runs of blank characters.
+func TestTrimRightBlank(t *testing.T) {
+	var ends []string
+	for r := rune(0); r < 0x10000; r++ {
+		ends = append(ends, string(r))
+	}
+	for b := range 256 {
+		ends = append(ends, string([]byte{byte(b)}))
+	}
+	for _, end := range ends {
+		for _, s := range []string{end, "text" + end, "日本" + end, end + " \u00a0", end + "\u200b\ufeff\t"} {
+			if got, want := trimRightBlank(s), strings.TrimRightFunc(s, isBlankRune); got != want {
+				t.Fatalf("trimRightBlank(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+// TestWrapWidth checks wrapWidth, which counts the runes of a line only when its length
+// in bytes leaves the widest line in doubt, against counting every line (wrapWidthSimple),
+// on wrapped paragraphs of ASCII, of two-, three- and four-byte runes and of invalid
+// bytes, with lines around the widths where the answer changes.
+func TestWrapWidth(t *testing.T) {
+	runes := []string{"a", "é", "日", "𝄞", "\xff"}
+	widths := []int{0, 1, 39, 40, 41, 60, 99, 100, 101, 102, 200, 403, 404, 405}
+	for _, r := range runes {
+		for _, w := range widths {
+			for _, last := range []int{1, 20, w, 101} {
+				line := strings.Repeat(r, w)
+				for _, paras := range [][][]string{
+					{{line, line, strings.Repeat("a", last)}, {line, line, line, "end"}},
+					{{strings.Repeat("b", 70), line, "x"}, {strings.Repeat("c", 75), strings.Repeat("d", 80), "y"}, {line}},
+					{{line}},
+				} {
+					if got, want := wrapWidth(paras), wrapWidthSimple(paras); got != want {
+						t.Errorf("wrapWidth(%q) = %d, want %d", paras, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// wrapWidthSimple is wrapWidth counting the runes of every line.
+func wrapWidthSimple(paras [][]string) int {
+	width := 0
+	for _, p := range paras {
+		for _, l := range p {
+			if width = max(width, utf8.RuneCountInString(l)); width > maxWrapWidth {
+				return 0
+			}
+		}
+	}
+	if width < minWrapWidth {
+		return 0
+	}
+	wrapped, multi, lines := 0, 0, 0
+	for _, p := range paras {
+		if len(p) >= 2 {
+			multi++
+			if wrappedAt(p, width) {
+				wrapped++
+				lines += len(p) - 1
+			}
+		}
+	}
+	if lines < minWrapped || 2*wrapped <= multi {
+		return 0
+	}
+	return width
 }
