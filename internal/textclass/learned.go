@@ -467,8 +467,10 @@ func applyModel(blocks []string, res *Result, span ruleVerdict, m *linear) {
 // bestRegion returns the article's run [from, to) by the model's weights, or -1, -1
 // when no block reaches the threshold.
 func bestRegion(bs []Block) (from, to int) {
-	_, from, to = heaviestRun(bs, 0, len(bs), func(b *Block) int {
-		return int((b.Prob - threshold(b)) * float64(b.Size()+sizeBase))
-	})
-	return from, to
+	r := newMaxRun(0)
+	for i := range bs {
+		b := &bs[i]
+		r.add(i, int((b.Prob-threshold(b))*float64(b.Size()+sizeBase)))
+	}
+	return r.from, r.to
 }
