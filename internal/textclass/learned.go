@@ -176,8 +176,12 @@ var (
 func newBlockVectors(res *Result, span ruleVerdict) blockVectors {
 	n := len(res.Blocks)
 	rows := (n + 3) &^ 3
-	bv := blockVectors{ownBuf: ownPool.get(rows + 2*ownPad), ctxBuf: contextPool.get(rows)}
+	bv := blockVectors{ownBuf: ownPool.getDirty(rows + 2*ownPad), ctxBuf: contextPool.getDirty(rows)}
 	bv.own, bv.context = bv.ownBuf.s, bv.ctxBuf.s
+	// the rows of the blocks are set whole below: only the others are zeroed
+	clear(bv.own[:ownPad])
+	clear(bv.own[n+ownPad:])
+	clear(bv.context[n:])
 	for i := range n {
 		ownVector(bv.ownRow(i), res, i, span)
 	}

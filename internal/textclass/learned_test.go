@@ -145,3 +145,36 @@ func TestTextTable(t *testing.T) {
 		}
 	}
 }
+
+// TestVectorsSetEveryFeature: ownVector and positions.vector set every feature (the
+// tables they fill are not zeroed first), with and without a language, a title and a
+// rule-based span.
+func TestVectorsSetEveryFeature(t *testing.T) {
+	para := strings.Repeat("The council met on Tuesday and agreed that the plan would go ahead. ", 4)
+	for _, blocks := range [][]string{
+		{"Home | News", "Council backs the new park", "12 March 2024, 10:31", para, para, "© 2024 Paper"},
+		{"東京都の新しい計画", "東京都は新しい計画を発表した。" + strings.Repeat("計画", 100)},
+		{"x"},
+	} {
+		res, span := classifyRules(blocks)
+		for _, sp := range []ruleVerdict{span, {-1, -1}} {
+			pos := newPositions(&res, sp)
+			for i := range res.Blocks {
+				var o ownFeatures
+				var c contextFeatures
+				for k := range o {
+					o[k] = math.NaN()
+				}
+				for k := range c {
+					c[k] = math.NaN()
+				}
+				ownVector(&o, &res, i, sp)
+				pos.vector(&c, i)
+				if slices.ContainsFunc(o[:], math.IsNaN) || slices.ContainsFunc(c[:], math.IsNaN) {
+					t.Errorf("%q block %d: a feature left unset: own %v, context %v", blocks[0], i, o, c)
+				}
+			}
+			pos.release()
+		}
+	}
+}
