@@ -117,7 +117,8 @@ const (
 // the heaviest run of the first post that weighs enough (see firstPostShare), or -1, -1
 // when no block weighs more than nothing.
 func articleSpan(bs []Block) (from, to int) {
-	var runs []maxRun // each post's heaviest
+	type run struct{ weight, from, to int }
+	var runs []run // each post's heaviest (small: the first is on the stack)
 	heaviest := 0
 	post := newMaxRun(0)
 	for i := 0; i <= len(bs); i++ {
@@ -126,7 +127,7 @@ func articleSpan(bs []Block) (from, to int) {
 			continue
 		}
 		if post.from >= 0 {
-			runs = append(runs, post)
+			runs = append(runs, run{post.weight, post.from, post.to})
 			heaviest = max(heaviest, post.weight)
 		}
 		post = newMaxRun(i + 1)
