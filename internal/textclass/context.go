@@ -113,25 +113,24 @@ const (
 	openingBlocks  = 1
 )
 
-// articleSpan returns the article's run of blocks [from, to) by the weights of ruleWeight,
-// or -1, -1 when no block is good or near-good.
-func articleSpan(bs []Block) (from, to int) { return postSpan(bs, ruleWeight) }
-
-// postSpan returns the heaviest run of blocks, by weigh, of the first post that weighs
-// enough (see firstPostShare), or -1, -1 when no block weighs more than nothing.
-func postSpan(bs []Block, weigh func(*Block) int) (from, to int) {
+// articleSpan returns the article's run of blocks [from, to) by the weights of ruleWeight:
+// the heaviest run of the first post that weighs enough (see firstPostShare), or -1, -1
+// when no block weighs more than nothing.
+func articleSpan(bs []Block) (from, to int) {
 	type run struct{ weight, from, to int }
-	var runs []run
-	start, heaviest := 0, 0
+	var runs []run // each post's heaviest (small: the first is on the stack)
+	heaviest := 0
+	post := newMaxRun(0)
 	for i := 0; i <= len(bs); i++ {
 		if i < len(bs) && !isDateline(&bs[i].Features) {
+			post.add(i, ruleWeight(&bs[i]))
 			continue
 		}
-		if w, f, t := heaviestRun(bs, start, i, weigh); f >= 0 {
-			runs = append(runs, run{w, f, t})
-			heaviest = max(heaviest, w)
+		if post.from >= 0 {
+			runs = append(runs, run{post.weight, post.from, post.to})
+			heaviest = max(heaviest, post.weight)
 		}
-		start = i + 1
+		post = newMaxRun(i + 1)
 	}
 	for _, r := range runs {
 		if r.weight == heaviest || r.from > openingBlocks && float64(r.weight) >= firstPostShare*float64(heaviest) {
@@ -153,23 +152,27 @@ func ruleWeight(b *Block) int {
 	return -max(b.Size(), minPenalty)
 }
 
-// heaviestRun returns the run of blocks within [lo, hi) with the highest total weight
-// (Kadane's maximum subarray) and that weight; from is -1 when no block weighs more than
-// nothing.
-func heaviestRun(bs []Block, lo, hi int, weigh func(*Block) int) (weight, from, to int) {
-	weight, from, to = 0, -1, -1
-	sum, start := 0, lo
-	for i := lo; i < hi; i++ {
-		w := weigh(&bs[i])
-		if sum <= 0 {
-			sum, start = 0, i
-		}
-		sum += w
-		if sum > weight {
-			weight, from, to = sum, start, i+1
-		}
+// maxRun finds the run of blocks [from, to) with the highest total weight (Kadane's
+// maximum subarray), given the blocks' weights in order with add; from is -1 while no
+// block weighs more than nothing. The callers weigh the blocks themselves, so that the
+// weight of a block is an inlined call, not a call through a function value.
+type maxRun struct {
+	weight, from, to int
+	sum, start       int // the best run ending at the last block added
+}
+
+// newMaxRun starts a maxRun at block lo.
+func newMaxRun(lo int) maxRun { return maxRun{from: -1, to: -1, start: lo} }
+
+// add adds block i, of weight w, the block after the last one added.
+func (r *maxRun) add(i, w int) {
+	if r.sum <= 0 {
+		r.sum, r.start = 0, i
 	}
-	return weight, from, to
+	r.sum += w
+	if r.sum > r.weight {
+		r.weight, r.from, r.to = r.sum, r.start, i+1
+	}
 }
 
 // Lead: the first paragraphs of an article are often cut from the rest by a picture's

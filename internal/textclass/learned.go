@@ -66,7 +66,7 @@ func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // own are the per-block features, in vector order; the neighbour features repeat the
 // first neighbourFeatures of them for the blocks around.
-var own = []string{
+var own = [...]string{
 	"log_size", "stop_ratio", "terminal", "keep_rules", "class_good", "dateline",
 	"log_breaks", "caps_ratio", "num_ratio", "link_rate", "has_seps", "log_lines",
 	"copyright", "log_words", "title_case", "heading", "repeated", "dup", "init_good",
@@ -76,8 +76,17 @@ var own = []string{
 // neighbourFeatures: the first this many own features describe each neighbour too.
 const neighbourFeatures = 6
 
+// ownPad: the neighbours described are the ownPad blocks before a block and the ownPad
+// blocks after it, in document order.
+const ownPad = 2
+
 // neighbourOffsets are the neighbours described, relative to the block.
-var neighbourOffsets = [...]int{-2, -1, 1, 2}
+var neighbourOffsets = func() (offs [2 * ownPad]int) {
+	for k := range ownPad {
+		offs[k], offs[ownPad+k] = k-ownPad, k+1
+	}
+	return offs
+}()
 
 // context features: position in the document and in the rule-based article.
 var contextNames = [...]string{
@@ -85,9 +94,13 @@ var contextNames = [...]string{
 	"post_before", "post_after",
 }
 
+// numFeatures is the length of a block's vector: its own features, its neighbours' and
+// its context features.
+const numFeatures = len(own) + len(neighbourOffsets)*neighbourFeatures + len(contextNames)
+
 // FeatureNames are the inputs of the text block model, in vector order.
 var FeatureNames = func() []string {
-	names := append([]string(nil), own...)
+	names := append([]string(nil), own[:]...)
 	for _, off := range neighbourOffsets {
 		for _, n := range own[:neighbourFeatures] {
 			names = append(names, neighbourName(off, n))
@@ -104,6 +117,13 @@ func neighbourName(off int, name string) string {
 	return prefix + string(rune('0'+off)) + "_" + name
 }
 
+// ownFeatures and contextFeatures are the parts of a block's vector that ownVector and
+// positions.vector compute.
+type (
+	ownFeatures     [len(own)]float64
+	contextFeatures [len(contextNames)]float64
+)
+
 // ruleVerdict is what the rule-based pass left for the model: the article span it chose.
 type ruleVerdict struct {
 	from, to int
@@ -118,161 +138,138 @@ func Vectors(blocks []string) (Result, [][]float64) {
 	return res, out
 }
 
-// blockVectors are the feature vectors of the blocks of a document in two tables: each
-// block's own features (a row of len(own), with two rows of zeros before the first block
-// and after the last, the neighbours they stand for) and its context features (a row of
-// len(contextNames)). A block's vector is its own row, the first neighbourFeatures of
-// its neighbours' rows, and its context row.
-type blockVectors struct {
-	own, context []float64
-	buf          buffer[float64] // from vectorPool
+// eachVector calls fn with the feature vector of each block of res in turn (the vector is
+// reused for the next block).
+func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
+	bv := newBlockVectors(res, span)
+	defer bv.release()
+	v := make([]float64, 0, numFeatures)
+	for i := range res.Blocks {
+		v = append(v[:0], bv.ownRow(i)[:]...)
+		for _, off := range neighbourOffsets {
+			v = append(v, bv.ownRow(i + off)[:neighbourFeatures]...)
+		}
+		fn(i, append(v, bv.context[i][:]...))
+	}
 }
 
-// ownPad is the rows of zeros at each end of the own table: the farthest neighbour.
-const ownPad = 2
+// blockVectors are the feature vectors of the blocks of a document in two tables: each
+// block's own features, with ownPad rows of zeros before the first block and after the
+// last (the neighbours they stand for), and its context features. A block's vector is its
+// own row, the first neighbourFeatures of its neighbours' rows, and its context row. The
+// tables go on with rows of zeros up to a whole number of groups of four blocks, which
+// score sums side by side.
+type blockVectors struct {
+	own     []ownFeatures
+	context []contextFeatures
+	ownBuf  buffer[ownFeatures] // from ownPool
+	ctxBuf  buffer[contextFeatures]
+}
 
-// vectorPool holds the tables' buffers, reused across documents, up to 250,000 values (a
-// dump of about 7,000 blocks).
-var vectorPool = bufferPool[float64]{max: 250_000}
+// ownPool and contextPool hold the tables' buffers, reused across documents, up to
+// 10,000 rows (a dump of about 10,000 blocks).
+var (
+	ownPool     = bufferPool[ownFeatures]{max: 10_000}
+	contextPool = bufferPool[contextFeatures]{max: 10_000}
+)
 
 func newBlockVectors(res *Result, span ruleVerdict) blockVectors {
-	n, no, nc := len(res.Blocks), len(own), len(contextNames)
-	bv := blockVectors{buf: vectorPool.get((n+2*ownPad)*no + n*nc)}
-	all := bv.buf.s
-	bv.own, bv.context = all[:(n+2*ownPad)*no], all[(n+2*ownPad)*no:]
-	total := 0
-	for i := range res.Blocks {
-		ownVector(bv.ownRow(i), res, i, span)
-		total += res.Blocks[i].Size()
-	}
-	win := newWindows(res.Blocks)
-	before := 0
+	n := len(res.Blocks)
+	rows := (n + 3) &^ 3
+	bv := blockVectors{ownBuf: ownPool.getDirty(rows + 2*ownPad), ctxBuf: contextPool.getDirty(rows)}
+	bv.own, bv.context = bv.ownBuf.s, bv.ctxBuf.s
+	// the rows of the blocks are set whole below: only the others are zeroed
+	clear(bv.own[:ownPad])
+	clear(bv.own[n+ownPad:])
+	clear(bv.context[n:])
 	for i := range n {
-		contextVector(bv.context[i*nc:(i+1)*nc], res, i, span, before, total, win)
-		before += res.Blocks[i].Size()
+		ownVector(bv.ownRow(i), res, i, span)
+	}
+	pos := newPositions(res, span)
+	defer pos.release()
+	for i := range n {
+		pos.vector(&bv.context[i], i)
 	}
 	return bv
 }
 
-// release gives the buffer back to the pool.
-func (bv *blockVectors) release() { vectorPool.put(bv.buf) }
+// release gives the buffers back to the pools.
+func (bv *blockVectors) release() {
+	ownPool.put(bv.ownBuf)
+	contextPool.put(bv.ctxBuf)
+}
 
 // ownRow is block i's own features; i may be up to ownPad blocks outside the document
 // (zeros).
-func (bv *blockVectors) ownRow(i int) []float64 {
-	no := len(own)
-	return bv.own[(i+ownPad)*no : (i+ownPad+1)*no]
-}
-
-func (bv *blockVectors) contextRow(i int) []float64 {
-	nc := len(contextNames)
-	return bv.context[i*nc : (i+1)*nc]
-}
-
-// eachVector calls fn with the feature vector of each block of res in turn; the vector is
-// reused for the next block.
-func eachVector(res *Result, span ruleVerdict, fn func(i int, v []float64)) {
-	bv := newBlockVectors(res, span)
-	defer bv.release()
-	v := make([]float64, len(FeatureNames))
-	for i := range res.Blocks {
-		k := copy(v, bv.ownRow(i))
-		for _, off := range neighbourOffsets {
-			k += copy(v[k:k+neighbourFeatures], bv.ownRow(i+off))
-		}
-		copy(v[k:], bv.contextRow(i))
-		fn(i, v)
-	}
-}
+func (bv *blockVectors) ownRow(i int) *ownFeatures { return &bv.own[i+ownPad] }
 
 // score sets the model's probability of every block of res: prob of its vector, read in
-// place from the tables, the same sum in the same order (a neighbour outside the document
-// adds its zeros, as in the vector). Four blocks are summed side by side, so that their
-// additions, each waiting for the one before in its own block, overlap.
+// place from the tables, the same sum in the same order, so to the bit the same (a
+// neighbour outside the document adds its zeros, as in the vector). Four blocks are
+// summed side by side, so that their additions, each waiting for the one before in its
+// own block, overlap.
 func (l *linear) score(res *Result, span ruleVerdict) {
 	bv := newBlockVectors(res, span)
 	defer bv.release()
-	n := len(res.Blocks)
-	i := 0
-	for ; i+4 <= n; i += 4 {
+	for i := 0; i < len(res.Blocks); i += 4 {
 		z := l.dot4(&bv, i)
-		for k := range z {
+		for k := range min(4, len(res.Blocks)-i) {
 			res.Blocks[i+k].Prob = logistic(z[k])
 		}
 	}
-	for ; i < n; i++ {
-		res.Blocks[i].Prob = logistic(l.dot(&bv, i))
-	}
 }
 
-// dot is the model's sum for block i: bias, then each feature times its weight, in
-// vector order.
-func (l *linear) dot(bv *blockVectors, i int) float64 {
-	w := l.w[:len(FeatureNames)]
-	z := l.b
-	for k, x := range bv.ownRow(i) {
-		z += w[k] * x
-	}
-	k := len(own)
-	for _, off := range neighbourOffsets {
-		for t, x := range bv.ownRow(i + off)[:neighbourFeatures] {
-			z += w[k+t] * x
-		}
-		k += neighbourFeatures
-	}
-	for t, x := range bv.contextRow(i) {
-		z += w[k+t] * x
-	}
-	return z
-}
-
-// dot4 is dot of blocks i to i+3, side by side.
+// dot4 is the model's sum for blocks i to i+3: bias, then each feature times its weight,
+// in vector order, for the four side by side.
 func (l *linear) dot4(bv *blockVectors, i int) [4]float64 {
-	w := l.w[:len(FeatureNames)]
+	w := l.w[:numFeatures]
 	z0, z1, z2, z3 := l.b, l.b, l.b, l.b
-	add := func(k int, r0, r1, r2, r3 []float64) {
-		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+	add := func(w, r0, r1, r2, r3 []float64) {
+		w, r1, r2, r3 = w[:len(r0)], r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
 		for t, x := range r0 {
-			wt := w[k+t]
+			wt := w[t]
 			z0 += wt * x
 			z1 += wt * r1[t]
 			z2 += wt * r2[t]
 			z3 += wt * r3[t]
 		}
 	}
-	add(0, bv.ownRow(i), bv.ownRow(i+1), bv.ownRow(i+2), bv.ownRow(i+3))
+	o := (*[4]ownFeatures)(bv.own[i+ownPad:])
+	add(w, o[0][:], o[1][:], o[2][:], o[3][:])
 	k := len(own)
 	for _, off := range neighbourOffsets {
-		j := i + off
-		add(k, bv.ownRow(j)[:neighbourFeatures], bv.ownRow(j+1), bv.ownRow(j+2), bv.ownRow(j+3))
+		o := (*[4]ownFeatures)(bv.own[i+ownPad+off:])
+		add(w[k:], o[0][:neighbourFeatures], o[1][:], o[2][:], o[3][:])
 		k += neighbourFeatures
 	}
-	add(k, bv.contextRow(i), bv.contextRow(i+1), bv.contextRow(i+2), bv.contextRow(i+3))
+	c := (*[4]contextFeatures)(bv.context[i:])
+	add(w[k:], c[0][:], c[1][:], c[2][:], c[3][:])
 	return [4]float64{z0, z1, z2, z3}
 }
 
-// ownVector fills v with block i's own features.
-func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
+// ownVector sets v to block i's own features.
+func ownVector(v *ownFeatures, res *Result, i int, span ruleVerdict) {
 	b := &res.Blocks[i]
 	f := &b.Features
-	words := math.Max(1, float64(f.Words))
-	v[0] = log1pInt(f.Size())
+	size, words := f.Size(), max(1, int(f.Words))
+	fw := float64(words)
+	v[0] = log1pInt(size)
+	v[1], v[24] = 0, 0
 	if res.Language != "" {
-		v[1] = float64(f.Stops) / words
-		v[24] = 1
+		v[1], v[24] = float64(f.Stops)/fw, 1
 	}
 	v[2] = flag(f.Terminal)
 	v[3] = flag(b.Keep)
 	v[4] = flag(b.Class == Good)
-	v[13] = log1pInt(int(f.Words))
+	v[5] = flag(isDateline(f))
 	v[6] = log1pInt(int(f.Breaks))
-	v[7] = float64(f.Caps) / words
-	v[8] = float64(f.Numeric) / words
-	v[9] = math.Min(1, float64(f.Links*linkWords)/words)
+	v[7] = float64(f.Caps) / fw
+	v[8] = float64(f.Numeric) / fw
+	v[9] = min(1, float64(f.Links*linkWords)/fw)
 	v[10] = flag(f.Seps > 0)
 	v[11] = logInt(max(1, int(f.Lines)))
 	v[12] = flag(f.Copy)
-	v[5] = flag(isDateline(f))
+	v[13] = log1pInt(int(f.Words))
 	v[14] = flag(titleCase(f))
 	v[15] = flag(i == res.Title)
 	v[16] = flag(f.Repeats > 1)
@@ -282,36 +279,55 @@ func ownVector(v []float64, res *Result, i int, span ruleVerdict) {
 	v[20] = flag(b.Initial == Short)
 	v[21] = flag(i >= span.from && i < span.to)
 	v[22] = flag(f.Dash)
-	v[23] = math.Log1p(float64(f.Size()) / words)
+	v[23] = log1pRatio(size, words)
 }
 
 // keepWindow is how many blocks on each side the window features count.
 const keepWindow = 3
 
-// windows counts the blocks kept and the good blocks before each block (prefix sums),
-// so that the window features are two subtractions.
-type windows struct{ keep, good []int32 }
-
-func newWindows(bs []Block) windows {
-	sums := make([]int32, 2*(len(bs)+1))
-	w := windows{keep: sums[:len(bs)+1], good: sums[len(bs)+1:]}
-	for i := range bs {
-		w.keep[i+1], w.good[i+1] = w.keep[i], w.good[i]
-		if bs[i].Keep {
-			w.keep[i+1]++
-		}
-		if bs[i].Class == Good {
-			w.good[i+1]++
-		}
-	}
-	return w
+// positions computes the context features of the blocks of a document from prefix sums,
+// so that the text before a block is one lookup and the window features are two
+// subtractions each.
+type positions struct {
+	res  *Result
+	span ruleVerdict
+	sums []prefix // before each block, and (the last) in all
+	buf  buffer[prefix]
 }
 
-// contextVector fills v with block i's position features.
-func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, total int, win windows) {
+// prefix counts the blocks before one: their size, how many are kept and how many good.
+type prefix struct{ size, keep, good int }
+
+// prefixPool holds the prefix sums, reused across documents, up to 20,000 blocks.
+var prefixPool = bufferPool[prefix]{max: 20_000}
+
+func newPositions(res *Result, span ruleVerdict) positions {
+	bs := res.Blocks
+	p := positions{res: res, span: span, buf: prefixPool.get(len(bs) + 1)}
+	p.sums = p.buf.s
+	for i := range bs {
+		s := p.sums[i]
+		s.size += bs[i].Size()
+		if bs[i].Keep {
+			s.keep++
+		}
+		if bs[i].Class == Good {
+			s.good++
+		}
+		p.sums[i+1] = s
+	}
+	return p
+}
+
+// release gives the sums back to the pool.
+func (p *positions) release() { prefixPool.put(p.buf) }
+
+// vector sets v to block i's context features.
+func (p *positions) vector(v *contextFeatures, i int) {
+	res, span := p.res, p.span
 	n := len(res.Blocks)
 	v[0] = float64(i) / float64(max(1, n-1))
-	v[1] = float64(before) / float64(max(1, total))
+	v[1] = float64(p.sums[i].size) / float64(max(1, p.sums[n].size))
 	v[2] = flag(res.Title >= 0 && i > res.Title)
 	switch {
 	case span.from < 0:
@@ -320,14 +336,19 @@ func contextVector(v []float64, res *Result, i int, span ruleVerdict, before, to
 		v[3] = log1pInt(span.from - i)
 	case i >= span.to:
 		v[3] = log1pInt(i - span.to + 1)
+	default:
+		v[3] = 0
 	}
 	// the blocks within keepWindow of i, i itself left out
 	lo, hi := max(0, i-keepWindow), min(n-1, i+keepWindow)+1
-	keep := win.keep[hi] - win.keep[lo] - (win.keep[i+1] - win.keep[i])
-	good := win.good[hi] - win.good[lo] - (win.good[i+1] - win.good[i])
+	s := p.sums
+	keep := s[hi].keep - s[lo].keep - (s[i+1].keep - s[i].keep)
+	good := s[hi].good - s[lo].good - (s[i+1].good - s[i].good)
+	v[4], v[5] = 0, 0
 	if all := hi - lo - 1; all > 0 {
 		v[4], v[5] = float64(keep)/float64(all), float64(good)/float64(all)
 	}
+	v[6], v[7] = 0, 0
 	if span.from >= 0 {
 		v[6] = flag(res.Blocks[i].post < res.Blocks[span.from].post)
 		v[7] = flag(res.Blocks[i].post > res.Blocks[span.from].post)
@@ -364,6 +385,27 @@ func log1pInt(n int) float64 {
 		return log1pInts[n]
 	}
 	return math.Log1p(float64(n))
+}
+
+// log1pRatios holds math.Log1p(float64(size)/float64(words)) for sizes under ratioSizes
+// and word counts under ratioWords (at words*ratioSizes + size; no words, no value): most
+// blocks (88% of those of the WCEB dumps) are that small.
+const ratioSizes, ratioWords = 128, 32
+
+var log1pRatios = func() (t [ratioWords * ratioSizes]float64) {
+	for i := ratioSizes; i < len(t); i++ {
+		t[i] = math.Log1p(float64(i%ratioSizes) / float64(i/ratioSizes))
+	}
+	return t
+}()
+
+// log1pRatio is math.Log1p(float64(size) / float64(words)), the same value, looked up
+// when both are small; words > 0.
+func log1pRatio(size, words int) float64 {
+	if uint(size) < ratioSizes && uint(words) < ratioWords && words > 0 {
+		return log1pRatios[words*ratioSizes+size]
+	}
+	return math.Log1p(float64(size) / float64(words))
 }
 
 func flag(b bool) float64 {
@@ -429,8 +471,10 @@ func applyModel(blocks []string, res *Result, span ruleVerdict, m *linear) {
 // bestRegion returns the article's run [from, to) by the model's weights, or -1, -1
 // when no block reaches the threshold.
 func bestRegion(bs []Block) (from, to int) {
-	_, from, to = heaviestRun(bs, 0, len(bs), func(b *Block) int {
-		return int((b.Prob - threshold(b)) * float64(b.Size()+sizeBase))
-	})
-	return from, to
+	r := newMaxRun(0)
+	for i := range bs {
+		b := &bs[i]
+		r.add(i, int((b.Prob-threshold(b))*float64(b.Size()+sizeBase)))
+	}
+	return r.from, r.to
 }

@@ -1,6 +1,7 @@
 package textclass
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -64,14 +65,26 @@ func TestModelKeepsNoDateline(t *testing.T) {
 
 // TestScoreIsProb: scoring the blocks from the tables in place, four side by side, gives
 // exactly the probability of each block's whole vector (the same sum, in the same order),
-// on every block of 60 shipped dumps.
+// on every block of the shipped dumps, as paragraphs and one block per line, and of their
+// first one to nine blocks (a last group of fewer than four).
 func TestScoreIsProb(t *testing.T) {
 	files, _ := filepath.Glob("../../testdata/bench/scrapinghub/textdumps/*.txt")
 	if len(files) == 0 {
 		t.Skip("no dumps")
 	}
 	m := embeddedLinear()
-	for _, f := range files[:min(len(files), 60)] {
+	check := func(name string, blocks []string) {
+		res, span := classifyRules(blocks)
+		want := make([]float64, len(blocks))
+		eachVector(&res, span, func(i int, v []float64) { want[i] = m.prob(v) })
+		m.score(&res, span)
+		for i, b := range res.Blocks {
+			if b.Prob != want[i] {
+				t.Errorf("%s block %d: score %v, prob %v", name, i, b.Prob, want[i])
+			}
+		}
+	}
+	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -80,13 +93,32 @@ func TestScoreIsProb(t *testing.T) {
 		for _, p := range strings.Split(string(data), "\n\n") {
 			blocks = append(blocks, strings.TrimSpace(p))
 		}
-		res, span := classifyRules(blocks)
-		want := make([]float64, len(blocks))
-		eachVector(&res, span, func(i int, v []float64) { want[i] = m.prob(v) })
-		m.score(&res, span)
-		for i, b := range res.Blocks {
-			if b.Prob != want[i] {
-				t.Errorf("%s block %d: score %v, prob %v", f, i, b.Prob, want[i])
+		check(f, blocks)
+		check(f+" by line", strings.Split(string(data), "\n"))
+		for n := range min(10, len(blocks)) {
+			check(f, blocks[:n])
+		}
+	}
+}
+
+// TestLogTables: the looked-up logarithms are math's, to the bit, in the tables and past
+// them.
+func TestLogTables(t *testing.T) {
+	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
+	for n := range 2 * len(log1pInts) {
+		if got, want := log1pInt(n), math.Log1p(float64(n)); !same(got, want) {
+			t.Fatalf("log1pInt(%d) = %v, want %v", n, got, want)
+		}
+	}
+	for n := 1; n < 2*len(logInts); n++ {
+		if got, want := logInt(n), math.Log(float64(n)); !same(got, want) {
+			t.Fatalf("logInt(%d) = %v, want %v", n, got, want)
+		}
+	}
+	for words := 1; words < 3*ratioWords; words++ {
+		for size := range 3 * ratioSizes {
+			if got, want := log1pRatio(size, words), math.Log1p(float64(size)/float64(words)); !same(got, want) {
+				t.Fatalf("log1pRatio(%d, %d) = %v, want %v", size, words, got, want)
 			}
 		}
 	}
@@ -110,6 +142,39 @@ func TestTextTable(t *testing.T) {
 		}
 		if got, seen := tab.add(k, int32(i)); got != want || seen != wantSeen {
 			t.Fatalf("block %d %q: add = %d, %v; want %d, %v", i, b, got, seen, want, wantSeen)
+		}
+	}
+}
+
+// TestVectorsSetEveryFeature: ownVector and positions.vector set every feature (the
+// tables they fill are not zeroed first), with and without a language, a title and a
+// rule-based span.
+func TestVectorsSetEveryFeature(t *testing.T) {
+	para := strings.Repeat("The council met on Tuesday and agreed that the plan would go ahead. ", 4)
+	for _, blocks := range [][]string{
+		{"Home | News", "Council backs the new park", "12 March 2024, 10:31", para, para, "© 2024 Paper"},
+		{"東京都の新しい計画", "東京都は新しい計画を発表した。" + strings.Repeat("計画", 100)},
+		{"x"},
+	} {
+		res, span := classifyRules(blocks)
+		for _, sp := range []ruleVerdict{span, {-1, -1}} {
+			pos := newPositions(&res, sp)
+			for i := range res.Blocks {
+				var o ownFeatures
+				var c contextFeatures
+				for k := range o {
+					o[k] = math.NaN()
+				}
+				for k := range c {
+					c[k] = math.NaN()
+				}
+				ownVector(&o, &res, i, sp)
+				pos.vector(&c, i)
+				if slices.ContainsFunc(o[:], math.IsNaN) || slices.ContainsFunc(c[:], math.IsNaN) {
+					t.Errorf("%q block %d: a feature left unset: own %v, context %v", blocks[0], i, o, c)
+				}
+			}
+			pos.release()
 		}
 	}
 }

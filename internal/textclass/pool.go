@@ -16,6 +16,14 @@ type buffer[T any] struct {
 }
 
 func (p *bufferPool[T]) get(n int) buffer[T] {
+	b := p.getDirty(n)
+	clear(b.s)
+	return b
+}
+
+// getDirty is get without the zeroing: the elements are what the last user left, for a
+// caller that sets every one.
+func (p *bufferPool[T]) getDirty(n int) buffer[T] {
 	if n > p.max {
 		return buffer[T]{s: make([]T, n)}
 	}
@@ -26,9 +34,7 @@ func (p *bufferPool[T]) get(n int) buffer[T] {
 	if cap(*buf) < n {
 		*buf = make([]T, n)
 	}
-	s := (*buf)[:n]
-	clear(s)
-	return buffer[T]{s: s, buf: buf}
+	return buffer[T]{s: (*buf)[:n], buf: buf}
 }
 
 // put gives b's memory back to the pool; b is not to be used after.

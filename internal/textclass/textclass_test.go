@@ -175,7 +175,10 @@ func TestWordFilter(t *testing.T) {
 	var f wordFilter
 	var added []string
 	for _, s := range languageSamples {
-		eachContentWord(s, nil, func(w []byte) { f.add(string(w)); added = append(added, string(w)) })
+		for _, w := range lowerContentWords(s) {
+			f.add(w)
+			added = append(added, w)
+		}
 	}
 	for _, w := range added {
 		if !f.mayHold(w) {

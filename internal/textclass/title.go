@@ -31,10 +31,14 @@ func findTitle(blocks []string, bs []Block, from int) int {
 		}
 		bit := uint32(1) << len(sc.cands)
 		sc.cands = append(sc.cands, i)
-		sc.buf = eachContentWord(blocks[i], sc.buf, func(w []byte) {
-			sc.arena = append(sc.arena, w...)
+		for words := (contentWords{s: blocks[i]}); ; {
+			w, ascii, ok := words.next()
+			if !ok {
+				break
+			}
+			sc.arena = appendLower(sc.arena, w, ascii)
 			sc.found = append(sc.found, titleWord{uint32(len(sc.arena)), bit})
-		})
+		}
 	}
 	keys := string(sc.arena) // one string for all the keys
 	start := uint32(0)
@@ -63,8 +67,8 @@ func findTitle(blocks []string, bs []Block, from int) int {
 // bounded by the title window.
 type titleScratch struct {
 	cands  []int       // candidate blocks, nearest first (at most 31)
-	arena  []byte      // the candidates' words, one after another
-	buf    []byte      // the word being read
+	arena  []byte      // the candidates' words, one after another, in lower case
+	buf    []byte      // a word of the lead in lower case
 	found  []titleWord // the words in arena
 	words  map[string]uint32
 	filter wordFilter // the keys of words
@@ -107,19 +111,27 @@ func sharedWithLead(blocks []string, bs []Block, from int, sc *titleScratch) []i
 			continue
 		}
 		text := blocks[i][:min(len(blocks[i]), budget)]
-		sc.buf = eachContentWord(text, sc.buf, func(w []byte) {
-			if !sc.filter.mayHold(string(w)) {
-				return
-			}
-			m, ok := sc.words[string(w)]
+		for words := (contentWords{s: text}); ; {
+			w, ascii, ok := words.next()
 			if !ok {
-				return
+				break
+			}
+			if ascii && !sc.filter.mayHoldASCII(w) {
+				continue // most words: turned away before they are lowered
+			}
+			sc.buf = appendLower(sc.buf[:0], w, ascii)
+			if !ascii && !sc.filter.mayHold(string(sc.buf)) {
+				continue
+			}
+			m, ok := sc.words[string(sc.buf)]
+			if !ok {
+				continue
 			}
 			for c := 0; m != 0; c, m = c+1, m>>1 {
 				shared[c] += int(m & 1)
 			}
-			delete(sc.words, string(w)) // count each word once
-		})
+			delete(sc.words, string(sc.buf)) // count each word once
+		}
 		budget -= len(text)
 		kept++
 	}
@@ -130,47 +142,88 @@ func sharedWithLead(blocks []string, bs []Block, from int, sc *titleScratch) []i
 // per word's first and last byte and length, 1,024 bits.
 type wordFilter [16]uint64
 
-func filterBit(w string) uint32 {
-	return (uint32(w[0]) | uint32(w[len(w)-1])<<8 | uint32(len(w))<<16) * 0x9e3779b1 >> 22
+// filterBit is the bit of the words that start with byte first, end with byte last and
+// are n bytes long.
+func filterBit(first, last byte, n int) uint32 {
+	return (uint32(first) | uint32(last)<<8 | uint32(n)<<16) * 0x9e3779b1 >> 22
 }
 
-func (f *wordFilter) add(w string) { b := filterBit(w); f[b>>6] |= 1 << (b & 63) }
+// add adds word w, in lower case.
+func (f *wordFilter) add(w string) {
+	b := filterBit(w[0], w[len(w)-1], len(w))
+	f[b>>6] |= 1 << (b & 63)
+}
 
-// mayHold reports whether w may be in f: false when it is not.
-func (f *wordFilter) mayHold(w string) bool { b := filterBit(w); return f[b>>6]&(1<<(b&63)) != 0 }
+// mayHold reports whether w, in lower case, may be in f: false when it is not.
+func (f *wordFilter) mayHold(w string) bool {
+	return f.has(filterBit(w[0], w[len(w)-1], len(w)))
+}
 
-// eachContentWord calls fn with each word of s of titleWordLen letters or more, in lower
-// case, built in buf (valid during the call only); it returns buf for reuse.
-func eachContentWord(s string, buf []byte, fn func(w []byte)) []byte {
-	n := 0
-	flush := func() {
-		if n >= titleWordLen {
-			fn(buf)
+// mayHoldASCII is mayHold of w in lower case, for a word w of ASCII letters and digits
+// in any case (lowered, such a byte is itself | 0x20, and the word as long).
+func (f *wordFilter) mayHoldASCII(w string) bool {
+	return f.has(filterBit(w[0]|0x20, w[len(w)-1]|0x20, len(w)))
+}
+
+func (f *wordFilter) has(b uint32) bool { return f[b>>6]&(1<<(b&63)) != 0 }
+
+// contentWords reads the words of s of titleWordLen letters or more, one after another:
+// the runs of letters and digits.
+type contentWords struct {
+	s string
+	i int // where the next word is looked for
+}
+
+// next returns the next word as it is in s, and whether it is all ASCII; ok is false
+// at the end of s.
+func (r *contentWords) next() (w string, ascii, ok bool) {
+	s, i := r.s, r.i
+	for i < len(s) {
+		for i < len(s) && s[i] < utf8.RuneSelf && !asciiWord[s[i]] {
+			i++ // spaces and punctuation
 		}
-		buf, n = buf[:0], 0
-	}
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf { // ASCII: the same, by byte
-			i++
-			if asciiWord[c] {
-				buf = append(buf, lowerASCII(c))
-				n++
-			} else if n > 0 || len(buf) > 0 {
-				flush()
+		start := i
+		ascii = true
+		for {
+			for i < len(s) && asciiWord[s[i]] {
+				i++
 			}
+			if i == len(s) || s[i] < utf8.RuneSelf {
+				break
+			}
+			c, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+				break
+			}
+			i, ascii = i+size, false
+		}
+		if i == start { // a character in no word, not ASCII
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			n++
-		} else if n > 0 || len(buf) > 0 {
-			flush()
+		if w = s[start:i]; len(w) >= titleWordLen && (ascii || utf8.RuneCountInString(w) >= titleWordLen) {
+			r.i = i
+			return w, ascii, true
 		}
 	}
-	flush()
-	return buf
+	r.i = i
+	return "", false, false
+}
+
+// appendLower appends word w (from contentWords, all ASCII when ascii) to b in lower
+// case.
+func appendLower(b []byte, w string, ascii bool) []byte {
+	if ascii {
+		for i := range len(w) {
+			b = append(b, lowerASCII(w[i]))
+		}
+		return b
+	}
+	for _, c := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(c))
+	}
+	return b
 }
 
 // headingLike: one line of a few words (or CJK characters), not mostly numbers, no date
