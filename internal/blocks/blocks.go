@@ -297,18 +297,25 @@ func PrintableASCII(s string) int {
 // SpacedASCII is PrintableASCII without two spaces in a row: the run ends before the
 // first byte that is not printable ASCII or is a space after a space.
 func SpacedASCII(s string) int {
-	i, prev := 0, uint64(0) // prev: 0x80 when the byte before s[i] is a space
+	i, spaces := 0, uint64(0)
 	for ; i+8 <= len(s); i += 8 {
-		x := Load8(s[i : i+8])
-		sp := spaces8(x)
-		if m := unprintable8(x) | sp&(sp<<8|prev); m != 0 { // sp<<8: a space after a space
-			return i + bits.TrailingZeros64(m)/8
+		var stops uint64
+		if stops, spaces = SpacedStops8(Load8(s[i:i+8]), spaces); stops != 0 {
+			return i + bits.TrailingZeros64(stops)/8
 		}
-		prev = sp >> 56
 	}
 	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f && !(s[i] == ' ' && i > 0 && s[i-1] == ' '); i++ {
 	}
 	return i
+}
+
+// SpacedStops8 is SpacedASCII's reading of the eight bytes x after those whose spaces
+// were before (SpacedStops8's second result for them, or 0): it marks with a high bit
+// each byte of x that is not printable ASCII or is a space after a space (exact up to the
+// lowest mark, as unprintable8), and each space of x.
+func SpacedStops8(x, before uint64) (stops, spaces uint64) {
+	spaces = spaces8(x)
+	return unprintable8(x) | spaces&(spaces<<8|before>>56), spaces
 }
 
 func isSpace(r rune) bool {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 // variants puts each byte value, and some characters, at several places of ASCII text of
@@ -177,8 +179,12 @@ func TestLinesClean(t *testing.T) {
 				if want := isClean(first) && isClean(strings.Join(p, "\n")); ls.Clean() != want {
 					t.Errorf("%q: Clean() = %v, want %v", p, ls.Clean(), want)
 				}
-				if ls.Clean() && (!isClean(ls.Markdown()) || !isClean(ls.Text())) {
-					t.Errorf("%q: clean lines, but Markdown %q or Text %q is not", p, ls.Markdown(), ls.Text())
+				text, words := ls.Text()
+				if ls.Clean() && (!isClean(ls.Markdown()) || !isClean(text)) {
+					t.Errorf("%q: clean lines, but Markdown %q or Text %q is not", p, ls.Markdown(), text)
+				}
+				if want := WordCount(text); words != want {
+					t.Errorf("%q: Text has %d words, WordCount %d", p, words, want)
 				}
 			}
 		}
@@ -195,13 +201,50 @@ func TestLinesMany(t *testing.T) {
 	var md, txt strings.Builder
 	n := 0
 	for i, p := range paras {
-		if ls.isASCII(i) != spacedASCII(p) {
+		if _, ascii := spacedASCII(p); ls.isASCII(i) != ascii {
 			t.Errorf("paragraph %d %q: isASCII %v", i, p, ls.isASCII(i))
 		}
 		appendMarkdown(&md, p)
 		n = appendText(&txt, p, n)
 	}
-	if ls.Markdown() != md.String() || ls.Text() != txt.String() {
+	text, words := ls.Text()
+	if ls.Markdown() != md.String() || text != txt.String() {
 		t.Errorf("Markdown or Text of 150 paragraphs differs from the inline writer's")
+	}
+	if words != WordCount(text) {
+		t.Errorf("Text of 150 paragraphs: %d words, WordCount %d", words, WordCount(text))
+	}
+}
+
+// TestASCIILineWords: asciiLineWords is blocks.SpacedASCII over the whole line, without a
+// space at an end, and WordCount, on lines of every byte value and character of variants
+// at every offset of the eight-byte reads, and on lines of words, marks and spaces whose
+// fields start and end on either side of eight-byte boundaries.
+func TestASCIILineWords(t *testing.T) {
+	check := func(l string) {
+		wantOK := l != "" && blocks.SpacedASCII(l) == len(l) && l[0] != ' ' && l[len(l)-1] != ' '
+		want := 0
+		if wantOK {
+			want = WordCount(l)
+		}
+		if got, ok := asciiLineWords(l); got != want || ok != wantOK {
+			t.Fatalf("asciiLineWords(%q) = %d, %v, want %d, %v", l, got, ok, want, wantOK)
+		}
+	}
+	for _, s := range variants() {
+		check(s)
+		check("Lead-in words: " + s)
+	}
+	pieces := []string{"a", "word", "(a", "-", "\"x\"", "9.5", "--", "e-mail", "|", "  "}
+	for n := range 24 {
+		for _, p := range pieces {
+			for _, q := range pieces {
+				l := strings.Repeat("x", n%8) + " " + p + " " + q + strings.Repeat(" y", n/8)
+				for k := range len(l) + 1 {
+					check(l[:k])
+					check(l[k:])
+				}
+			}
+		}
 	}
 }

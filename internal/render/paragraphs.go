@@ -21,13 +21,15 @@ func MarkdownParagraphs(paras [][]string) string {
 
 // Lines is a plain-text article, paragraphs of lines, with what both its renderers need
 // to know of each paragraph read once: whether its lines are printable ASCII, single
-// spaced, none empty (blocks.SpacedASCII), as most are. Those are written as they are,
-// in Markdown once escaped. The flags of the first 64 paragraphs, most articles', take
-// no allocation. It also tells whether every line is clean (see Clean).
+// spaced, none empty (blocks.SpacedASCII), as most are, and their words. Those are
+// written as they are, in Markdown once escaped. The flags of the first 64 paragraphs,
+// most articles', take no allocation. It also tells whether every line is clean (see
+// Clean).
 type Lines struct {
 	paras [][]string
 	low   uint64 // bit i: paragraph i's lines are such, for the first 64
 	high  []bool // the same for paragraphs 64 on
+	words int    // the words of those paragraphs (WordCount)
 	clean bool   // every line is clean (isClean)
 }
 
@@ -38,7 +40,8 @@ func NewLines(paras [][]string) Lines {
 		ls.high = make([]bool, len(paras)-64)
 	}
 	for i, p := range paras {
-		ascii := spacedASCII(p)
+		words, ascii := spacedASCII(p)
+		ls.words += words
 		ls.clean = ls.clean && (ascii || linesClean(p))
 		switch {
 		case i >= 64:
@@ -59,14 +62,43 @@ func (ls *Lines) isASCII(i int) bool {
 }
 
 // spacedASCII reports whether the lines of p are printable ASCII, single-spaced, none
-// empty or with a space at an end.
-func spacedASCII(p []string) bool {
+// empty or with a space at an end, and if so returns their words (WordCount), else 0.
+func spacedASCII(p []string) (int, bool) {
+	words := 0
 	for _, l := range p {
-		if l == "" || blocks.SpacedASCII(l) != len(l) || l[0] == ' ' || l[len(l)-1] == ' ' {
-			return false
+		n, ok := asciiLineWords(l)
+		if !ok {
+			return 0, false
 		}
+		words += n
 	}
-	return len(p) > 0
+	return words, len(p) > 0
+}
+
+// asciiLineWords reports whether l is printable ASCII, single-spaced, neither empty nor
+// with a space at an end, as most lines are, and if so returns its words (WordCount),
+// counted in the same reading of its eight-byte words (blocks.SpacedStops8, countWords8,
+// the spaces being the only white space): the text of a paragraph of such lines is those
+// lines, and WordCount need not read it again.
+func asciiLineWords(l string) (int, bool) {
+	if l == "" || l[0] == ' ' || l[len(l)-1] == ' ' {
+		return 0, false
+	}
+	n, counted := 0, false
+	i, spaces := 0, uint64(0)
+	for ; i+8 <= len(l); i += 8 {
+		x := blocks.Load8(l[i : i+8])
+		var stops uint64
+		if stops, spaces = blocks.SpacedStops8(x, spaces); stops != 0 {
+			return 0, false
+		}
+		n, counted = countWords8(spaces, alnum8(x), n, counted)
+	}
+	if rest := l[max(i-1, 0):]; blocks.SpacedASCII(rest) != len(rest) { // from the byte before: two spaces
+		return 0, false
+	}
+	n, _, _ = countASCII(l[i:], n, counted)
+	return n, true
 }
 
 // linesClean reports whether CleanString leaves every line of p as it is.
@@ -140,31 +172,39 @@ func plainLines(p []string) bool {
 // between blank lines never span two <p>s, each of which it writes between blank lines.
 func TextParagraphs(paras [][]string) string {
 	ls := NewLines(paras)
-	return ls.Text()
+	text, _ := ls.Text()
+	return text
 }
 
-// Text is TextParagraphs of the lines.
-func (ls *Lines) Text() string {
+// Text is TextParagraphs of the lines, and its words (WordCount): those of the ASCII
+// paragraphs NewLines counted, and those of the others as written.
+func (ls *Lines) Text() (string, int) {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 2))
-	n := 0
+	n, words := 0, ls.words
 	for i, p := range ls.paras {
-		if !ls.isASCII(i) && !tidyLines(p) {
-			n = appendText(&b, p, n)
-			continue
-		}
-		if n > 0 {
-			b.WriteString("\n\n")
-		}
-		for i, l := range p {
-			if i > 0 {
-				b.WriteByte('\n')
+		ascii := ls.isASCII(i)
+		start := b.Len()
+		switch {
+		case ascii || tidyLines(p):
+			if n > 0 {
+				b.WriteString("\n\n")
 			}
-			b.WriteString(l)
+			for i, l := range p {
+				if i > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(l)
+			}
+			n++
+		default:
+			n = appendText(&b, p, n)
 		}
-		n++
+		if !ascii {
+			words += WordCount(b.String()[start:])
+		}
 	}
-	return b.String()
+	return b.String(), words
 }
 
 // appendText writes the text of the <p> of lines p to b, after the n pieces b holds, as

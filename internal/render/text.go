@@ -182,9 +182,7 @@ func WordCount(s string) int {
 
 // countASCII is WordCount over the ASCII bytes s starts with, from n words and the
 // current field's state: it returns them after those bytes, and how many bytes it read.
-// It reads eight bytes at a time while they are ASCII, without a branch: a letter or
-// digit starts a word when the last letter, digit or white space before it (in those
-// bytes, or the state they start from) is white space. Then it reads by byte.
+// It reads eight bytes at a time while they are ASCII (countWords8), then by byte.
 func countASCII(s string, n int, counted bool) (int, bool, int) {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
@@ -193,20 +191,7 @@ func countASCII(s string, n int, counted bool) (int, bool, int) {
 			break
 		}
 		space := inRange8(x, '\t', '\r') | inRange8(x, ' ', ' ') // a high bit per byte, as below
-		word := inRange8(x, '0', '9') | inRange8(x|blocks.ByteOnes*0x20, 'a', 'z')
-		// fresh: after each byte, whether its field holds no letter or digit so far, as the
-		// last space or word byte at or before it says (a prefix scan: windows of 2, 4, 8)
-		fresh, known := space, space|word
-		fresh, known = fresh|fresh<<8&^known, known|known<<8
-		fresh, known = fresh|fresh<<16&^known, known|known<<16
-		fresh, known = fresh|fresh<<32&^known, known|known<<32
-		in := uint64(0x80) // the state x starts from, as the high bit of a byte before x
-		if counted {
-			in = 0
-		}
-		fresh |= ^known & blocks.ByteHighs & -(in >> 7) // no space or word byte yet
-		n += bits.OnesCount64(word & (fresh<<8 | in))
-		counted = fresh>>63 == 0
+		n, counted = countWords8(space, alnum8(x), n, counted)
 	}
 	c := 0 // counted, as 0 or 1
 	if counted {
@@ -218,6 +203,42 @@ func countASCII(s string, n int, counted bool) (int, bool, int) {
 		c = (c | int(k&1)) &^ int(k>>1)
 	}
 	return n, c == 1, i
+}
+
+// countWords8 is countASCII over eight ASCII bytes whose white space and letters or digits
+// are the high bits of space and word: a letter or digit starts a word when the last
+// letter, digit or white space before it (in those bytes, or the state they start from)
+// is white space. Most fields start with a letter or digit: when none of these bytes
+// starts one with another mark, the words are the letters and digits after white space,
+// and the rest is left to the prefix scan of countMarked8.
+func countWords8(space, word uint64, n int, counted bool) (int, bool) {
+	in := uint64(0x80) // the state the bytes start from, as the high bit of a byte before them
+	if counted {
+		in = 0
+	}
+	starts := space<<8 | in // the bytes that would start a word
+	if ^(space|word)&blocks.ByteHighs&starts != 0 {
+		return countMarked8(space, word, n, in)
+	}
+	return n + bits.OnesCount64(word&starts), space>>63 == 0
+}
+
+// countMarked8 is countWords8 without a branch, in starting as the high bit of a byte
+// before the eight: a prefix scan of the bytes' fields.
+func countMarked8(space, word uint64, n int, in uint64) (int, bool) {
+	// fresh: after each byte, whether its field holds no letter or digit so far, as the
+	// last space or word byte at or before it says (windows of 2, 4, 8)
+	fresh, known := space, space|word
+	fresh, known = fresh|fresh<<8&^known, known|known<<8
+	fresh, known = fresh|fresh<<16&^known, known|known<<16
+	fresh, known = fresh|fresh<<32&^known, known|known<<32
+	fresh |= ^known & blocks.ByteHighs & -(in >> 7) // no space or word byte yet
+	return n + bits.OnesCount64(word&(fresh<<8|in)), fresh>>63 == 0
+}
+
+// alnum8 marks with a high bit the ASCII letters and digits of the ASCII bytes x.
+func alnum8(x uint64) uint64 {
+	return inRange8(x, '0', '9') | inRange8(x|blocks.ByteOnes*0x20, 'a', 'z')
 }
 
 // inRange8 marks with its high bit each byte of x (all ASCII) from lo to hi.
