@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
 )
@@ -243,6 +244,64 @@ func TestASCIILineWords(t *testing.T) {
 				for k := range len(l) + 1 {
 					check(l[:k])
 					check(l[k:])
+				}
+			}
+		}
+	}
+}
+
+// escapeTextByRune is escapeText as it was written first, rune by rune: TestEscapeText
+// holds the two to the same output.
+func escapeTextByRune(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]|~<&") {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '[', ']', '|', '~':
+			b.WriteByte('\\')
+		case '_':
+			if !wordRune(lastRune(s[:i])) || !wordRune(firstRune(s[i+1:])) {
+				b.WriteByte('\\')
+			}
+		case '<':
+			next := firstRune(s[i+1:])
+			if next == utf8.RuneError || next < unicode.MaxASCII && (unicode.IsLetter(next) || strings.ContainsRune("/!?", next)) {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if entityAt(s[i+1:]) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TestEscapeText: escapeText and hasSpecial on every byte value and character of variants
+// at every offset, and on each byte after and before a byte beyond ASCII, invalid UTF-8
+// and a mark to escape, at every offset of the eight-byte reads.
+func TestEscapeText(t *testing.T) {
+	check := func(s string) {
+		if got, want := escapeText(s), escapeTextByRune(s); got != want {
+			t.Fatalf("escapeText(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := hasSpecial(s), strings.ContainsAny(s, "\\`*_[]|~<&"); got != want {
+			t.Fatalf("hasSpecial(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range variants() {
+		check(s)
+		check(s + " a_b <a &amp; *x*")
+	}
+	for n := range 18 {
+		base := strings.Repeat("ab_c d", 3)[:n]
+		for b := range 256 {
+			for at := range n + 1 {
+				for _, ins := range []string{string([]byte{byte(b)}), string([]byte{0xff, byte(b)}), "é" + string([]byte{byte(b)}), string([]byte{byte(b), '*', 0xe2})} {
+					check(base[:at] + ins + base[at:])
 				}
 			}
 		}
