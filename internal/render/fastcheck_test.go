@@ -5,8 +5,6 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/cleanhq/clean/internal/blocks"
 )
 
 // variants puts each byte value, and some characters, at several places of ASCII text of
@@ -153,16 +151,16 @@ func counted8ByBytes(s string, counted bool) (int, bool) {
 	return n, counted
 }
 
-// TestLinesASCII: a paragraph NewLines finds ASCII is one both writers would write as it
-// is (plainLines, tidyLines), for lines of every byte value at every offset, alone and
-// after another line.
-func TestLinesASCII(t *testing.T) {
+// TestLinesSimple: a paragraph NewLines finds simple is one both writers would write as
+// it is (plainLines, tidyLines), and clean, for lines of every byte value and character
+// of variants at every offset, alone and after another line.
+func TestLinesSimple(t *testing.T) {
 	vs := variants()
 	for i, a := range vs {
-		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}} {
+		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}, {"“Quoted” — text", a}} {
 			ls := NewLines([][]string{{"First."}, p})
-			if ls.isASCII(1) && (!plainLines(p) || !tidyLines(p)) {
-				t.Errorf("%q: ASCII, but plainLines %v, tidyLines %v", p, plainLines(p), tidyLines(p))
+			if ls.isSimple(1) && (!plainLines(p) || !tidyLines(p) || !linesClean(p)) {
+				t.Errorf("%q: simple, but plainLines %v, tidyLines %v, clean %v", p, plainLines(p), tidyLines(p), linesClean(p))
 			}
 		}
 	}
@@ -202,8 +200,8 @@ func TestLinesMany(t *testing.T) {
 	var md, txt strings.Builder
 	n := 0
 	for i, p := range paras {
-		if _, ascii := spacedASCII(p); ls.isASCII(i) != ascii {
-			t.Errorf("paragraph %d %q: isASCII %v", i, p, ls.isASCII(i))
+		if _, simple := simpleLines(p); ls.isSimple(i) != simple {
+			t.Errorf("paragraph %d %q: isSimple %v", i, p, ls.isSimple(i))
 		}
 		appendMarkdown(&md, p)
 		n = appendText(&txt, p, n)
@@ -217,26 +215,32 @@ func TestLinesMany(t *testing.T) {
 	}
 }
 
-// TestASCIILineWords: asciiLineWords is blocks.SpacedASCII over the whole line, without a
-// space at an end, and WordCount, on lines of every byte value and character of variants
-// at every offset of the eight-byte reads, and on lines of words, marks and spaces whose
-// fields start and end on either side of eight-byte boundaries.
-func TestASCIILineWords(t *testing.T) {
+// TestSimpleLine: simpleLine is its definition, and when a line is simple it returns
+// its WordCount, on lines of every byte value and character of variants at every offset
+// of the eight-byte reads, after ASCII and other text, and on lines of words, marks,
+// spaces and characters beyond ASCII whose fields start and end on either side of
+// eight-byte boundaries.
+func TestSimpleLine(t *testing.T) {
+	notSimple := func(r rune) bool {
+		return r < 0x20 || r == 0x7f || r != ' ' && (unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff')
+	}
 	check := func(l string) {
-		wantOK := l != "" && blocks.SpacedASCII(l) == len(l) && l[0] != ' ' && l[len(l)-1] != ' '
+		wantOK := l != "" && l[0] != ' ' && l[len(l)-1] != ' ' && isClean(l) &&
+			!strings.Contains(l, "  ") && strings.IndexFunc(l, notSimple) < 0
 		want := 0
 		if wantOK {
 			want = WordCount(l)
 		}
-		if got, ok := asciiLineWords(l); got != want || ok != wantOK {
-			t.Fatalf("asciiLineWords(%q) = %d, %v, want %d, %v", l, got, ok, want, wantOK)
+		if got, ok := simpleLine(l); got != want || ok != wantOK {
+			t.Fatalf("simpleLine(%q) = %d, %v, want %d, %v", l, got, ok, want, wantOK)
 		}
 	}
 	for _, s := range variants() {
 		check(s)
 		check("Lead-in words: " + s)
+		check("Übung “macht” den Meister — " + s)
 	}
-	pieces := []string{"a", "word", "(a", "-", "\"x\"", "9.5", "--", "e-mail", "|", "  "}
+	pieces := []string{"a", "word", "(a", "-", "\"x\"", "9.5", "--", "e-mail", "|", "  ", "é", "日本", "“a”", "\u00a0", "\u2009", "\u1680"}
 	for n := range 24 {
 		for _, p := range pieces {
 			for _, q := range pieces {

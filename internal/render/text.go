@@ -166,18 +166,25 @@ func WordCount(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch {
-		case unicode.IsSpace(r):
+		if unicode.IsSpace(r) {
 			counted = false
-		case isCJKChar(r):
-			n++
-			counted = false // "日本text": 日, 本, text
-		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			n++
-			counted = true
+			continue
 		}
+		n, counted = countRune(r, n, counted)
 	}
 	return n
+}
+
+// countRune is WordCount's step over a character r beyond ASCII that is not white space,
+// from n words and the current field's state.
+func countRune(r rune, n int, counted bool) (int, bool) {
+	switch {
+	case isCJKChar(r):
+		return n + 1, false // "日本text": 日, 本, text
+	case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		return n + 1, true
+	}
+	return n, counted
 }
 
 // countASCII is WordCount over the ASCII bytes s starts with, from n words and the
