@@ -215,19 +215,18 @@ func countASCII(s string, n int, counted bool) (int, bool, int) {
 // countWords8 is countASCII over eight ASCII bytes whose white space and letters or digits
 // are the high bits of space and word: a letter or digit starts a word when the last
 // letter, digit or white space before it (in those bytes, or the state they start from)
-// is white space. Most fields start with a letter or digit: when none of these bytes
-// starts one with another mark, the words are the letters and digits after white space,
-// and the rest is left to the prefix scan of countMarked8.
+// is white space. Most fields start with a letter or digit: when every byte after white
+// space (or after the state of a field yet without a letter or digit) is one, those
+// bytes are the words' starts, and the rest is left to the prefix scan of countMarked8.
 func countWords8(space, word uint64, n int, counted bool) (int, bool) {
 	in := uint64(0x80) // the state the bytes start from, as the high bit of a byte before them
 	if counted {
 		in = 0
 	}
-	starts := space<<8 | in // the bytes that would start a word
-	if ^(space|word)&blocks.ByteHighs&starts != 0 {
-		return countMarked8(space, word, n, in)
+	if starts := space<<8 | in; starts&^word == 0 {
+		return n + bits.OnesCount64(starts), space>>63 == 0
 	}
-	return n + bits.OnesCount64(word&starts), space>>63 == 0
+	return countMarked8(space, word, n, in)
 }
 
 // countMarked8 is countWords8 without a branch, in starting as the high bit of a byte
