@@ -95,7 +95,11 @@ func simpleLine(l string) (int, bool) {
 			x := blocks.Load8(l[i : i+8])
 			stops, sp := blocks.SpacedStops8(x, spaces)
 			if stops == 0 {
-				n, counted = countWords8(sp, alnum8(x), n, counted)
+				if m, c, ok := countWords8(sp, alnum8(x), n, counted); ok {
+					n, counted = m, c
+				} else {
+					n, counted = countMarked8(sp, alnum8(x), n, counted)
+				}
 				i, spaces = i+8, sp
 				continue
 			}

@@ -197,8 +197,12 @@ func countASCII(s string, n int, counted bool) (int, bool, int) {
 		if x&blocks.ByteHighs != 0 {
 			break
 		}
-		space := inRange8(x, '\t', '\r') | inRange8(x, ' ', ' ') // a high bit per byte, as below
-		n, counted = countWords8(space, alnum8(x), n, counted)
+		space, word := inRange8(x, '\t', '\r')|inRange8(x, ' ', ' '), alnum8(x) // a high bit per byte
+		if m, c, ok := countWords8(space, word, n, counted); ok {
+			n, counted = m, c
+		} else {
+			n, counted = countMarked8(space, word, n, counted)
+		}
 	}
 	c := 0 // counted, as 0 or 1
 	if counted {
@@ -213,27 +217,32 @@ func countASCII(s string, n int, counted bool) (int, bool, int) {
 }
 
 // countWords8 is countASCII over eight ASCII bytes whose white space and letters or digits
-// are the high bits of space and word: a letter or digit starts a word when the last
-// letter, digit or white space before it (in those bytes, or the state they start from)
-// is white space. Most fields start with a letter or digit: when every byte after white
-// space (or after the state of a field yet without a letter or digit) is one, those
-// bytes are the words' starts, and the rest is left to the prefix scan of countMarked8.
-func countWords8(space, word uint64, n int, counted bool) (int, bool) {
-	in := uint64(0x80) // the state the bytes start from, as the high bit of a byte before them
-	if counted {
-		in = 0
-	}
-	if starts := space<<8 | in; starts&^word == 0 {
-		return n + bits.OnesCount64(starts), space>>63 == 0
-	}
-	return countMarked8(space, word, n, in)
+// are the high bits of space and word, in the common case, which ok reports: a letter or
+// digit starts a word when the last letter, digit or white space before it (in those
+// bytes, or the state they start from) is white space, and most fields start with a
+// letter or digit; when every byte after white space (or after the state of a field yet
+// without a letter or digit) is one, those bytes are the words' starts. Else the caller
+// calls countMarked8. It is small enough to be inlined in the callers' loops.
+func countWords8(space, word uint64, n int, counted bool) (int, bool, bool) {
+	starts := space<<8 | fresh8(counted)
+	return n + bits.OnesCount64(starts), space>>63 == 0, starts&^word == 0
 }
 
-// countMarked8 is countWords8 without a branch, in starting as the high bit of a byte
-// before the eight: a prefix scan of the bytes' fields.
-func countMarked8(space, word uint64, n int, in uint64) (int, bool) {
+// fresh8 is the state of a field, counted or not, as the high bit of a byte before eight:
+// set when the field holds no letter or digit yet.
+func fresh8(counted bool) uint64 {
+	if counted {
+		return 0
+	}
+	return 0x80
+}
+
+// countMarked8 is countWords8 in every case, without a branch: a prefix scan of the
+// bytes' fields.
+func countMarked8(space, word uint64, n int, counted bool) (int, bool) {
 	// fresh: after each byte, whether its field holds no letter or digit so far, as the
 	// last space or word byte at or before it says (windows of 2, 4, 8)
+	in := fresh8(counted)
 	fresh, known := space, space|word
 	fresh, known = fresh|fresh<<8&^known, known|known<<8
 	fresh, known = fresh|fresh<<16&^known, known|known<<16
