@@ -311,3 +311,24 @@ func TestEscapeText(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteTextLine: writeTextLine is writeLine of the escaped line, on lines of every
+// byte value and character of variants at every offset, after each start of a line that
+// writeLine escapes or nearly does.
+func TestWriteTextLine(t *testing.T) {
+	starts := []string{"", "#", ">", "-", "- ", "--", "+", "=", "1.", "1. ", "12)", "1234567890.", "123456789) ", "1*", "*", "_", "<a", "&amp;", "\\", "- - -", "-*"}
+	for _, s := range variants() {
+		for _, start := range starts {
+			l := start + s
+			if l == "" {
+				continue
+			}
+			var got, want strings.Builder
+			writeTextLine(&got, l)
+			writeLine(&want, escapeText(l))
+			if got.String() != want.String() {
+				t.Fatalf("writeTextLine(%q) = %q, want %q", l, got.String(), want.String())
+			}
+		}
+	}
+}

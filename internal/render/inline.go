@@ -280,16 +280,26 @@ func escapeText(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8 + 1) // room for the escapes of most lines: one allocation
-	start := 0
+	appendEscaped(&b, s, 0, i)
+	return b.String()
+}
+
+// appendEscaped writes s[from:] to b escaped as escapeText escapes s, i being the first
+// byte of mdSpecial from from on (specialAt).
+func appendEscaped(b *strings.Builder, s string, from, i int) {
+	if i == len(s) {
+		b.WriteString(s[from:])
+		return
+	}
+	start := from
 	for ; i < len(s); i = specialAt(s, i+1) {
 		if escapes(s, i) {
-			writeRunes(&b, s[start:i])
+			writeRunes(b, s[start:i])
 			b.WriteByte('\\')
 			start = i
 		}
 	}
-	writeRunes(&b, s[start:])
-	return b.String()
+	writeRunes(b, s[start:])
 }
 
 // escapes reports whether escapeText puts a backslash before s[i], a byte of mdSpecial.
@@ -402,6 +412,21 @@ func writeLine(b *strings.Builder, l string) {
 		l = l[i:]
 	}
 	b.WriteString(l)
+}
+
+// writeTextLine is writeLine of escapeText(l), written to b without the escaped line in
+// between: escapeText puts no backslash before the bytes lineStartEscape reads (digits,
+// '.', ')', # > - + = and spaces), nor changes whether l is all one of - + = and spaces,
+// so that the line's start is escaped where the escaped line's is (TestWriteTextLine).
+func writeTextLine(b *strings.Builder, l string) {
+	from := 0
+	if from = lineStartEscape(l); from >= 0 {
+		b.WriteString(l[:from])
+		b.WriteByte('\\')
+	} else {
+		from = 0
+	}
+	appendEscaped(b, l, from, specialAt(l, from))
 }
 
 // lineStartEscape returns where writeLine puts a backslash in l, or -1.

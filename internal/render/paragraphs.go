@@ -169,7 +169,7 @@ func (ls *Lines) Markdown() string {
 			if i > 0 {
 				b.WriteString("  \n")
 			}
-			writeLine(&b, escapeText(l))
+			writeTextLine(&b, l)
 		}
 	}
 	return b.String()
