@@ -169,18 +169,20 @@ func (p *pipeline) render() error {
 	}
 	a := p.art
 	var body string
+	var words int
 	if p.plain { // paragraphs of text: nothing to tidy
 		p.lines = render.NewLines(p.paras)
-		body = p.lines.Text()
+		body, words = p.lines.Text()
 	} else {
 		render.Tidy(a.Root, render.Omit(p.opts.Omit))
 		body = render.Text(a.Root)
+		words = render.WordCount(body)
 	}
 	doc := Document{
 		Source: p.in.Name, URL: pageURL, Title: normalize(a.Title), Byline: a.Byline,
 		SiteName: a.SiteName, Published: a.Published, Modified: a.Modified, Tags: a.Tags,
 		Language: a.Language, Excerpt: a.Excerpt,
-		Image: absoluteURL(base, a.Image), Text: body, WordCount: render.WordCount(body),
+		Image: absoluteURL(base, a.Image), Text: body, WordCount: words,
 		titled: render.BeginsWithTitle(a.Root, a.Title),
 	}
 	if p.opts.Format.needsMarkdown() {

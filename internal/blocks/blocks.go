@@ -4,6 +4,7 @@
 package blocks
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -263,11 +264,19 @@ func Load8(b string) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// printable8 reports whether every byte of x is printable ASCII, space to ~.
-func printable8(x uint64) bool {
-	below := (x - ByteOnes*0x20) &^ x // a byte below 0x20 sets its high bit
-	above := (x + ByteOnes) | x       // a byte above 0x7e sets its high bit
-	return (below|above)&ByteHighs == 0
+// unprintable8 marks with a high bit the bytes of x that are not printable ASCII (space
+// to ~). For an ASCII byte b, b+0x60 has its high bit set when b >= 0x20, and b+1 when
+// b = 0x7f; the sums carry only out of bytes beyond ASCII, which x marks itself, into the
+// bytes after them. So the lowest mark is exact (the marks after it may not be), and
+// bits.TrailingZeros64 finds the first byte that is not printable.
+func unprintable8(x uint64) uint64 {
+	return (x | (x + ByteOnes) | ^(x + 0x60*ByteOnes)) & ByteHighs
+}
+
+// spaces8 marks with a high bit the spaces of x, exactly up to the first byte beyond
+// ASCII (as unprintable8).
+func spaces8(x uint64) uint64 {
+	return ^((x ^ ' '*ByteOnes) + 0x7f*ByteOnes) & ByteHighs
 }
 
 // PrintableASCII returns the length of the run of printable ASCII (space to ~) that s
@@ -275,7 +284,10 @@ func printable8(x uint64) bool {
 // checks of what is not (white space, controls, other scripts) need not look at it.
 func PrintableASCII(s string) int {
 	i := 0
-	for ; i+8 <= len(s) && printable8(Load8(s[i:])); i += 8 {
+	for ; i+8 <= len(s); i += 8 {
+		if m := unprintable8(Load8(s[i : i+8])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
 	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f; i++ {
 	}
@@ -285,23 +297,25 @@ func PrintableASCII(s string) int {
 // SpacedASCII is PrintableASCII without two spaces in a row: the run ends before the
 // first byte that is not printable ASCII or is a space after a space.
 func SpacedASCII(s string) int {
-	const lows = ByteOnes * 0x7f
-	i, lastSpace := 0, false // whether the byte before s[i] is a space
+	i, spaces := 0, uint64(0)
 	for ; i+8 <= len(s); i += 8 {
-		x := Load8(s[i:])
-		if !printable8(x) {
-			break
+		var stops uint64
+		if stops, spaces = SpacedStops8(Load8(s[i:i+8]), spaces); stops != 0 {
+			return i + bits.TrailingZeros64(stops)/8
 		}
-		y := x ^ ByteOnes*' '
-		spaces := ^(((y & lows) + lows) | y) & ByteHighs // the high bit of each space
-		if spaces&(spaces>>8) != 0 || lastSpace && spaces&0x80 != 0 {
-			break
-		}
-		lastSpace = spaces>>63 != 0
 	}
 	for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f && !(s[i] == ' ' && i > 0 && s[i-1] == ' '); i++ {
 	}
 	return i
+}
+
+// SpacedStops8 is SpacedASCII's reading of the eight bytes x after those whose spaces
+// were before (SpacedStops8's second result for them, or 0): it marks with a high bit
+// each byte of x that is not printable ASCII or is a space after a space (exact up to the
+// lowest mark, as unprintable8), and each space of x.
+func SpacedStops8(x, before uint64) (stops, spaces uint64) {
+	spaces = spaces8(x)
+	return unprintable8(x) | spaces&(spaces<<8|before>>56), spaces
 }
 
 func isSpace(r rune) bool {

@@ -60,3 +60,39 @@ func TestSpacedASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedASCIIBytes: SpacedASCII and PrintableASCII are their byte loops, with every
+// byte value, alone and before a space, at every offset of the eight-byte reads, after
+// single and double spaces, and after a byte beyond ASCII (whose carries must not hide a
+// byte before it).
+func TestSpacedASCIIBytes(t *testing.T) {
+	spaced := func(s string) int {
+		i := 0
+		for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f && !(s[i] == ' ' && i > 0 && s[i-1] == ' '); i++ {
+		}
+		return i
+	}
+	printable := func(s string) int {
+		i := 0
+		for ; i < len(s) && s[i] >= 0x20 && s[i] < 0x7f; i++ {
+		}
+		return i
+	}
+	for n := range 26 {
+		for _, base := range []string{strings.Repeat("ab cd e", 4)[:n], strings.Repeat("x", n)} {
+			for b := range 256 {
+				for at := range n + 1 {
+					for _, ins := range []string{string([]byte{byte(b)}), string([]byte{byte(b), ' '}), string([]byte{0xff, byte(b)}), string([]byte{byte(b), ' ', ' '})} {
+						s := base[:at] + ins + base[at:]
+						if got, want := SpacedASCII(s), spaced(s); got != want {
+							t.Fatalf("SpacedASCII(%q) = %d, want %d", s, got, want)
+						}
+						if got, want := PrintableASCII(s), printable(s); got != want {
+							t.Fatalf("PrintableASCII(%q) = %d, want %d", s, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // variants puts each byte value, and some characters, at several places of ASCII text of
@@ -150,16 +151,16 @@ func counted8ByBytes(s string, counted bool) (int, bool) {
 	return n, counted
 }
 
-// TestLinesASCII: a paragraph NewLines finds ASCII is one both writers would write as it
-// is (plainLines, tidyLines), for lines of every byte value at every offset, alone and
-// after another line.
-func TestLinesASCII(t *testing.T) {
+// TestLinesSimple: a paragraph NewLines finds simple is one both writers would write as
+// it is (plainLines, tidyLines), and clean, for lines of every byte value and character
+// of variants at every offset, alone and after another line.
+func TestLinesSimple(t *testing.T) {
 	vs := variants()
 	for i, a := range vs {
-		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}} {
+		for _, p := range [][]string{{a}, {"Lead.", a}, {a, vs[(i*7)%len(vs)]}, {"“Quoted” — text", a}} {
 			ls := NewLines([][]string{{"First."}, p})
-			if ls.isASCII(1) && (!plainLines(p) || !tidyLines(p)) {
-				t.Errorf("%q: ASCII, but plainLines %v, tidyLines %v", p, plainLines(p), tidyLines(p))
+			if ls.isSimple(1) && (!plainLines(p) || !tidyLines(p) || !linesClean(p)) {
+				t.Errorf("%q: simple, but plainLines %v, tidyLines %v, clean %v", p, plainLines(p), tidyLines(p), linesClean(p))
 			}
 		}
 	}
@@ -177,8 +178,12 @@ func TestLinesClean(t *testing.T) {
 				if want := isClean(first) && isClean(strings.Join(p, "\n")); ls.Clean() != want {
 					t.Errorf("%q: Clean() = %v, want %v", p, ls.Clean(), want)
 				}
-				if ls.Clean() && (!isClean(ls.Markdown()) || !isClean(ls.Text())) {
-					t.Errorf("%q: clean lines, but Markdown %q or Text %q is not", p, ls.Markdown(), ls.Text())
+				text, words := ls.Text()
+				if ls.Clean() && (!isClean(ls.Markdown()) || !isClean(text)) {
+					t.Errorf("%q: clean lines, but Markdown %q or Text %q is not", p, ls.Markdown(), text)
+				}
+				if want := WordCount(text); words != want {
+					t.Errorf("%q: Text has %d words, WordCount %d", p, words, want)
 				}
 			}
 		}
@@ -195,13 +200,135 @@ func TestLinesMany(t *testing.T) {
 	var md, txt strings.Builder
 	n := 0
 	for i, p := range paras {
-		if ls.isASCII(i) != spacedASCII(p) {
-			t.Errorf("paragraph %d %q: isASCII %v", i, p, ls.isASCII(i))
+		if _, simple := simpleLines(p); ls.isSimple(i) != simple {
+			t.Errorf("paragraph %d %q: isSimple %v", i, p, ls.isSimple(i))
 		}
 		appendMarkdown(&md, p)
 		n = appendText(&txt, p, n)
 	}
-	if ls.Markdown() != md.String() || ls.Text() != txt.String() {
+	text, words := ls.Text()
+	if ls.Markdown() != md.String() || text != txt.String() {
 		t.Errorf("Markdown or Text of 150 paragraphs differs from the inline writer's")
+	}
+	if words != WordCount(text) {
+		t.Errorf("Text of 150 paragraphs: %d words, WordCount %d", words, WordCount(text))
+	}
+}
+
+// TestSimpleLine: simpleLine is its definition, and when a line is simple it returns
+// its WordCount, on lines of every byte value and character of variants at every offset
+// of the eight-byte reads, after ASCII and other text, and on lines of words, marks,
+// spaces and characters beyond ASCII whose fields start and end on either side of
+// eight-byte boundaries.
+func TestSimpleLine(t *testing.T) {
+	notSimple := func(r rune) bool {
+		return r < 0x20 || r == 0x7f || r != ' ' && (unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff')
+	}
+	check := func(l string) {
+		wantOK := l != "" && l[0] != ' ' && l[len(l)-1] != ' ' && isClean(l) &&
+			!strings.Contains(l, "  ") && strings.IndexFunc(l, notSimple) < 0
+		want := 0
+		if wantOK {
+			want = WordCount(l)
+		}
+		if got, ok := simpleLine(l); got != want || ok != wantOK {
+			t.Fatalf("simpleLine(%q) = %d, %v, want %d, %v", l, got, ok, want, wantOK)
+		}
+	}
+	for _, s := range variants() {
+		check(s)
+		check("Lead-in words: " + s)
+		check("Übung “macht” den Meister — " + s)
+	}
+	pieces := []string{"a", "word", "(a", "-", "\"x\"", "9.5", "--", "e-mail", "|", "  ", "é", "日本", "“a”", "\u00a0", "\u2009", "\u1680"}
+	for n := range 24 {
+		for _, p := range pieces {
+			for _, q := range pieces {
+				l := strings.Repeat("x", n%8) + " " + p + " " + q + strings.Repeat(" y", n/8)
+				for k := range len(l) + 1 {
+					check(l[:k])
+					check(l[k:])
+				}
+			}
+		}
+	}
+}
+
+// escapeTextByRune is escapeText as it was written first, rune by rune: TestEscapeText
+// holds the two to the same output.
+func escapeTextByRune(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]|~<&") {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '[', ']', '|', '~':
+			b.WriteByte('\\')
+		case '_':
+			if !wordRune(lastRune(s[:i])) || !wordRune(firstRune(s[i+1:])) {
+				b.WriteByte('\\')
+			}
+		case '<':
+			next := firstRune(s[i+1:])
+			if next == utf8.RuneError || next < unicode.MaxASCII && (unicode.IsLetter(next) || strings.ContainsRune("/!?", next)) {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if entityAt(s[i+1:]) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TestEscapeText: escapeText and hasSpecial on every byte value and character of variants
+// at every offset, and on each byte after and before a byte beyond ASCII, invalid UTF-8
+// and a mark to escape, at every offset of the eight-byte reads.
+func TestEscapeText(t *testing.T) {
+	check := func(s string) {
+		if got, want := escapeText(s), escapeTextByRune(s); got != want {
+			t.Fatalf("escapeText(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := hasSpecial(s), strings.ContainsAny(s, "\\`*_[]|~<&"); got != want {
+			t.Fatalf("hasSpecial(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range variants() {
+		check(s)
+		check(s + " a_b <a &amp; *x*")
+	}
+	for n := range 18 {
+		base := strings.Repeat("ab_c d", 3)[:n]
+		for b := range 256 {
+			for at := range n + 1 {
+				for _, ins := range []string{string([]byte{byte(b)}), string([]byte{0xff, byte(b)}), "é" + string([]byte{byte(b)}), string([]byte{byte(b), '*', 0xe2})} {
+					check(base[:at] + ins + base[at:])
+				}
+			}
+		}
+	}
+}
+
+// TestWriteTextLine: writeTextLine is writeLine of the escaped line, on lines of every
+// byte value and character of variants at every offset, after each start of a line that
+// writeLine escapes or nearly does.
+func TestWriteTextLine(t *testing.T) {
+	starts := []string{"", "#", ">", "-", "- ", "--", "+", "=", "1.", "1. ", "12)", "1234567890.", "123456789) ", "1*", "*", "_", "<a", "&amp;", "\\", "- - -", "-*"}
+	for _, s := range variants() {
+		for _, start := range starts {
+			l := start + s
+			if l == "" {
+				continue
+			}
+			var got, want strings.Builder
+			writeTextLine(&got, l)
+			writeLine(&want, escapeText(l))
+			if got.String() != want.String() {
+				t.Fatalf("writeTextLine(%q) = %q, want %q", l, got.String(), want.String())
+			}
+		}
 	}
 }

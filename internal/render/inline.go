@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math/bits"
 	"net/url"
 	"strings"
 	"unicode"
@@ -270,47 +271,100 @@ func destination(u string) string {
 // escapeText escapes what CommonMark or GFM would read as syntax inside a line of text:
 // backslashes, emphasis, code, links, tables, strikethrough, HTML tags and entities.
 // Characters that cannot start syntax where they stand are left alone (an underscore
-// inside a word, a < before a space).
+// inside a word, a < before a space). Invalid UTF-8 comes out as U+FFFD, as a range loop
+// reads it, in a line that has something to escape.
 func escapeText(s string) string {
-	if !hasSpecial(s) {
+	i := specialAt(s, 0)
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8 + 1) // room for the escapes of most lines: one allocation
-	for i, r := range s {
-		switch r {
-		case '\\', '`', '*', '[', ']', '|', '~':
+	appendEscaped(&b, s, 0, i)
+	return b.String()
+}
+
+// appendEscaped writes s[from:] to b escaped as escapeText escapes s, i being the first
+// byte of mdSpecial from from on (specialAt).
+func appendEscaped(b *strings.Builder, s string, from, i int) {
+	if i == len(s) {
+		b.WriteString(s[from:])
+		return
+	}
+	start := from
+	for ; i < len(s); i = specialAt(s, i+1) {
+		if escapes(s, i) {
+			writeRunes(b, s[start:i])
 			b.WriteByte('\\')
-		case '_':
-			if !wordRune(lastRune(s[:i])) || !wordRune(firstRune(s[i+1:])) {
-				b.WriteByte('\\')
-			}
-		case '<':
-			next := firstRune(s[i+1:])
-			if next == utf8.RuneError || next < unicode.MaxASCII && (unicode.IsLetter(next) || strings.ContainsRune("/!?", next)) {
-				b.WriteByte('\\')
-			}
-		case '&':
-			if entityAt(s[i+1:]) {
-				b.WriteByte('\\')
-			}
+			start = i
 		}
+	}
+	writeRunes(b, s[start:])
+}
+
+// escapes reports whether escapeText puts a backslash before s[i], a byte of mdSpecial.
+func escapes(s string, i int) bool {
+	switch s[i] {
+	case '_':
+		return !wordRune(lastRune(s[:i])) || !wordRune(firstRune(s[i+1:]))
+	case '<':
+		next := firstRune(s[i+1:])
+		return next == utf8.RuneError || next < unicode.MaxASCII && (unicode.IsLetter(next) || strings.ContainsRune("/!?", next))
+	case '&':
+		return entityAt(s[i+1:])
+	}
+	return true // \ ` * [ ] | ~
+}
+
+// writeRunes writes s to b as a range loop reads it: invalid UTF-8 as U+FFFD. The pieces
+// of a line escapeText writes are cut before ASCII bytes, which no UTF-8 sequence holds,
+// so that they read as the whole line does.
+func writeRunes(b *strings.Builder, s string) {
+	if utf8.ValidString(s) {
+		b.WriteString(s)
+		return
+	}
+	for _, r := range s {
 		b.WriteRune(r)
 	}
-	return b.String()
 }
 
 // mdSpecial marks the bytes escapeText may escape: \ ` * _ [ ] | ~ < &.
 var mdSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true, '~': true, '<': true, '&': true}
 
-// hasSpecial reports whether s holds a byte of mdSpecial (strings.ContainsAny, by table).
-func hasSpecial(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if mdSpecial[s[i]] {
-			return true
+// hasSpecial reports whether s holds a byte of mdSpecial (strings.ContainsAny).
+func hasSpecial(s string) bool { return specialAt(s, 0) < len(s) }
+
+// specialAt returns the index of the first byte of mdSpecial in s from i on, or len(s).
+// It reads eight bytes at a time: mayBeSpecial8 marks the bytes to look up, most words of
+// text have none.
+func specialAt(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := blocks.Load8(s[i : i+8])
+		m := mayBeSpecial8(x)
+		if x&blocks.ByteHighs != 0 {
+			m = blocks.ByteHighs // beyond ASCII the sums carry: look every byte up
+		}
+		for ; m != 0; m &= m - 1 {
+			if j := i + bits.TrailingZeros64(m)/8; mdSpecial[s[j]] {
+				return j
+			}
 		}
 	}
-	return false
+	for ; i < len(s) && !mdSpecial[s[i]]; i++ {
+	}
+	return i
+}
+
+// mayBeSpecial8 marks with a high bit the bytes of x, all ASCII, that may be in mdSpecial:
+// [ \ ] ^ _ ` (b+0x25 has its high bit set and b+0x1f not), { | } ~ DEL (b+5 has), & * <.
+// The sums of ASCII bytes do not carry.
+func mayBeSpecial8(x uint64) uint64 {
+	const ones = blocks.ByteOnes
+	brackets := (x + 0x25*ones) &^ (x + 0x1f*ones)
+	above := x + 5*ones
+	marks := ((x ^ '&'*ones) + 0x7f*ones) & ((x ^ '*'*ones) + 0x7f*ones) & ((x ^ '<'*ones) + 0x7f*ones)
+	return (brackets | above | ^marks) & blocks.ByteHighs
 }
 
 // entityAt reports whether s (after an &) starts like a character reference.
@@ -358,6 +412,21 @@ func writeLine(b *strings.Builder, l string) {
 		l = l[i:]
 	}
 	b.WriteString(l)
+}
+
+// writeTextLine is writeLine of escapeText(l), written to b without the escaped line in
+// between: escapeText puts no backslash before the bytes lineStartEscape reads (digits,
+// '.', ')', # > - + = and spaces), nor changes whether l is all one of - + = and spaces,
+// so that the line's start is escaped where the escaped line's is (TestWriteTextLine).
+func writeTextLine(b *strings.Builder, l string) {
+	from := 0
+	if from = lineStartEscape(l); from >= 0 {
+		b.WriteString(l[:from])
+		b.WriteByte('\\')
+	} else {
+		from = 0
+	}
+	appendEscaped(b, l, from, specialAt(l, from))
 }
 
 // lineStartEscape returns where writeLine puts a backslash in l, or -1.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 
@@ -102,34 +103,61 @@ func (w *JSONWriter) newline() {
 	}
 }
 
-// plainWord reports whether the 8 bytes of x need no escaping: no control character, no
-// '"', no '\\' and nothing beyond ASCII (exact for "any byte", the classic SWAR tests).
-func plainWord(x uint64) bool {
-	below := (x - 0x20*blocks.ByteOnes) &^ x // a high bit where a byte is below 0x20 (or above 0x7f)
-	quote := x ^ '"'*blocks.ByteOnes
-	slash := x ^ '\\'*blocks.ByteOnes
-	zero := (quote-blocks.ByteOnes)&^quote | (slash-blocks.ByteOnes)&^slash
-	return (below|zero|x)&blocks.ByteHighs == 0
+// escapeBytes marks with a high bit the bytes of x that may need escaping: control
+// characters, '"', '\\' and everything beyond ASCII. For an ASCII byte b, b+0x60 has its
+// high bit set when b >= 0x20, and (b^'"')+0x7f when b != '"'; the sums carry only out of
+// bytes beyond ASCII, which x marks itself, into the bytes after them. So the lowest mark
+// is exact (the marks after it may not be).
+func escapeBytes(x uint64) uint64 {
+	const ones = blocks.ByteOnes
+	plain := (x + 0x60*ones) & ((x ^ '"'*ones) + 0x7f*ones) & ((x ^ '\\'*ones) + 0x7f*ones)
+	return (x | ^plain) & blocks.ByteHighs
+}
+
+// plainByte reports whether JSON keeps the byte b of a string as it is.
+func plainByte(b byte) bool {
+	return b >= 0x20 && b != '"' && b != '\\' && b < utf8.RuneSelf
+}
+
+// plainRun returns how many bytes of s from i on JSON keeps as they are, reading sixteen
+// bytes a turn while it can, in a loop of its own, and going to the first byte that needs
+// escaping by the lowest mark of escapeBytes: most of a Document's JSON is such runs, a
+// few hundred bytes long.
+func plainRun(s string, i int) int {
+	start := i
+	for ; i+16 <= len(s); i += 16 {
+		a, b := escapeBytes(blocks.Load8(s[i:i+8])), escapeBytes(blocks.Load8(s[i+8:i+16]))
+		switch {
+		case a != 0:
+			return i + bits.TrailingZeros64(a)/8 - start
+		case b != 0:
+			return i + 8 + bits.TrailingZeros64(b)/8 - start
+		}
+	}
+	if i+8 <= len(s) {
+		if a := escapeBytes(blocks.Load8(s[i : i+8])); a != 0 {
+			return i + bits.TrailingZeros64(a)/8 - start
+		}
+		i += 8
+	}
+	for i < len(s) && plainByte(s[i]) {
+		i++
+	}
+	return i - start
 }
 
 // AppendJSONString appends s as a JSON string, escaped as encoding/json escapes it without
 // HTML escaping: \" \\ \b \f \n \r \t, other control characters as \u00XX, invalid UTF-8
-// as \ufffd, U+2028 and U+2029 as \u2028 and \u2029. Runs of plain ASCII are passed over 8
-// bytes at a time.
+// as \ufffd, U+2028 and U+2029 as \u2028 and \u2029. Runs of plain ASCII are passed over
+// eight bytes at a time (plainRun).
 func AppendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start, i := 0, 0
-	for i < len(s) {
-		if i+8 <= len(s) && plainWord(blocks.Load8(s[i:])) {
-			i += 8
-			continue
+	for {
+		if i += plainRun(s, i); i >= len(s) {
+			break
 		}
-		b := s[i]
-		if b >= 0x20 && b != '"' && b != '\\' && b < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if b < utf8.RuneSelf {
+		if b := s[i]; b < utf8.RuneSelf {
 			dst = appendEscape(append(dst, s[start:i]...), b)
 			i++
 			start = i

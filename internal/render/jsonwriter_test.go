@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -97,6 +98,34 @@ func TestJSONWriterShapes(t *testing.T) {
 		}
 		if got := w.Bytes(); !bytes.Equal(got, want) {
 			t.Errorf("indent %q:\n%s\nencoding/json:\n%s", indent, got, want)
+		}
+	}
+}
+
+// TestPlainRun: plainRun is the byte loop it stands for (plainByte), from every start,
+// with every byte value at every offset of the eight- and sixteen-byte reads, after and
+// before a byte beyond ASCII (whose carries must not hide a byte before it).
+func TestPlainRun(t *testing.T) {
+	for n := range 34 {
+		base := strings.Repeat("Plain ASCII, 0-9 ~}", 2)[:n]
+		for b := range 256 {
+			for at := range n + 1 {
+				for _, s := range []string{
+					base[:at] + string([]byte{byte(b)}) + base[at:],
+					base[:at] + string([]byte{byte(b), 0xff}) + base[at:],
+					base[:at] + string([]byte{0xa0 + byte(b)%0x60, byte(b)}) + base[at:],
+				} {
+					for i := range len(s) + 1 {
+						want := 0
+						for i+want < len(s) && plainByte(s[i+want]) {
+							want++
+						}
+						if got := plainRun(s, i); got != want {
+							t.Fatalf("plainRun(%q, %d) = %d, want %d", s, i, got, want)
+						}
+					}
+				}
+			}
 		}
 	}
 }

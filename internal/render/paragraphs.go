@@ -1,7 +1,9 @@
 package render
 
 import (
+	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
 )
@@ -20,14 +22,15 @@ func MarkdownParagraphs(paras [][]string) string {
 }
 
 // Lines is a plain-text article, paragraphs of lines, with what both its renderers need
-// to know of each paragraph read once: whether its lines are printable ASCII, single
-// spaced, none empty (blocks.SpacedASCII), as most are. Those are written as they are,
-// in Markdown once escaped. The flags of the first 64 paragraphs, most articles', take
-// no allocation. It also tells whether every line is clean (see Clean).
+// to know of each paragraph read once: whether its lines are simple (simpleLine), as most
+// are, and their words. Those are written as they are, in Markdown once escaped. The
+// flags of the first 64 paragraphs, most articles', take no allocation. It also tells
+// whether every line is clean (see Clean).
 type Lines struct {
 	paras [][]string
-	low   uint64 // bit i: paragraph i's lines are such, for the first 64
+	low   uint64 // bit i: paragraph i's lines are simple, for the first 64
 	high  []bool // the same for paragraphs 64 on
+	words int    // the words of those paragraphs (WordCount)
 	clean bool   // every line is clean (isClean)
 }
 
@@ -38,35 +41,101 @@ func NewLines(paras [][]string) Lines {
 		ls.high = make([]bool, len(paras)-64)
 	}
 	for i, p := range paras {
-		ascii := spacedASCII(p)
-		ls.clean = ls.clean && (ascii || linesClean(p))
+		words, simple := simpleLines(p)
+		ls.words += words
+		ls.clean = ls.clean && (simple || linesClean(p))
 		switch {
 		case i >= 64:
-			ls.high[i-64] = ascii
-		case ascii:
+			ls.high[i-64] = simple
+		case simple:
 			ls.low |= 1 << i
 		}
 	}
 	return ls
 }
 
-// isASCII reports whether paragraph i's lines are printable ASCII, single-spaced.
-func (ls *Lines) isASCII(i int) bool {
+// isSimple reports whether paragraph i's lines are simple (simpleLine).
+func (ls *Lines) isSimple(i int) bool {
 	if i < 64 {
 		return ls.low>>i&1 != 0
 	}
 	return ls.high[i-64]
 }
 
-// spacedASCII reports whether the lines of p are printable ASCII, single-spaced, none
-// empty or with a space at an end.
-func spacedASCII(p []string) bool {
+// simpleLines reports whether p has lines and they are simple (simpleLine), and if so
+// returns their words (WordCount), else 0.
+func simpleLines(p []string) (int, bool) {
+	words := 0
 	for _, l := range p {
-		if l == "" || blocks.SpacedASCII(l) != len(l) || l[0] == ' ' || l[len(l)-1] == ' ' {
-			return false
+		n, ok := simpleLine(l)
+		if !ok {
+			return 0, false
 		}
+		words += n
 	}
-	return len(p) > 0
+	return words, len(p) > 0
+}
+
+// simpleLine reports whether l is simple: neither empty nor with a space at an end,
+// valid UTF-8 without control characters, white space but single spaces, or U+2028 and
+// U+2029 (the line is then clean, singleSpaced and tidyLine: both writers write it as it
+// is). If so it returns its words (WordCount), counted in the same reading: eight bytes
+// at a time over ASCII (blocks.SpacedStops8, countWords8, the spaces being the only
+// white space there), and by character beyond it. Most lines are simple, and most of
+// those ASCII.
+func simpleLine(l string) (int, bool) {
+	if l == "" || l[0] == ' ' || l[len(l)-1] == ' ' {
+		return 0, false
+	}
+	n, counted := 0, false
+	i, spaces := 0, uint64(0) // spaces: those of the eight bytes before i, if read so
+	for i < len(l) {
+		var j int // where the simple ASCII from i ends
+		if i+8 <= len(l) {
+			x := blocks.Load8(l[i : i+8])
+			stops, sp := blocks.SpacedStops8(x, spaces)
+			if stops == 0 {
+				if m, c, ok := countWords8(sp, alnum8(x), n, counted); ok {
+					n, counted = m, c
+				} else {
+					n, counted = countMarked8(sp, alnum8(x), n, counted)
+				}
+				i, spaces = i+8, sp
+				continue
+			}
+			j = i + bits.TrailingZeros64(stops)/8
+		} else if j = i + blocks.SpacedASCII(l[i:]); i > 0 && l[i-1] == ' ' && l[i] == ' ' {
+			j = i // a space after a space read before
+		}
+		n, counted, _ = countASCII(l[i:j], n, counted)
+		if i = j; i == len(l) {
+			break
+		}
+		if l[i] < utf8.RuneSelf {
+			return 0, false // a control character, or a second space
+		}
+		r, size := utf8.DecodeRuneInString(l[i:])
+		if r == utf8.RuneError && size == 1 || r < 0xa0 || spaceOrSeparator(r) {
+			return 0, false
+		}
+		n, counted = countRune(r, n, counted)
+		i, spaces = i+size, 0
+	}
+	return n, true
+}
+
+// spaceOrSeparator reports whether the character r, beyond Latin-1 or a no-break space,
+// is white space for blocks.Collapsed or unicode.IsSpace, or the line or paragraph
+// separator: U+00A0, U+1680, U+2000 to U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and
+// U+FEFF.
+func spaceOrSeparator(r rune) bool {
+	switch {
+	case r >= 0x2000 && r <= 0x205f:
+		return r <= 0x200b || r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f
+	case r < 0x2000:
+		return r == 0xa0 || r == 0x1680
+	}
+	return r == 0x3000 || r == 0xfeff
 }
 
 // linesClean reports whether CleanString leaves every line of p as it is.
@@ -89,7 +158,7 @@ func (ls *Lines) Markdown() string {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 3))
 	for i, p := range ls.paras {
-		if !ls.isASCII(i) && !plainLines(p) {
+		if !ls.isSimple(i) && !plainLines(p) {
 			appendMarkdown(&b, p)
 			continue
 		}
@@ -100,7 +169,7 @@ func (ls *Lines) Markdown() string {
 			if i > 0 {
 				b.WriteString("  \n")
 			}
-			writeLine(&b, escapeText(l))
+			writeTextLine(&b, l)
 		}
 	}
 	return b.String()
@@ -140,31 +209,39 @@ func plainLines(p []string) bool {
 // between blank lines never span two <p>s, each of which it writes between blank lines.
 func TextParagraphs(paras [][]string) string {
 	ls := NewLines(paras)
-	return ls.Text()
+	text, _ := ls.Text()
+	return text
 }
 
-// Text is TextParagraphs of the lines.
-func (ls *Lines) Text() string {
+// Text is TextParagraphs of the lines, and its words (WordCount): those of the simple
+// paragraphs NewLines counted, and those of the others as written.
+func (ls *Lines) Text() (string, int) {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 2))
-	n := 0
+	n, words := 0, ls.words
 	for i, p := range ls.paras {
-		if !ls.isASCII(i) && !tidyLines(p) {
-			n = appendText(&b, p, n)
-			continue
-		}
-		if n > 0 {
-			b.WriteString("\n\n")
-		}
-		for i, l := range p {
-			if i > 0 {
-				b.WriteByte('\n')
+		simple := ls.isSimple(i)
+		start := b.Len()
+		switch {
+		case simple || tidyLines(p):
+			if n > 0 {
+				b.WriteString("\n\n")
 			}
-			b.WriteString(l)
+			for i, l := range p {
+				if i > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(l)
+			}
+			n++
+		default:
+			n = appendText(&b, p, n)
 		}
-		n++
+		if !simple {
+			words += WordCount(b.String()[start:])
+		}
 	}
-	return b.String()
+	return b.String(), words
 }
 
 // appendText writes the text of the <p> of lines p to b, after the n pieces b holds, as

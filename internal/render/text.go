@@ -166,25 +166,30 @@ func WordCount(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch {
-		case unicode.IsSpace(r):
+		if unicode.IsSpace(r) {
 			counted = false
-		case isCJKChar(r):
-			n++
-			counted = false // "日本text": 日, 本, text
-		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			n++
-			counted = true
+			continue
 		}
+		n, counted = countRune(r, n, counted)
 	}
 	return n
 }
 
+// countRune is WordCount's step over a character r beyond ASCII that is not white space,
+// from n words and the current field's state.
+func countRune(r rune, n int, counted bool) (int, bool) {
+	switch {
+	case isCJKChar(r):
+		return n + 1, false // "日本text": 日, 本, text
+	case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		return n + 1, true
+	}
+	return n, counted
+}
+
 // countASCII is WordCount over the ASCII bytes s starts with, from n words and the
 // current field's state: it returns them after those bytes, and how many bytes it read.
-// It reads eight bytes at a time while they are ASCII, without a branch: a letter or
-// digit starts a word when the last letter, digit or white space before it (in those
-// bytes, or the state they start from) is white space. Then it reads by byte.
+// It reads eight bytes at a time while they are ASCII (countWords8), then by byte.
 func countASCII(s string, n int, counted bool) (int, bool, int) {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
@@ -192,21 +197,12 @@ func countASCII(s string, n int, counted bool) (int, bool, int) {
 		if x&blocks.ByteHighs != 0 {
 			break
 		}
-		space := inRange8(x, '\t', '\r') | inRange8(x, ' ', ' ') // a high bit per byte, as below
-		word := inRange8(x, '0', '9') | inRange8(x|blocks.ByteOnes*0x20, 'a', 'z')
-		// fresh: after each byte, whether its field holds no letter or digit so far, as the
-		// last space or word byte at or before it says (a prefix scan: windows of 2, 4, 8)
-		fresh, known := space, space|word
-		fresh, known = fresh|fresh<<8&^known, known|known<<8
-		fresh, known = fresh|fresh<<16&^known, known|known<<16
-		fresh, known = fresh|fresh<<32&^known, known|known<<32
-		in := uint64(0x80) // the state x starts from, as the high bit of a byte before x
-		if counted {
-			in = 0
+		space, word := inRange8(x, '\t', '\r')|inRange8(x, ' ', ' '), alnum8(x) // a high bit per byte
+		if m, c, ok := countWords8(space, word, n, counted); ok {
+			n, counted = m, c
+		} else {
+			n, counted = countMarked8(space, word, n, counted)
 		}
-		fresh |= ^known & blocks.ByteHighs & -(in >> 7) // no space or word byte yet
-		n += bits.OnesCount64(word & (fresh<<8 | in))
-		counted = fresh>>63 == 0
 	}
 	c := 0 // counted, as 0 or 1
 	if counted {
@@ -218,6 +214,46 @@ func countASCII(s string, n int, counted bool) (int, bool, int) {
 		c = (c | int(k&1)) &^ int(k>>1)
 	}
 	return n, c == 1, i
+}
+
+// countWords8 is countASCII over eight ASCII bytes whose white space and letters or digits
+// are the high bits of space and word, in the common case, which ok reports: a letter or
+// digit starts a word when the last letter, digit or white space before it (in those
+// bytes, or the state they start from) is white space, and most fields start with a
+// letter or digit; when every byte after white space (or after the state of a field yet
+// without a letter or digit) is one, those bytes are the words' starts. Else the caller
+// calls countMarked8. It is small enough to be inlined in the callers' loops.
+func countWords8(space, word uint64, n int, counted bool) (int, bool, bool) {
+	starts := space<<8 | fresh8(counted)
+	return n + bits.OnesCount64(starts), space>>63 == 0, starts&^word == 0
+}
+
+// fresh8 is the state of a field, counted or not, as the high bit of a byte before eight:
+// set when the field holds no letter or digit yet.
+func fresh8(counted bool) uint64 {
+	if counted {
+		return 0
+	}
+	return 0x80
+}
+
+// countMarked8 is countWords8 in every case, without a branch: a prefix scan of the
+// bytes' fields.
+func countMarked8(space, word uint64, n int, counted bool) (int, bool) {
+	// fresh: after each byte, whether its field holds no letter or digit so far, as the
+	// last space or word byte at or before it says (windows of 2, 4, 8)
+	in := fresh8(counted)
+	fresh, known := space, space|word
+	fresh, known = fresh|fresh<<8&^known, known|known<<8
+	fresh, known = fresh|fresh<<16&^known, known|known<<16
+	fresh, known = fresh|fresh<<32&^known, known|known<<32
+	fresh |= ^known & blocks.ByteHighs & -(in >> 7) // no space or word byte yet
+	return n + bits.OnesCount64(word&(fresh<<8|in)), fresh>>63 == 0
+}
+
+// alnum8 marks with a high bit the ASCII letters and digits of the ASCII bytes x.
+func alnum8(x uint64) uint64 {
+	return inRange8(x, '0', '9') | inRange8(x|blocks.ByteOnes*0x20, 'a', 'z')
 }
 
 // inRange8 marks with its high bit each byte of x (all ASCII) from lo to hi.
