@@ -1,9 +1,9 @@
 package clean
 
 import (
-	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/cleanhq/clean/internal/render"
@@ -116,17 +116,16 @@ func Write(w io.Writer, doc Document, f Format, opts WriteOptions) error {
 }
 
 func writeText(doc Document, _ WriteOptions) ([]byte, error) {
-	return []byte(joinTitle(doc.titleLine(doc.Title), doc.Text)), nil
+	title := ""
+	if doc.hasTitleLine() {
+		title = doc.Title
+	}
+	return appendTitled(nil, title, doc.Text), nil
 }
 
-// titleLine is the title line a writer prints before the body, line being the title in
-// its format: none when the body begins with the title as its heading.
-func (d Document) titleLine(line string) string {
-	if d.Title == "" || d.titled {
-		return ""
-	}
-	return line
-}
+// hasTitleLine reports whether a writer prints a title line before the body: not when
+// there is no title, nor when the body begins with the title as its heading.
+func (d Document) hasTitleLine() bool { return d.Title != "" && !d.titled }
 
 // writeHTML writes the document's HTML body, made when the Document was cleaned for
 // FormatHTML; a Document from elsewhere gets its Markdown escaped in a pre.
@@ -141,29 +140,33 @@ func writeJSON(indent string) func(Document, WriteOptions) ([]byte, error) {
 	return func(doc Document, _ WriteOptions) ([]byte, error) { return documentJSON(doc, indent), nil }
 }
 
-func joinTitle(title, body string) string {
-	var parts []string
-	for _, p := range []string{title, body} {
-		if p != "" {
-			parts = append(parts, p)
-		}
+// appendTitled appends to dst the title and the body that are not empty, a blank line
+// between them, and a newline: the whole output of the text and Markdown writers, in one
+// allocation of its size (the body is most of it).
+func appendTitled(dst []byte, title, body string) []byte {
+	dst = slices.Grow(dst, len(title)+len(body)+3)
+	dst = append(dst, title...)
+	if title != "" && body != "" {
+		dst = append(dst, "\n\n"...)
 	}
-	return strings.Join(parts, "\n\n") + "\n"
+	dst = append(dst, body...)
+	return append(dst, '\n')
 }
 
 func writeMarkdown(doc Document, opts WriteOptions) ([]byte, error) {
-	var b bytes.Buffer
+	var out []byte
 	if opts.FrontMatter {
 		meta, err := yaml.Marshal(metadataOf(doc))
 		if err != nil {
 			return nil, err
 		}
-		b.WriteString("---\n")
-		b.Write(meta)
-		b.WriteString("---\n\n")
+		out = append(append(append(out, "---\n"...), meta...), "---\n\n"...)
 	}
-	b.WriteString(joinTitle(doc.titleLine("# "+render.EscapeLine(doc.Title)), doc.Markdown))
-	return b.Bytes(), nil
+	title := ""
+	if doc.hasTitleLine() {
+		title = "# " + render.EscapeLine(doc.Title)
+	}
+	return appendTitled(out, title, doc.Markdown), nil
 }
 
 // metadata is the front-matter form of a document's metadata; empty fields are left out.

@@ -181,3 +181,21 @@ func TestParseFormat(t *testing.T) {
 		t.Error("yaml accepted")
 	}
 }
+
+// TestAppendTitled: the text and Markdown writers' output is the title and the body that
+// are not empty, a blank line between them, and a newline.
+func TestAppendTitled(t *testing.T) {
+	for _, c := range []struct{ title, body, want string }{
+		{"", "", "\n"},
+		{"T", "", "T\n"},
+		{"", "B", "B\n"},
+		{"T", "B\n\nC", "T\n\nB\n\nC\n"},
+	} {
+		if got := string(appendTitled(nil, c.title, c.body)); got != c.want {
+			t.Errorf("appendTitled(%q, %q) = %q, want %q", c.title, c.body, got, c.want)
+		}
+		if got := string(appendTitled([]byte("---\n"), c.title, c.body)); got != "---\n"+c.want {
+			t.Errorf("appendTitled after front matter (%q, %q) = %q", c.title, c.body, got)
+		}
+	}
+}
