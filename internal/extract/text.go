@@ -133,20 +133,7 @@ const (
 
 // wrapWidth returns the width the text was wrapped at, or 0 when it does not look wrapped.
 func wrapWidth(paras [][]string) int {
-	width := 0
-	for _, p := range paras {
-		for _, l := range p {
-			switch {
-			case len(l) <= width: // no wider: it has no more runes than bytes
-			case len(l) >= utf8.UTFMax*(maxWrapWidth+1): // too wide: no rune is longer than UTFMax bytes
-				return 0
-			default:
-				if width = max(width, utf8.RuneCountInString(l)); width > maxWrapWidth {
-					return 0
-				}
-			}
-		}
-	}
+	width := widestLine(paras)
 	if width < minWrapWidth {
 		return 0
 	}
@@ -163,6 +150,27 @@ func wrapWidth(paras [][]string) int {
 	}
 	if lines < minWrapped || 2*wrapped <= multi {
 		return 0
+	}
+	return width
+}
+
+// widestLine returns the number of runes of the widest line, or 0 when one has more than
+// maxWrapWidth. It counts the runes of a line only when its length in bytes leaves the
+// answer in doubt.
+func widestLine(paras [][]string) int {
+	width := 0
+	for _, p := range paras {
+		for _, l := range p {
+			switch {
+			case len(l) <= width: // no wider: it has no more runes than bytes
+			case len(l) >= utf8.UTFMax*(maxWrapWidth+1): // too wide: no rune is longer than UTFMax bytes
+				return 0
+			default:
+				if width = max(width, utf8.RuneCountInString(l)); width > maxWrapWidth {
+					return 0
+				}
+			}
+		}
 	}
 	return width
 }

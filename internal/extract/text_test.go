@@ -210,11 +210,11 @@ func TestTrimRightBlank(t *testing.T) {
 	}
 }
 
-// TestWrapWidth checks wrapWidth, which counts the runes of a line only when its length
-// in bytes leaves the widest line in doubt, against counting every line (wrapWidthSimple),
+// TestWidestLine checks widestLine, which counts the runes of a line only when its length
+// in bytes leaves the widest line in doubt, against counting every line (widestLineSimple),
 // on wrapped paragraphs of ASCII, of two-, three- and four-byte runes and of invalid
 // bytes, with lines around the widths where the answer changes.
-func TestWrapWidth(t *testing.T) {
+func TestWidestLine(t *testing.T) {
 	runes := []string{"a", "é", "日", "𝄞", "\xff"}
 	widths := []int{0, 1, 39, 40, 41, 60, 99, 100, 101, 102, 200, 403, 404, 405}
 	for _, r := range runes {
@@ -226,8 +226,8 @@ func TestWrapWidth(t *testing.T) {
 					{{strings.Repeat("b", 70), line, "x"}, {strings.Repeat("c", 75), strings.Repeat("d", 80), "y"}, {line}},
 					{{line}},
 				} {
-					if got, want := wrapWidth(paras), wrapWidthSimple(paras); got != want {
-						t.Errorf("wrapWidth(%q) = %d, want %d", paras, got, want)
+					if got, want := widestLine(paras), widestLineSimple(paras); got != want {
+						t.Errorf("widestLine(%q) = %d, want %d", paras, got, want)
 					}
 				}
 			}
@@ -235,8 +235,8 @@ func TestWrapWidth(t *testing.T) {
 	}
 }
 
-// wrapWidthSimple is wrapWidth counting the runes of every line.
-func wrapWidthSimple(paras [][]string) int {
+// widestLineSimple is widestLine counting the runes of every line.
+func widestLineSimple(paras [][]string) int {
 	width := 0
 	for _, p := range paras {
 		for _, l := range p {
@@ -244,22 +244,6 @@ func wrapWidthSimple(paras [][]string) int {
 				return 0
 			}
 		}
-	}
-	if width < minWrapWidth {
-		return 0
-	}
-	wrapped, multi, lines := 0, 0, 0
-	for _, p := range paras {
-		if len(p) >= 2 {
-			multi++
-			if wrappedAt(p, width) {
-				wrapped++
-				lines += len(p) - 1
-			}
-		}
-	}
-	if lines < minWrapped || 2*wrapped <= multi {
-		return 0
 	}
 	return width
 }
