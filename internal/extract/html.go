@@ -20,7 +20,8 @@ const minArticleRunes = 200
 // Readability's article comes first; the block model's article (which reads it as one of
 // its features) replaces it when the chooser prefers it (see prefer). When neither holds
 // minArticleRunes, the visible-text fallback replaces the best so far when it is the
-// page's declared main region or holds at least as much text. A later body keeps the
+// page's declared main region or holds more text (on a tie the article found keeps its
+// headings and images). A later body keeps the
 // metadata (title, byline…) found before it, and what the earlier candidate removed no
 // longer applies.
 func HTML(p *Page) (Article, error) {
@@ -76,7 +77,10 @@ func prefer(a, best Article) (bool, string) {
 	case a.Root == nil:
 		return false, ""
 	case a.Candidate == visibleText:
-		return a.Declared || n >= have, "readability and the block model found too little"
+		if a.Declared || n > have {
+			return true, "readability and the block model found too little"
+		}
+		return false, "the page's visible text holds no more than the article found"
 	case have >= minArticleRunes && a.agree.agrees():
 		return false, fmt.Sprintf("the block model agrees with readability (%.0f%% of its text in readability's article): readability's structure", 100*a.agree.share())
 	case n >= minArticleRunes:

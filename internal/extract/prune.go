@@ -73,7 +73,8 @@ func prune(root *html.Node, byline string) []*html.Node {
 
 // pruneEdges removes, among the leaf blocks near the start or the end of the article,
 // datelines, a block repeating the byline, and a heading left last (it heads nothing:
-// "Related stories" over a removed link list). It returns the blocks it removed.
+// "Related stories" over a removed link list; a heading over a picture heads that). It
+// returns the blocks it removed.
 func pruneEdges(root *html.Node, byline string) []*html.Node {
 	var removed []*html.Node
 	drop := func(n *html.Node) {
@@ -93,8 +94,8 @@ func pruneEdges(root *html.Node, byline string) []*html.Node {
 		drop(kept[i])
 		kept = append(kept[:i], kept[i+1:]...)
 	}
-	if len(kept) > 0 && headingLevel(kept[len(kept)-1]) > 0 {
-		drop(kept[len(kept)-1])
+	if last := len(kept) - 1; last >= 0 && headingLevel(kept[last]) > 0 && !imageAfter(kept[last]) {
+		drop(kept[last])
 	}
 	return removed
 }
@@ -125,6 +126,8 @@ func isBoilerplate(n *html.Node) bool {
 		return true
 	case n.DataAtom == atom.Header:
 		return !articleHeader(n)
+	case headingLevel(n) > 0:
+		return isDrawnRule(blocks.Text(n))
 	case hasBoilerToken(n):
 		// A cell marked "date" or "header_cell" is the table's own; a block that is all
 		// the text of a list item (an image's caption as the item) is that item.
@@ -136,6 +139,21 @@ func isBoilerplate(n *html.Node) bool {
 		return linkDensity(n) > 0.8
 	}
 	return false
+}
+
+// isDrawnRule reports whether a text is a line drawn with punctuation ("______",
+// "* * *"): a separator set as a heading, which heads nothing.
+func isDrawnRule(text string) bool {
+	drawn := false
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r):
+			return false
+		case !unicode.IsSpace(r):
+			drawn = true
+		}
+	}
+	return drawn
 }
 
 // isItemText reports whether n holds all the text of the list item it sits in: the item
@@ -360,6 +378,18 @@ func textAfter(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		for s := n.NextSibling; s != nil; s = s.NextSibling {
 			if textLen(s) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// imageAfter reports whether an image follows n inside the article.
+func imageAfter(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		for s := n.NextSibling; s != nil; s = s.NextSibling {
+			if imageAtoms[s.DataAtom] || hasElement(s, imageAtoms) {
 				return true
 			}
 		}

@@ -46,6 +46,7 @@ func TestPruneRemovesBoilerplate(t *testing.T) {
 		{"site map with long labels", `<ul><li>Entertainment &amp; Arts<ul><li><a href="/film">Film</a></li><li><a href="/music">Music</a></li></ul></li><li>Science and Technology<ul><li><a href="/space">Space</a></li><li><a href="/health">Health</a></li></ul></li></ul>`, "Health"},
 		{"sidebar widgets", `<ul><li>Hello stranger, let's connect :-)</li><li>The brain behind<ul><li><a href="/?page_id=2">Curious about me?</a></li><li><a href="/?page_id=8939">Become a sponsor</a></li></ul></li></ul>`, "Become a sponsor"},
 		{"box of stories under its title", `<ol class="grid"><li><div class="title">Don't miss these Health stories</div><ol class="stories"><li><a href="/z">Docs warn of rise in Zumba injuries</a></li><li><a href="/m">Weightlifter's mole</a></li></ol></li></ol>`, "Zumba"},
+		{"separator set as a heading", `<h2>______________________________</h2>`, "___"},
 		{"related stories titled", `<ul><li><a href="https://gazette.example/a">https: the bridge fund</a></li><li><a href="/b">Mayor resigns</a></li></ul>`, "Mayor resigns"},
 	}
 	for _, c := range cases {
@@ -87,6 +88,7 @@ func TestPruneKeepsArticle(t *testing.T) {
 		{"sources that show their addresses, ending the article", `<h2>Sources &amp; links</h2><ul><li><a href="https://nodejs.org/api/inspector.html">https://nodejs.org/api/inspector.html</a></li><li><a href="https://www.npmjs.com/package/inspector-api">https://www.npmjs.com/package/inspector-api</a></li></ul>`, "npmjs.com/package"},
 		{"paragraph with a hashed id", `<p id="e1ad">With the inspector module you can do much more, here is a list:</p>`, "here is a list"},
 		{"an image's caption as a list item", `<ul><li>Fission is ready.<ul><li><div class="wp-caption"><img src="a.png"><p class="wp-caption-text">Users of many profiles see this less!</p></div></li></ul></li></ul>`, "see this less"},
+		{"heading over the article's last picture", `<h2>The bridge at night</h2><img src="night.jpg" alt="lit piers">`, "The bridge at night"},
 		{"timeline in the middle", body + `<p>12.03.2019 – first survey</p><p>04.05.2020 – design approved</p>` + body, "design approved"},
 	}
 	for _, c := range cases {
@@ -116,6 +118,25 @@ func TestPruneBylineAndTrailingHeading(t *testing.T) {
 		if strings.Contains(got, gone) {
 			t.Errorf("%q kept:\n%s", gone, got)
 		}
+	}
+}
+
+// A short page of headings over pictures keeps them: the visible text holds no more than
+// readability's article, which has the structure.
+func TestFallbackTieKeepsStructure(t *testing.T) {
+	a, err := extractPage(`<html><body><article><h2>Test Case 1</h2><img data-src="https://example.com/a.jpg" alt="a">
+<h2>Test Case 2</h2><img data-src="https://example.com/b.png" alt="b"></article></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Candidate == visibleText {
+		t.Fatalf("candidate %s (%s), want the structured article", a.Candidate, a.Why)
+	}
+	if got := len(descendants(a.Root, atom.H2)); got != 2 {
+		t.Errorf("%d headings kept, want 2", got)
+	}
+	if got := len(descendants(a.Root, atom.Img)); got != 2 {
+		t.Errorf("%d images kept, want 2", got)
 	}
 }
 
