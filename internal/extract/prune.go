@@ -51,20 +51,22 @@ func prune(root *html.Node, byline string) []*html.Node {
 	total := float64(textLen(root))
 	ids := elementIDs(root)
 	var doomed []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	// inData: n is inside a data table, which is judged as a whole (an infobox holds lists
+	// of links); the cells of a layout table are judged like any block.
+	var walk func(n *html.Node, inData bool)
+	walk = func(n *html.Node, inData bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBoilerplate(c) && !isContentsList(c, ids) && float64(textLen(c)) <= maxPruneShare*total {
+			if isBoilerplate(c, inData) && !isContentsList(c, ids) && float64(textLen(c)) <= maxPruneShare*total {
 				doomed = append(doomed, c)
 				continue
 			}
-			walk(c)
+			walk(c, inData || c.DataAtom == atom.Table && blocks.LayoutCells(c) == nil)
 		}
 	}
-	walk(root)
+	walk(root, false)
 	for _, n := range doomed {
 		blocks.Remove(n, root)
 	}
@@ -119,8 +121,9 @@ func headingLevel(n *html.Node) int {
 	return 0
 }
 
-// isBoilerplate judges one element by its kind, visibility, class/id tokens and links.
-func isBoilerplate(n *html.Node) bool {
+// isBoilerplate judges one element by its kind, visibility, class/id tokens and links;
+// inData says it is inside a data table, where links are the table's own.
+func isBoilerplate(n *html.Node, inData bool) bool {
 	switch {
 	case boilerTags[n.DataAtom], isHidden(n):
 		return true
@@ -129,13 +132,14 @@ func isBoilerplate(n *html.Node) bool {
 	case headingLevel(n) > 0:
 		return isDrawnRule(blocks.Text(n))
 	case hasBoilerToken(n):
-		// A cell marked "date" or "header_cell" is the table's own; a block that is all
+		// A cell of a data table marked "date" or "header_cell" is the table's own (a
+		// layout table's cells are judged like any block); a block that is all
 		// the text of a list item (an image's caption as the item) is that item.
-		return !tablePart[n.DataAtom] && !isItemText(n)
+		return !(tablePart[n.DataAtom] && inData) && !isItemText(n)
 	case n.DataAtom == atom.Ul || n.DataAtom == atom.Ol:
-		return linkDensity(n) > 0.5 && !inCell(n) && mostlyLinkItems(n) && !underHeading(n) &&
+		return linkDensity(n) > 0.5 && !inData && mostlyLinkItems(n) && !underHeading(n) &&
 			!inProseItem(n) && !listsAddresses(n)
-	case blocks.IsBlock(n) && !hasBlockChild(n) && !linkHolder[n.DataAtom] && !inCell(n):
+	case blocks.IsBlock(n) && !hasBlockChild(n) && !inData && (!linkHolder[n.DataAtom] || isCell(n)):
 		return linkDensity(n) > 0.8
 	}
 	return false
@@ -155,6 +159,9 @@ func isDrawnRule(text string) bool {
 	}
 	return drawn
 }
+
+// isCell reports whether n is a table cell.
+func isCell(n *html.Node) bool { return n.DataAtom == atom.Td || n.DataAtom == atom.Th }
 
 // isItemText reports whether n holds all the text of the list item it sits in: the item
 // is judged with its list, and pruning n would leave an empty bullet.
@@ -403,17 +410,6 @@ const maxItemExtra = 6
 
 // slugWords is how many words an id has from which on it is read as made from text.
 const slugWords = 4
-
-// inCell reports whether n is inside a table cell: the table is judged as a whole (an
-// infobox holds lists of links).
-func inCell(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Td || p.DataAtom == atom.Th {
-			return true
-		}
-	}
-	return false
-}
 
 // elementIDs collects the ids of the elements under root.
 func elementIDs(root *html.Node) map[string]bool {

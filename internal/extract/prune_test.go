@@ -47,6 +47,8 @@ func TestPruneRemovesBoilerplate(t *testing.T) {
 		{"sidebar widgets", `<ul><li>Hello stranger, let's connect :-)</li><li>The brain behind<ul><li><a href="/?page_id=2">Curious about me?</a></li><li><a href="/?page_id=8939">Become a sponsor</a></li></ul></li></ul>`, "Become a sponsor"},
 		{"box of stories under its title", `<ol class="grid"><li><div class="title">Don't miss these Health stories</div><ol class="stories"><li><a href="/z">Docs warn of rise in Zumba injuries</a></li><li><a href="/m">Weightlifter's mole</a></li></ol></li></ol>`, "Zumba"},
 		{"separator set as a heading", `<h2>______________________________</h2>`, "___"},
+		{"links beside a page laid out in a table", `<table><tr><td><h2>Bridge to be rebuilt</h2><p>By our reporter</p></td><td><ul><li><a href="/a">Bridge fund launched</a></li><li><a href="/b">Mayor resigns</a></li></ul></td></tr></table>`, "Mayor resigns"},
+		{"menu cell of a layout table", `<table><tr><td><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></td></tr><tr><td><h2>Bridge to be rebuilt</h2><ul><li>Three years</li><li>Less cost</li></ul></td></tr></table>`, "Sport"},
 		{"related stories titled", `<ul><li><a href="https://gazette.example/a">https: the bridge fund</a></li><li><a href="/b">Mayor resigns</a></li></ul>`, "Mayor resigns"},
 	}
 	for _, c := range cases {

@@ -28,6 +28,33 @@ func TestTextRendering(t *testing.T) {
 	}
 }
 
+// TestTextLayoutTable: a page laid out in a table gives its cells' blocks as paragraphs,
+// not one line per row with the cells' text run together.
+func TestTextLayoutTable(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<table><tr><td><h2>Story</h2><p>One.</p><p>Two.</p></td>` +
+		`<td><ul><li>x</li><li>y</li></ul></td></tr></table>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Story\n\nOne.\n\nTwo.\n\nx\n\ny"
+	if got := Text(doc); got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+}
+
+// TestTextSpacerCells: empty cells leave no " | " behind, empty rows no line.
+func TestTextSpacerCells(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<p>Top</p><table><tr><td></td><td>a</td><td>&nbsp;</td></tr>` +
+		`<tr><td> </td><td><img src="x.gif"></td></tr><tr><td>b</td><td>c</td></tr></table>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Top\n\na\nb | c"
+	if got := Text(doc); got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+}
+
 func TestMarkdownLinks(t *testing.T) {
 	doc, err := html.Parse(strings.NewReader(`<p><a href="/x">rel</a> <a href="javascript:go()">js</a> ` +
 		`<a>bare</a> <a href="mailto:a@b.example">mail</a> <img src="data:image/png;base64,AA" alt="d"><img src="i.png" alt="ok"></p>`))

@@ -83,6 +83,15 @@ func writeText(b *strings.Builder, n *html.Node) {
 	case n.DataAtom == atom.Tr:
 		writeRow(b, n)
 		return
+	case n.DataAtom == atom.Table:
+		if cells := blocks.LayoutCells(n); cells != nil {
+			for _, c := range cells {
+				b.WriteString("\n\n")
+				writeText(b, c)
+				b.WriteString("\n\n")
+			}
+			return
+		}
 	case n.DataAtom == atom.Thead || n.DataAtom == atom.Tbody || n.DataAtom == atom.Tfoot:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			writeText(b, c)
@@ -132,21 +141,22 @@ func writePre(b *strings.Builder, n *html.Node) {
 }
 
 // writeRow starts a line with a table row, its cells separated by " | ", so that a table
-// comes out as one paragraph with a line per row.
+// comes out as one paragraph with a line per row. Empty cells (spacers) are left out, and
+// a row without text gives nothing.
 func writeRow(b *strings.Builder, tr *html.Node) {
-	b.WriteString("\n")
-	first := true
+	var cells []string
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
 			continue
 		}
-		if !first {
-			b.WriteString(" | ")
-		}
-		first = false
 		var cell strings.Builder
 		writeText(&cell, c)
-		b.WriteString(strings.Join(strings.Fields(cellMarks.Replace(cell.String())), " "))
+		if text := strings.Join(strings.Fields(cellMarks.Replace(cell.String())), " "); text != "" {
+			cells = append(cells, text)
+		}
+	}
+	if len(cells) > 0 {
+		b.WriteString("\n" + strings.Join(cells, " | "))
 	}
 }
 
