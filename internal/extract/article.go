@@ -49,6 +49,14 @@ func (a agreement) agrees() bool {
 	return a.kept > 0 && a.read > 0 && a.share() >= minAgreement && float64(a.inRead) >= minAgreement*float64(a.read)
 }
 
+// withinDeclared reports whether the block model's article lies in readability's, and
+// readability's in the region the page declares as its article (<article>, <main>,
+// articleBody): both then find the same story, and readability's keeps its structure
+// (headings, lists, quotes, figures) where the model reads short blocks as not text.
+func (a agreement) withinDeclared() bool {
+	return a.kept > 0 && a.share() >= minAgreement && float64(a.declared) >= minAgreement*float64(a.read)
+}
+
 // agreement is how the block model's article overlaps readability's, in runes.
 type agreement struct {
 	kept   int // the block model's article

@@ -109,8 +109,9 @@ func TestBlockCandidate(t *testing.T) {
 	}
 }
 
-// The chooser: readability's article on a declared article, and when the block model's
-// mostly agrees with it; the block model's when they differ.
+// The chooser: readability's article on a declared article, when the block model's
+// mostly agrees with it, and when the block model's lies in readability's, the region the
+// page declares as its article; the block model's when they differ.
 func TestPrefer(t *testing.T) {
 	long := newRoot()
 	long.AppendChild(paragraph([]string{strings.Repeat("words and more words ", 20)}))
@@ -124,6 +125,9 @@ func TestPrefer(t *testing.T) {
 		{"agreeing", agreement{kept: 1000, inRead: 950, read: 1000}, false},
 		{"more than readability", agreement{kept: 2000, inRead: 1000, read: 1000}, true},
 		{"another block", agreement{kept: 1000, inRead: 50, read: 900}, true},
+		{"part of the declared article", agreement{kept: 400, inRead: 400, read: 1000, declared: 1000}, false},
+		{"part of an undeclared article", agreement{kept: 400, inRead: 400, read: 1000, declared: 0}, true},
+		{"partly beyond the declared article", agreement{kept: 1000, inRead: 500, read: 1000, declared: 1000}, true},
 	} {
 		b := Article{Root: long, Candidate: blockModel, agree: c.agree}
 		if got, why := prefer(b, read); got != c.want || why == "" {

@@ -81,6 +81,8 @@ func prefer(a, best Article) (bool, string) {
 			return true, "readability and the block model found too little"
 		}
 		return false, "the page's visible text holds no more than the article found"
+	case have >= minArticleRunes && a.agree.withinDeclared():
+		return false, fmt.Sprintf("the block model's article lies in readability's (%.0f%%), which is the page's declared article: readability's structure", 100*a.agree.share())
 	case have >= minArticleRunes && a.agree.agrees():
 		return false, fmt.Sprintf("the block model agrees with readability (%.0f%% of its text in readability's article): readability's structure", 100*a.agree.share())
 	case n >= minArticleRunes:
