@@ -4,6 +4,8 @@ import (
 	"bytes"
 	_ "embed"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
 	"github.com/cleanhq/clean/internal/model"
@@ -118,7 +120,7 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
-	declares := declaresArticle(doc, p.Source)
+	declares := declaresArticle(doc, p.Source) && aboutTitle(p.readRoot, p.Title)
 	if declares && !p.Comments && textLen(p.readRoot) >= minArticleRunes {
 		// The chooser keeps readability's article (see prefer): no need to judge blocks.
 		return Article{agree: agreement{declaresArticle: true}}, nil
@@ -167,6 +169,40 @@ func (blockCandidate) Extract(p *Page) (Article, error) {
 		}
 	}
 	return a, nil
+}
+
+// aboutTitle reports whether the article under root holds one of title's content words
+// (four letters or more, not a stop word), or the title has fewer than three of them to
+// tell by. Readability's article on a page that declares itself an article is trusted
+// only when it is about the page's title: one that holds none of its words is not the
+// story (a footer's browser notice readability took on a video page).
+func aboutTitle(root *html.Node, title string) bool {
+	words := titleContentWords(title)
+	if len(words) < 3 {
+		return true
+	}
+	if root == nil {
+		return false
+	}
+	text := strings.ToLower(blocks.Text(root))
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleContentWords returns the words of title, in lower case, of four letters or more
+// that are not stop words.
+func titleContentWords(title string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 4 && !stopWords[w] {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // declaresArticle reports whether the page declares itself an article: Open Graph's

@@ -135,3 +135,28 @@ func TestPrefer(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutTitle: a declared article is trusted when it holds a word of the page's title,
+// or the title has too few content words to tell.
+func TestAboutTitle(t *testing.T) {
+	story := articleRoot(t, `<p>Scott and Kathy Cleveland from Idaho are among the thousands making the trip to London.</p>`)
+	notice := articleRoot(t, `<p>This page is best viewed in an up-to-date web browser with style sheets enabled.</p>`)
+	title := "Scott and Kathy Cleveland are coming to the Olympics"
+	for _, c := range []struct {
+		name  string
+		root  *html.Node
+		title string
+		want  bool
+	}{
+		{"story", story, title, true},
+		{"footer notice", notice, title, false},
+		{"short title", notice, "Home page", true},
+		{"no article", nil, title, false},
+		{"case and punctuation", story, "CLEVELAND: a trip, Olympics!", true},
+		{"none of three words", story, "Olympics: Games, Stadium", false},
+	} {
+		if got := aboutTitle(c.root, c.title); got != c.want {
+			t.Errorf("%s: aboutTitle = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
