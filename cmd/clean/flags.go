@@ -36,7 +36,7 @@ func addFormatFlags(cmd *cobra.Command, o *rootOptions) {
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", "markdown", "output format: "+strings.Join(formatNames(), ", "))
 	f.BoolVar(&o.frontMatter, "front-matter", false, "Markdown: put the metadata first as YAML front matter")
-	f.BoolVar(&o.omit.Tables, "no-tables", false, "leave tables out")
+	f.BoolVar(&o.omit.Tables, "no-tables", false, "leave data tables out (a layout table's cells stay)")
 	f.BoolVar(&o.omit.Images, "no-images", false, "leave images out")
 	f.BoolVar(&o.omit.Links, "no-links", false, "print links as their text only")
 	completeValues(cmd, "format", formatNames())

@@ -122,6 +122,11 @@ func TestMarkdownOmit(t *testing.T) {
 			t.Errorf("%+v:\n got %q\nwant %q", c.omit, got, c.want)
 		}
 	}
+	// A page laid out in a table is the article: without tables its cells stay.
+	layout := `<table><tr><td><h2>Story</h2><p>One.</p></td><td><ul><li>x</li></ul></td></tr></table>`
+	if got, want := renderHTML(t, layout, Omit{Tables: true}), "## Story\n\nOne.\n\n- x"; got != want {
+		t.Errorf("layout table without tables: got %q, want %q", got, want)
+	}
 }
 
 func TestTextKeepsCodeLines(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 
 // Omit names what the outputs leave out of the article.
 type Omit struct {
-	Tables bool // tables, with their content
+	Tables bool // data tables, with their content (a layout table's cells are the article's blocks)
 	Images bool // images and pictures
 	Links  bool // link targets: a link gives its text only
 }
@@ -56,7 +56,7 @@ func BeginsWithTitle(root *html.Node, title string) bool {
 // unwrapped), false when its children still need a look.
 func tidyElement(n *html.Node, omit Omit) bool {
 	switch {
-	case omit.Tables && n.DataAtom == atom.Table,
+	case omit.Tables && n.DataAtom == atom.Table && blocks.LayoutCells(n) == nil,
 		omit.Images && (n.DataAtom == atom.Img || n.DataAtom == atom.Picture):
 		n.Parent.RemoveChild(n)
 		return true
