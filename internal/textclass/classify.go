@@ -145,9 +145,14 @@ func measure(blocks []string, out []Block) int {
 		if isProse {
 			proseWords += int(f.Words)
 		}
+		if !sc.hit {
+			continue // hits[i] is all zeros
+		}
 		for l := range languages {
 			all[l] += hits[i][l]
-			if isProse {
+		}
+		if isProse {
+			for l := range languages {
 				prose[l] += hits[i][l]
 			}
 		}

@@ -36,13 +36,16 @@ type Features struct {
 type scanner struct {
 	idx   *stopIndex
 	lower []byte
-	cont  int // continuation bytes of multi-byte characters in the block so far
+	cont  int    // continuation bytes of multi-byte characters in the block so far
+	lanes uint64 // stop-word hits not yet added to the block's hits, laneBits a language (see addHits)
+	held  int    // how many stop words lanes holds
+	hit   bool   // the block scanned last holds a stop word
 }
 
 // scan measures block s, adding per-language stop-word hits to hits.
 func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 	f := Features{Lines: 1}
-	sc.cont = 0
+	sc.cont, sc.hit = 0, false
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -81,6 +84,9 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 		}
 		sc.cont += n - 1
 		i += n
+	}
+	if sc.held > 0 {
+		sc.flushHits(hits)
 	}
 	f.Dash = startsWithDash(s)
 	f.Runes = int32(len(s) - sc.cont)
@@ -313,12 +319,47 @@ func countNumber(f *Features, w string) {
 	}
 }
 
-// addHits counts a stop word for each of its languages.
+// addHits counts a stop word for each of its languages: it adds one to the lanes of
+// those languages in sc.lanes, which flushHits adds to hits before a lane can overflow
+// (one addition for any number of languages, where a loop over the mask's bits takes a
+// step for each).
 func (sc *scanner) addHits(m langMask, hits *[numLangs]int32) {
-	for b := 0; m != 0; b, m = b+1, m>>1 {
-		hits[b] += int32(m & 1)
+	if m == 0 {
+		return
+	}
+	sc.lanes += laneOnes[m&(1<<numLangs-1)]
+	if sc.held++; sc.held == laneMax {
+		sc.flushHits(hits)
 	}
 }
+
+// flushHits adds the hits held in sc.lanes to hits, empties the lanes and notes that the
+// block holds stop words (it is called when lanes holds some).
+func (sc *scanner) flushHits(hits *[numLangs]int32) {
+	for l := range numLangs {
+		hits[l] += int32(sc.lanes >> (laneBits * l) & laneMax)
+	}
+	sc.lanes, sc.held, sc.hit = 0, 0, true
+}
+
+// laneBits is the width of a language's lane in scanner.lanes, which holds up to laneMax
+// hits in each.
+const (
+	laneBits = 64 / numLangs
+	laneMax  = 1<<laneBits - 1
+)
+
+// laneOnes holds, for each langMask, one in the lane of each of its languages.
+var laneOnes = func() (t [1 << numLangs]uint64) {
+	for m := range t {
+		for l := range numLangs {
+			if m>>l&1 != 0 {
+				t[m] |= 1 << (laneBits * l)
+			}
+		}
+	}
+	return t
+}()
 
 // wideFactor: a CJK or Hangul character carries about as much text as this many Latin
 // letters, so that the length thresholds hold for those scripts too.

@@ -271,10 +271,12 @@ func TestShortWordAgreesWithWord(t *testing.T) {
 				var fastF, slowF Features
 				var fastH, slowH [numLangs]int32
 				end, ok := sc.shortWord(s, i, &fastF, &fastH)
+				sc.flushHits(&fastH)
 				if !ok {
 					continue
 				}
-				if want := sc.word(s, i, &slowF, &slowH); end != want || fastF != slowF || fastH != slowH {
+				want := sc.word(s, i, &slowF, &slowH)
+				if sc.flushHits(&slowH); end != want || fastF != slowF || fastH != slowH {
 					t.Fatalf("%q at %d: shortWord ends at %d with %+v %v, word at %d with %+v %v", s, i, end, fastF, fastH, want, slowF, slowH)
 				}
 			}
