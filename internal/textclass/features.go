@@ -218,19 +218,23 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 }
 
 // asciiRun reads the ASCII letters and digits of s from i on: it returns where they end
-// and whether one is a digit.
+// and whether one is a digit. It reads eight bytes at a time (wordBytes8): the words
+// that come here are mostly the long ones.
 func asciiRun(s string, i int) (end int, digit bool) {
-	all := byte(0xff) // the bits every byte has: a digit lacks 0x40, which letters have
-	rest := s[i:]
-	j := 0
-	for ; j < len(rest); j++ {
-		c := rest[j]
-		if !asciiWord[c] {
-			break
+	var digits uint64
+	for ; i+8 <= len(s); i += 8 {
+		word, d := wordBytes8(blocks.Load8(s[i:]))
+		if other := ^word & blocks.ByteHighs; other != 0 {
+			n := bits.TrailingZeros64(other) >> 3
+			return i + n, digits|d&(1<<(8*n)-1) != 0
 		}
-		all &= c
+		digits |= d
 	}
-	return i + j, all&0x40 == 0
+	all := byte(0xff) // the bits every byte has: a digit lacks 0x40, which letters have
+	for ; i < len(s) && asciiWord[s[i]]; i++ {
+		all &= s[i]
+	}
+	return i, digits != 0 || all&0x40 == 0
 }
 
 // goesOn reports whether the word that starts at s[start] goes on with the non-ASCII
