@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 // prefilter is a cheap test a line must pass before a rule's regex runs on it. Most lines
@@ -118,10 +120,16 @@ func subjectLines(text string) []subject { return appendLines(nil, text) }
 func appendLines(out []subject, text string) []subject {
 	for text != "" {
 		l, rest, _ := strings.Cut(text, "\n")
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, newSubject(l))
-		}
+		out = appendLine(out, l)
 		text = rest
+	}
+	return out
+}
+
+// appendLine appends line l, trimmed, to out unless it is then empty.
+func appendLine(out []subject, l string) []subject {
+	if l = strings.TrimSpace(l); l != "" {
+		out = append(out, newSubject(l))
 	}
 	return out
 }
@@ -137,13 +145,38 @@ func blockLines(texts []string, match func(i int) bool) [][]subject {
 		}
 		ends[i+1] = len(all)
 	}
-	lines := make([][]subject, len(texts))
-	for i := range texts {
+	return cutLines(all, ends)
+}
+
+// cutLines cuts all into the lines of each block, all[ends[i]:ends[i+1]] for block i (nil
+// when it has none).
+func cutLines(all []subject, ends []int) [][]subject {
+	lines := make([][]subject, len(ends)-1)
+	for i := range lines {
 		if ends[i+1] > ends[i] {
 			lines[i] = all[ends[i]:ends[i+1]:ends[i+1]]
 		}
 	}
 	return lines
+}
+
+// paragraphLines is blockLines of blocks.LinesTexts(paras), every paragraph matched,
+// without joining the lines of a paragraph and cutting them again where they are tidy
+// (blocks.LinesTidy), as most are: its lines are then those of its text.
+func paragraphLines(paras [][]string) [][]subject {
+	all := make([]subject, 0, len(paras)) // most paragraphs are one line
+	ends := make([]int, len(paras)+1)
+	for i, p := range paras {
+		if blocks.LinesTidy(p) {
+			for _, l := range p {
+				all = appendLine(all, l)
+			}
+		} else {
+			all = appendLines(all, blocks.TidyLines(strings.Join(p, "\n")))
+		}
+		ends[i+1] = len(all)
+	}
+	return cutLines(all, ends)
 }
 
 func (s *subject) fold() string {

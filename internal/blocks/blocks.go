@@ -104,6 +104,17 @@ func LinesTexts(paras [][]string) []string {
 	return texts
 }
 
+// LinesTidy reports whether TidyLines leaves the lines joined with newlines as they are:
+// none is empty, and none has white space to collapse (or a line break inside).
+func LinesTidy(lines []string) bool {
+	for _, l := range lines {
+		if l == "" || !Collapsed(l) {
+			return false
+		}
+	}
+	return true
+}
+
 // JoinEach returns the lines of each of paras joined with newlines, as strings.Join would
 // join them; the paragraphs of several lines are built in one string.
 func JoinEach(paras [][]string) []string {
