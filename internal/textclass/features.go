@@ -52,9 +52,9 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 		if c < utf8.RuneSelf {
 			switch {
 			case asciiWord[c]:
-				if end, ok := sc.shortWord(s, i, &f, hits); ok {
+				if end, spaced, ok := sc.shortWord(s, i, &f, hits); ok {
 					i = end
-					if i < len(s) && s[i] == ' ' {
+					if spaced {
 						i++ // the space after a word counts for nothing
 					}
 					continue
@@ -96,10 +96,11 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 
 // shortWord counts the word that starts at s[i] when, as most words, it is ASCII, shorter
 // than eight bytes and followed by an ASCII character other than an apostrophe or by the
-// end of a block of eight bytes or more: the eight bytes from s[i] on tell where it ends, whether it holds a digit and, lowered, its
-// stop-word key (packWord), in a few steps without a loop. It returns where the word ends
+// end of a block of eight bytes or more: the eight bytes from s[i] on tell where it ends,
+// what follows it, whether it holds a digit and, lowered, its stop-word key (packWord), in
+// a few steps without a loop. It returns where the word ends, whether a space follows it,
 // and true, or false when the word is not such a word (word reads it then).
-func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32) (int, bool) {
+func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32) (end int, spaced, ok bool) {
 	var x uint64
 	switch {
 	case i+8 <= len(s):
@@ -107,31 +108,33 @@ func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32
 	case len(s) >= 8: // near the end: the last eight bytes, shifted so that s[i] is first and zeros follow the end
 		x = blocks.Load8(s[len(s)-8:]) >> (8 * (i + 8 - len(s)))
 	default:
-		return 0, false
+		return 0, false, false
 	}
 	word, digits := wordBytes8(x)
 	other := ^word & blocks.ByteHighs
 	if other == 0 {
-		return 0, false
+		return 0, false, false
 	}
-	end := i + bits.TrailingZeros64(other)>>3
-	if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'') {
-		return 0, false
+	n := bits.TrailingZeros64(other) >> 3 // the word's length: s[i+n] (or the end, a zero in x) follows it
+	if next := byte(x >> (8 * n)); next >= utf8.RuneSelf || next == '\'' {
+		return 0, false, false
+	} else if next == ' ' {
+		spaced = true
 	}
-	bytes := uint64(1)<<(8*(end-i)) - 1
+	bytes := uint64(1)<<(8*n) - 1
 	f.Words++
 	if digits&bytes != 0 {
-		countNumber(f, s[i:end])
-		return end, true
+		countNumber(f, s[i:i+n])
+		return i + n, spaced, true
 	}
 	key := (x | blocks.ByteOnes*0x20) & bytes
 	if h := hashPacked(key); sc.idx.mayHold(h) {
 		sc.addHits(sc.idx.lookupPacked(h, key), hits)
 	}
-	if c := s[i]; 'A' <= c && c <= 'Z' {
+	if c := byte(x); 'A' <= c && c <= 'Z' {
 		f.Caps++
 	}
-	return end, true
+	return i + n, spaced, true
 }
 
 // wordBytes8 returns, for the eight bytes of x (the first lowest), 0x80 in each byte that

@@ -270,12 +270,15 @@ func TestShortWordAgreesWithWord(t *testing.T) {
 				}
 				var fastF, slowF Features
 				var fastH, slowH [numLangs]int32
-				end, ok := sc.shortWord(s, i, &fastF, &fastH)
+				end, spaced, ok := sc.shortWord(s, i, &fastF, &fastH)
 				sc.flushHits(&fastH)
 				if !ok {
 					continue
 				}
 				want := sc.word(s, i, &slowF, &slowH)
+				if spaced != (end < len(s) && s[end] == ' ') {
+					t.Fatalf("%q at %d: shortWord says a space follows its word: %v", s, i, spaced)
+				}
 				if sc.flushHits(&slowH); end != want || fastF != slowF || fastH != slowH {
 					t.Fatalf("%q at %d: shortWord ends at %d with %+v %v, word at %d with %+v %v", s, i, end, fastF, fastH, want, slowF, slowH)
 				}
