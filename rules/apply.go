@@ -87,7 +87,8 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 // ApplyParagraphs is Apply for an article of plain-text paragraphs, each its lines (the
 // article of <p> elements whose lines are separated by <br>, without building it): strip
 // rules edit the lines in place, then block rules remove paragraphs. It returns the
-// paragraphs left (paras, filtered in place) and what was removed, as Apply would.
+// paragraphs left (paras, filtered in place) and what was removed, as Apply would: when
+// nothing was removed, the paragraphs are as they were (a strip rule's match is a removal).
 func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Removal) {
 	byKind := s.forHost(host)
 	var out []Removal

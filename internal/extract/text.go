@@ -24,9 +24,13 @@ func Text(text string, explain bool) Article {
 // and renders the paragraphs as they are, unless an output needs the DOM.
 type TextArticle struct {
 	Paragraphs [][]string
-	Title      string
-	Language   string
-	Removed    []rules.Removal // with explain: the blocks the classifier left out
+	// Words holds, for each paragraph, its words (render.WordCount) when its lines are
+	// simple as render.NewLines reads them, as the classifier measured them
+	// (textclass.Features.Simple), else -1: see render.NewLinesKnown.
+	Words    []int32
+	Title    string
+	Language string
+	Removed  []rules.Removal // with explain: the blocks the classifier left out
 }
 
 // TextParagraphs is Text without the DOM.
@@ -39,7 +43,7 @@ func TextParagraphs(text string, explain bool) TextArticle {
 			kept++
 		}
 	}
-	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept)}
+	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept), Words: make([]int32, 0, kept)}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
@@ -47,11 +51,22 @@ func TextParagraphs(text string, explain bool) TextArticle {
 		switch {
 		case res.Blocks[i].Keep:
 			a.Paragraphs = append(a.Paragraphs, p)
+			a.Words = append(a.Words, simpleWords(&res.Blocks[i].Features, p))
 		case explain && i != res.Title:
 			a.Removed = append(a.Removed, rules.NewRemoval(ByTextClassifier, joined[i]))
 		}
 	}
 	return a
+}
+
+// simpleWords is TextArticle.Words of the paragraph of lines p, whose block has the
+// features f: its Fields when it is Simple and has as many lines as p (none of which holds
+// a line break then), else -1.
+func simpleWords(f *textclass.Features, p []string) int32 {
+	if f.Simple && int(f.Lines) == len(p) {
+		return f.Fields
+	}
+	return -1
 }
 
 // Meta is the Article without its body (Root nil).

@@ -35,13 +35,25 @@ type Lines struct {
 }
 
 // NewLines reads the paragraphs paras, which it keeps.
-func NewLines(paras [][]string) Lines {
+func NewLines(paras [][]string) Lines { return NewLinesKnown(paras, nil) }
+
+// NewLinesKnown is NewLines of paragraphs some of which are known to be simple: known[i],
+// when 0 or more, is the words of paragraph i, whose lines are simple (as the text
+// classifier finds them, textclass.Features.Simple), and it is not read again; -1, or
+// known nil, leaves a paragraph to be read.
+func NewLinesKnown(paras [][]string, known []int32) Lines {
 	ls := Lines{paras: paras, clean: true}
 	if len(paras) > 64 {
 		ls.high = make([]bool, len(paras)-64)
 	}
 	for i, p := range paras {
-		words, simple := simpleLines(p)
+		var words int
+		var simple bool
+		if known != nil && known[i] >= 0 {
+			words, simple = int(known[i]), true
+		} else {
+			words, simple = simpleLines(p)
+		}
 		ls.words += words
 		ls.clean = ls.clean && (simple || linesClean(p))
 		switch {
@@ -115,27 +127,13 @@ func simpleLine(l string) (int, bool) {
 			return 0, false // a control character, or a second space
 		}
 		r, size := utf8.DecodeRuneInString(l[i:])
-		if r == utf8.RuneError && size == 1 || r < 0xa0 || spaceOrSeparator(r) {
+		if r == utf8.RuneError && size == 1 || r < 0xa0 || blocks.SpaceOrSeparator(r) {
 			return 0, false
 		}
 		n, counted = countRune(r, n, counted)
 		i, spaces = i+size, 0
 	}
 	return n, true
-}
-
-// spaceOrSeparator reports whether the character r, beyond Latin-1 or a no-break space,
-// is white space for blocks.Collapsed or unicode.IsSpace, or the line or paragraph
-// separator: U+00A0, U+1680, U+2000 to U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and
-// U+FEFF.
-func spaceOrSeparator(r rune) bool {
-	switch {
-	case r >= 0x2000 && r <= 0x205f:
-		return r <= 0x200b || r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f
-	case r < 0x2000:
-		return r == 0xa0 || r == 0x1680
-	}
-	return r == 0x3000 || r == 0xfeff
 }
 
 // linesClean reports whether CleanString leaves every line of p as it is.

@@ -30,6 +30,14 @@ type Features struct {
 	Repeats  int32 // how many blocks of the document have exactly this text
 	Dup      bool  // an earlier block has this text, or a repeated neighbour (see countRepeats)
 	Unlisted int32 // words in a script no stop-word list covers (not Latin or Cyrillic)
+
+	// Simple: the block's lines, between its line breaks, are simple as render.NewLines
+	// reads them: none empty, no space at an end, valid UTF-8 without control characters,
+	// white space but single spaces, or U+2028 and U+2029. Then Fields are its words as
+	// render.WordCount counts them (else Fields is not to be read). A line break inside
+	// a line (a decoded &#10;) is a line break here too: see Lines.
+	Simple bool
+	Fields int32
 }
 
 // scanner tokenises blocks, counting stop words per language. It reuses its buffers.
@@ -40,12 +48,13 @@ type scanner struct {
 	lanes uint64 // stop-word hits not yet added to the block's hits, laneBits a language (see addHits)
 	held  int    // how many stop words lanes holds
 	hit   bool   // the block scanned last holds a stop word
+	field bool   // the block's last field (a run of characters other than white space) has a word (Fields)
 }
 
 // scan measures block s, adding per-language stop-word hits to hits.
 func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
-	f := Features{Lines: 1}
-	sc.cont, sc.hit = 0, false
+	f := Features{Lines: 1, Simple: s != "" && s[0] != ' ' && s[len(s)-1] != ' '}
+	sc.cont, sc.hit, sc.field = 0, false, false
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -61,7 +70,12 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 				}
 				i = sc.word(s, i, &f, hits)
 				continue
-			case c != ' ':
+			case c == ' ':
+				if i > 0 && s[i-1] == ' ' {
+					f.Simple = false // a second space
+				}
+				sc.field = false
+			default:
 				sc.asciiPunct(s, i, &f)
 			}
 			i++
@@ -71,6 +85,13 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			i = sc.word(s, i, &f, hits)
 			continue
+		}
+		switch {
+		case r == utf8.RuneError && n == 1 || r < 0xa0 || blocks.SpaceOrSeparator(r):
+			f.Simple = false
+		case blocks.IsCJKChar(r):
+			f.Fields++ // a word of its own, as the Han and kana letters (see wordSlow)
+			sc.field = false
 		}
 		switch r {
 		case '•', '·', '»', '›', '¦', '▸', '►', '▶', '→', '|', '∙', '◦', '●', '■', '▪':
@@ -123,6 +144,10 @@ func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32
 	}
 	bytes := uint64(1)<<(8*n) - 1
 	f.Words++
+	if !sc.field {
+		f.Fields++
+	}
+	sc.field = !spaced
 	if digits&bytes != 0 {
 		countNumber(f, s[i:i+n])
 		return i + n, spaced, true
@@ -164,13 +189,19 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
-// asciiPunct counts separators, line breaks and link markers at s[i].
+// asciiPunct counts separators, line breaks and link markers at s[i], an ASCII character
+// other than a space and the letters and digits, and notes what makes the block other
+// than Simple.
 func (sc *scanner) asciiPunct(s string, i int, f *Features) {
-	switch s[i] {
+	switch c := s[i]; c {
 	case '|':
 		f.Seps++
 	case '\n':
 		f.Lines++
+		sc.field = false
+		if i == 0 || s[i-1] == ' ' || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n' {
+			f.Simple = false // an empty line, or a space at the end of one
+		}
 	case '.', '!', '?':
 		if i+2 < len(s) && s[i+1] == ' ' && startsSentence(s[i+2:]) {
 			f.Breaks++
@@ -186,6 +217,10 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 		if i > 0 && isDigit(s[i-1]) && i+2 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) &&
 			(i+3 == len(s) || !isDigit(s[i+3])) {
 			f.Time = true
+		}
+	default:
+		if c < ' ' || c == 0x7f {
+			f.Simple = false // a control character
 		}
 	}
 }
@@ -209,6 +244,10 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 	}
 	w := s[start:i]
 	f.Words++
+	if !sc.field {
+		f.Fields++
+		sc.field = true
+	}
 	if digit {
 		countNumber(f, w)
 		return i
@@ -251,15 +290,21 @@ func goesOn(s string, start, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// wordSlow consumes a word holding non-ASCII letters.
+// wordSlow consumes a word holding non-ASCII letters. It counts its Fields as
+// render.WordCount does: a Han or kana letter is a word of its own.
 func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32) int {
 	start := i
 	digit := false
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if asciiWord[c] || c == '\'' && i > start && i+1 < len(s) && isWordStart(s[i+1:]) {
+			if asciiWord[c] {
 				digit = digit || '0' <= c && c <= '9'
+				sc.fieldWord(f)
+				i++
+				continue
+			}
+			if c == '\'' && i > start && i+1 < len(s) && isWordStart(s[i+1:]) {
 				i++
 				continue
 			}
@@ -271,12 +316,20 @@ func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32)
 			i += n
 			continue
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if !letter && !unicode.Is(unicode.Mn, r) {
 			break
 		}
 		digit = digit || unicode.IsDigit(r)
 		if isWide(r) {
 			f.Wide++
+		}
+		switch {
+		case blocks.IsCJKChar(r):
+			f.Fields++
+			sc.field = false
+		case letter:
+			sc.fieldWord(f)
 		}
 		sc.cont += n - 1
 		i += n
@@ -286,6 +339,15 @@ func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32)
 		sc.addHits(sc.idx.lookup(sc.lowerWord(w)), hits)
 	}
 	return i
+}
+
+// fieldWord notes a letter or digit of the block's last field: the field's first counts
+// it in Fields.
+func (sc *scanner) fieldWord(f *Features) {
+	if !sc.field {
+		f.Fields++
+		sc.field = true
+	}
 }
 
 // unlistedScripts: letters from here on (Armenian, Hebrew, Arabic, Indic, CJK, Hangul…)

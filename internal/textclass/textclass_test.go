@@ -82,7 +82,8 @@ func TestFeatures(t *testing.T) {
 	sc := scanner{idx: loadStopwords()}
 	var hits [numLangs]int32
 	f := sc.scan("Home | News | Sport\nMail me: a@b.org or see https://x.org/y in 2024 at 10:31 — don’t", &hits)
-	want := Features{Runes: 84, Words: 20, Caps: 4, Numeric: 3, Links: 2, Seps: 2, Lines: 2, Years: 1, Days: 2, Time: true}
+	want := Features{Runes: 84, Words: 20, Caps: 4, Numeric: 3, Links: 2, Seps: 2, Lines: 2, Years: 1, Days: 2, Time: true,
+		Simple: true, Fields: 14}
 	got := f
 	got.Stops = 0
 	if got != want {
@@ -270,11 +271,13 @@ func TestShortWordAgreesWithWord(t *testing.T) {
 				}
 				var fastF, slowF Features
 				var fastH, slowH [numLangs]int32
+				sc.field = false
 				end, spaced, ok := sc.shortWord(s, i, &fastF, &fastH)
 				sc.flushHits(&fastH)
 				if !ok {
 					continue
 				}
+				sc.field = false
 				want := sc.word(s, i, &slowF, &slowH)
 				if spaced != (end < len(s) && s[end] == ' ') {
 					t.Fatalf("%q at %d: shortWord says a space follows its word: %v", s, i, spaced)

@@ -1,0 +1,42 @@
+package render
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/cleanhq/clean/internal/textclass"
+)
+
+// TestClassifierKnowsSimpleLines: what the classifier measures of a block (Simple,
+// Fields) is what simpleLines reads in the block's lines, on every byte value at every
+// offset of the eight-byte reads and on random mixes of the characters either treats
+// apart, so that the pipeline can take the classifier's word for a paragraph it did not
+// change.
+func TestClassifierKnowsSimpleLines(t *testing.T) {
+	blocks := variants()
+	pieces := []string{"a", "Bc", "don't", "l’été", "12", "2024", " ", " ", "  ", "\n", "\n\n", ",", ".", "-", "|",
+		"\t", "\u00a0", "\u2028", "\u0085", "\u3000", "\xc2", "\xff", "é", "ü", "日本", "text", "コーヒー", "ー", "〇",
+		"\u2e80", "한국어", "e\u0301", "\u0301", "—", "’", "'", "(", "@", ":", "//", "\x7f", "\u0080", "\ufeff",
+		"Привет", "abcdefghijk", "😀", "\ufffd"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		blocks = append(blocks, b.String())
+	}
+	res := textclass.Classify(blocks)
+	for i, s := range blocks {
+		f := res.Blocks[i].Features
+		lines := strings.Split(s, "\n")
+		if int(f.Lines) != len(lines) {
+			t.Fatalf("%q: %d lines, classifier counts %d", s, len(lines), f.Lines)
+		}
+		words, simple := simpleLines(lines)
+		if f.Simple != simple || simple && int(f.Fields) != words {
+			t.Errorf("%q: simpleLines %v with %d words, classifier %v with %d", s, simple, words, f.Simple, f.Fields)
+		}
+	}
+}
