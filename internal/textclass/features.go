@@ -162,6 +162,16 @@ func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32
 	return i + n, spaced, true
 }
 
+// load8At returns the eight bytes of s from i on as a number, the first lowest; near the
+// end, the last eight bytes shifted so that s[i] is first and zeros follow the end. s has
+// eight bytes or more.
+func load8At(s string, i int) uint64 {
+	if i+8 <= len(s) {
+		return blocks.Load8(s[i:])
+	}
+	return blocks.Load8(s[len(s)-8:]) >> (8 * (i + 8 - len(s)))
+}
+
 // wordBytes8 returns, for the eight bytes of x (the first lowest), 0x80 in each byte that
 // is an ASCII letter or digit (word), and in each that is an ASCII digit (digits). Each
 // range test adds to every byte, its top bit cleared, what takes the bytes from the range's
@@ -252,7 +262,14 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 		countNumber(f, w)
 		return i
 	}
-	sc.addHits(sc.idx.lookupFolded(w), hits)
+	if len(w) <= 8 && len(s) >= 8 { // its key from one load, as shortWord's
+		key := (load8At(s, start) | blocks.ByteOnes*0x20) & (1<<(8*len(w)) - 1)
+		if h := hashPacked(key); sc.idx.mayHold(h) {
+			sc.addHits(sc.idx.lookupPacked(h, key), hits)
+		}
+	} else {
+		sc.addHits(sc.idx.lookupFolded(w), hits)
+	}
 	if c := w[0]; 'A' <= c && c <= 'Z' {
 		f.Caps++
 	}
