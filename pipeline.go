@@ -31,7 +31,7 @@ type pipeline struct {
 	page    *extract.Page   // prepare: the parsed, prepared HTML page (nil for text or tag soup)
 	art     extract.Article // extract: the article
 	paras   [][]string      // extract: a plain text's article as paragraphs of lines, when plain
-	words   []int32         // extract: per paragraph, its words when its lines are simple, else -1 (TextArticle.Words); nil when rules changed paras
+	known   []render.Known  // extract: what the classifier found of each of paras (TextArticle.Known); nil when rules changed paras
 	plain   bool            // the article is paras (art.Root is empty): no output needs its DOM
 	lines   render.Lines    // render: paras, read once for both renderers, when plain
 	removed []rules.Removal // every stage: what it removed (kept only with Explain)
@@ -128,7 +128,7 @@ func (p *pipeline) extract() error {
 		p.art = extract.Text(p.text, p.opts.Explain)
 	default: // plain text for text outputs: its paragraphs go through rules and render as they are
 		t := extract.TextParagraphs(p.text, p.opts.Explain)
-		p.art, p.paras, p.words, p.plain = t.Meta(), t.Paragraphs, t.Words, true
+		p.art, p.paras, p.known, p.plain = t.Meta(), t.Paragraphs, t.Known, true
 	}
 	if p.art.Root == nil { // nothing found at all, not even visible text; or plain text, whose body is p.paras
 		p.art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
@@ -144,7 +144,7 @@ func (p *pipeline) applyRules() error {
 		var removed []rules.Removal
 		p.paras, removed = p.set.ApplyParagraphs(p.paras, p.host)
 		if len(removed) > 0 {
-			p.words = nil // paragraphs removed or lines stripped: render reads them again
+			p.known = nil // paragraphs removed or lines stripped: render reads them again
 		}
 		p.removed = append(p.removed, removed...)
 	} else {
@@ -175,7 +175,7 @@ func (p *pipeline) render() error {
 	var body string
 	var words int
 	if p.plain { // paragraphs of text: nothing to tidy
-		p.lines = render.NewLinesKnown(p.paras, p.words)
+		p.lines = render.NewLinesKnown(p.paras, p.known)
 		body, words = p.lines.Text()
 	} else {
 		render.Tidy(a.Root, render.Omit(p.opts.Omit))

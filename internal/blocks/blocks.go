@@ -342,6 +342,10 @@ func SpaceOrSeparator(r rune) bool {
 	return r == 0x3000 || r == 0xfeff
 }
 
+// MarkdownSpecial marks the bytes Markdown's escaping of text may escape:
+// \ ` * _ [ ] | ~ < &.
+var MarkdownSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true, '~': true, '<': true, '&': true}
+
 // IsCJKChar reports whether r is a character that counts as one word: Han, Hiragana,
 // Katakana, and the prolonged sound mark of katakana words (コーヒー is four).
 func IsCJKChar(r rune) bool {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
+	"github.com/cleanhq/clean/internal/render"
 	"github.com/cleanhq/clean/internal/textclass"
 	"github.com/cleanhq/clean/rules"
 )
@@ -24,10 +25,9 @@ func Text(text string, explain bool) Article {
 // and renders the paragraphs as they are, unless an output needs the DOM.
 type TextArticle struct {
 	Paragraphs [][]string
-	// Words holds, for each paragraph, its words (render.WordCount) when its lines are
-	// simple as render.NewLines reads them, as the classifier measured them
-	// (textclass.Features.Simple), else -1: see render.NewLinesKnown.
-	Words    []int32
+	// Known holds what the classifier measured of each paragraph's lines for the
+	// renderers (textclass.Features.Simple, Fields, Marks): see render.NewLinesKnown.
+	Known    []render.Known
 	Title    string
 	Language string
 	Removed  []rules.Removal // with explain: the blocks the classifier left out
@@ -43,7 +43,7 @@ func TextParagraphs(text string, explain bool) TextArticle {
 			kept++
 		}
 	}
-	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept), Words: make([]int32, 0, kept)}
+	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept), Known: make([]render.Known, 0, kept)}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
@@ -51,7 +51,7 @@ func TextParagraphs(text string, explain bool) TextArticle {
 		switch {
 		case res.Blocks[i].Keep:
 			a.Paragraphs = append(a.Paragraphs, p)
-			a.Words = append(a.Words, simpleWords(&res.Blocks[i].Features, p))
+			a.Known = append(a.Known, known(&res.Blocks[i].Features, p))
 		case explain && i != res.Title:
 			a.Removed = append(a.Removed, rules.NewRemoval(ByTextClassifier, joined[i]))
 		}
@@ -59,14 +59,14 @@ func TextParagraphs(text string, explain bool) TextArticle {
 	return a
 }
 
-// simpleWords is TextArticle.Words of the paragraph of lines p, whose block has the
-// features f: its Fields when it is Simple and has as many lines as p (none of which holds
-// a line break then), else -1.
-func simpleWords(f *textclass.Features, p []string) int32 {
+// known is TextArticle.Known of the paragraph of lines p, whose block has the features f:
+// its Fields are its words when it is Simple and has as many lines as p (none of which
+// holds a line break then).
+func known(f *textclass.Features, p []string) render.Known {
 	if f.Simple && int(f.Lines) == len(p) {
-		return f.Fields
+		return render.Known{Words: f.Fields, Marks: f.Marks}
 	}
-	return -1
+	return render.Known{Words: -1, Marks: true}
 }
 
 // Meta is the Article without its body (Root nil).

@@ -9,7 +9,7 @@ import (
 )
 
 // TestClassifierKnowsSimpleLines: what the classifier measures of a block (Simple,
-// Fields) is what simpleLines reads in the block's lines, on every byte value at every
+// Fields, Marks) is what simpleLines and hasSpecial read in the block's lines, on every byte value at every
 // offset of the eight-byte reads and on random mixes of the characters either treats
 // apart, so that the pipeline can take the classifier's word for a paragraph it did not
 // change.
@@ -18,7 +18,7 @@ func TestClassifierKnowsSimpleLines(t *testing.T) {
 	pieces := []string{"a", "Bc", "don't", "l’été", "12", "2024", " ", " ", "  ", "\n", "\n\n", ",", ".", "-", "|",
 		"\t", "\u00a0", "\u2028", "\u0085", "\u3000", "\xc2", "\xff", "é", "ü", "日本", "text", "コーヒー", "ー", "〇",
 		"\u2e80", "한국어", "e\u0301", "\u0301", "—", "’", "'", "(", "@", ":", "//", "\x7f", "\u0080", "\ufeff",
-		"Привет", "abcdefghijk", "😀", "\ufffd"}
+		"Привет", "abcdefghijk", "😀", "\ufffd", "_", "*", "`", "[", "]", "~", "<", "&", "\\", "#", ">", "a_b"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
@@ -37,6 +37,9 @@ func TestClassifierKnowsSimpleLines(t *testing.T) {
 		words, simple := simpleLines(lines)
 		if f.Simple != simple || simple && int(f.Fields) != words {
 			t.Errorf("%q: simpleLines %v with %d words, classifier %v with %d", s, simple, words, f.Simple, f.Fields)
+		}
+		if marks := hasSpecial(s); f.Marks != marks {
+			t.Errorf("%q: hasSpecial %v, classifier's Marks %v", s, marks, f.Marks)
 		}
 	}
 }

@@ -28,29 +28,35 @@ func MarkdownParagraphs(paras [][]string) string {
 // whether every line is clean (see Clean).
 type Lines struct {
 	paras [][]string
-	low   uint64 // bit i: paragraph i's lines are simple, for the first 64
-	high  []bool // the same for paragraphs 64 on
-	words int    // the words of those paragraphs (WordCount)
-	clean bool   // every line is clean (isClean)
+	known []Known // what the classifier found of each paragraph, or nil
+	low   uint64  // bit i: paragraph i's lines are simple, for the first 64
+	high  []bool  // the same for paragraphs 64 on
+	words int     // the words of those paragraphs (WordCount)
+	clean bool    // every line is clean (isClean)
 }
 
 // NewLines reads the paragraphs paras, which it keeps.
 func NewLines(paras [][]string) Lines { return NewLinesKnown(paras, nil) }
 
-// NewLinesKnown is NewLines of paragraphs some of which are known to be simple: known[i],
-// when 0 or more, is the words of paragraph i, whose lines are simple (as the text
-// classifier finds them, textclass.Features.Simple), and it is not read again; -1, or
-// known nil, leaves a paragraph to be read.
-func NewLinesKnown(paras [][]string, known []int32) Lines {
-	ls := Lines{paras: paras, clean: true}
+// Known is what the text classifier found of a paragraph's lines (textclass.Features:
+// Simple, Fields, Marks), so that they are not read again for it.
+type Known struct {
+	Words int32 // the words of the lines (WordCount) when they are simple, else -1
+	Marks bool  // the lines hold a byte Markdown may escape (mdSpecial), or are not simple
+}
+
+// NewLinesKnown is NewLines of paragraphs some of which are known: known[i] is what is
+// known of paragraph i; known nil leaves every paragraph to be read.
+func NewLinesKnown(paras [][]string, known []Known) Lines {
+	ls := Lines{paras: paras, known: known, clean: true}
 	if len(paras) > 64 {
 		ls.high = make([]bool, len(paras)-64)
 	}
 	for i, p := range paras {
 		var words int
 		var simple bool
-		if known != nil && known[i] >= 0 {
-			words, simple = int(known[i]), true
+		if known != nil && known[i].Words >= 0 {
+			words, simple = int(known[i].Words), true
 		} else {
 			words, simple = simpleLines(p)
 		}
@@ -163,11 +169,12 @@ func (ls *Lines) Markdown() string {
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
+		marked := ls.known == nil || ls.known[i].Marks
 		for i, l := range p {
 			if i > 0 {
 				b.WriteString("  \n")
 			}
-			writeTextLine(&b, l)
+			writeLineMarked(&b, l, marked)
 		}
 	}
 	return b.String()

@@ -38,6 +38,7 @@ type Features struct {
 	// a line (a decoded &#10;) is a line break here too: see Lines.
 	Simple bool
 	Fields int32
+	Marks  bool // holds a byte Markdown's escaping may escape (blocks.MarkdownSpecial)
 }
 
 // scanner tokenises blocks, counting stop words per language. It reuses its buffers.
@@ -203,7 +204,11 @@ var asciiWord = func() (t [256]bool) {
 // other than a space and the letters and digits, and notes what makes the block other
 // than Simple.
 func (sc *scanner) asciiPunct(s string, i int, f *Features) {
-	switch c := s[i]; c {
+	c := s[i]
+	if blocks.MarkdownSpecial[c] {
+		f.Marks = true
+	}
+	switch c {
 	case '|':
 		f.Seps++
 	case '\n':

@@ -83,7 +83,7 @@ func TestFeatures(t *testing.T) {
 	var hits [numLangs]int32
 	f := sc.scan("Home | News | Sport\nMail me: a@b.org or see https://x.org/y in 2024 at 10:31 — don’t", &hits)
 	want := Features{Runes: 84, Words: 20, Caps: 4, Numeric: 3, Links: 2, Seps: 2, Lines: 2, Years: 1, Days: 2, Time: true,
-		Simple: true, Fields: 14}
+		Simple: true, Fields: 14, Marks: true}
 	got := f
 	got.Stops = 0
 	if got != want {
