@@ -80,6 +80,7 @@ func folds(set []literal) int {
 type subject struct {
 	text, folded string
 	hasFolded    bool
+	untidy       bool // text is a line as it was, its white space not collapsed yet (see tidy); its edges are read
 	first, last  rune // the first and last runes of text, folded (see leads)
 	second       rune // the rune after first, folded, pairOther when not ASCII or none
 	beforeLast   rune // the rune before last, likewise
@@ -162,21 +163,56 @@ func cutLines(all []subject, ends []int) [][]subject {
 
 // paragraphLines is blockLines of blocks.LinesTexts(paras), every paragraph matched,
 // without joining the lines of a paragraph and cutting them again where they are tidy
-// (blocks.LinesTidy), as most are: its lines are then those of its text.
+// (blocks.LinesTidy), as most are: its lines are then those of its text. Where every
+// line has solid edges (see solidEdges), as most, the lines are not even read for white
+// space to collapse until a rule looks past their edges (see tidy): most are turned away
+// by their edges.
 func paragraphLines(paras [][]string) [][]subject {
 	all := make([]subject, 0, len(paras)) // most paragraphs are one line
 	ends := make([]int, len(paras)+1)
 	for i, p := range paras {
-		if blocks.LinesTidy(p) {
+		switch {
+		case allSolid(p):
+			for _, l := range p {
+				s := newSubject(l)
+				s.untidy = true
+				all = append(all, s)
+			}
+		case blocks.LinesTidy(p):
 			for _, l := range p {
 				all = appendLine(all, l)
 			}
-		} else {
+		default:
 			all = appendLines(all, blocks.TidyLines(strings.Join(p, "\n")))
 		}
 		ends[i+1] = len(all)
 	}
 	return cutLines(all, ends)
+}
+
+// allSolid reports whether every line of p has solid edges: at least two bytes, the
+// first and last printable ASCII other than a space, the second and the last but one
+// printable ASCII, and no line break inside. Collapsing its white space (as TidyLines
+// does to each line of a paragraph) then leaves it a line with the same edges for
+// newSubject: only the inside may change.
+func allSolid(p []string) bool {
+	for _, l := range p {
+		n := len(l)
+		if n < 2 || !solidByte(l[0]) || !solidByte(l[n-1]) || !printableByte(l[1]) || !printableByte(l[n-2]) ||
+			strings.IndexByte(l, '\n') >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func solidByte(c byte) bool     { return c > ' ' && c < 0x7f }
+func printableByte(c byte) bool { return c >= ' ' && c < 0x7f }
+
+// tidy collapses the white space of an untidy subject's text, as TidyLines would have
+// before the subject was made; its edges stay (see allSolid).
+func (s *subject) tidy() {
+	s.text, s.untidy = blocks.CollapseSpace(s.text), false
 }
 
 func (s *subject) fold() string {

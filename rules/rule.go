@@ -196,7 +196,13 @@ func (r *Rule) matchLines(lines []subject) bool {
 	}
 	for i := range lines {
 		line := &lines[i]
-		if i > 0 && !r.edgesAdmit(line) || !r.pre.admits(line) || !r.re.MatchString(line.text) {
+		if i > 0 && !r.edgesAdmit(line) {
+			return false
+		}
+		if line.untidy {
+			line.tidy()
+		}
+		if !r.pre.admits(line) || !r.re.MatchString(line.text) {
 			return false
 		}
 	}
