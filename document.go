@@ -31,6 +31,11 @@ type Document struct {
 
 	titled    bool // the body begins with a heading repeating Title: Write prints no title line of its own
 	cleanBody bool // Text and Markdown are made of clean lines (render.Lines.Clean): nothing in them to sanitize
+
+	// plainText and plainMarkdown are Text and Markdown when they hold nothing a JSON
+	// string escapes but line breaks (render.Lines.PlainJSON), else "": the JSON writer
+	// reads them only for their line breaks while they are still the Document's.
+	plainText, plainMarkdown string
 }
 
 // sanitize makes every string of the document that comes from the page safe to print:

@@ -64,9 +64,9 @@ func TextParagraphs(text string, explain bool) TextArticle {
 // holds a line break then).
 func known(f *textclass.Features, p []string) render.Known {
 	if f.Simple && int(f.Lines) == len(p) {
-		return render.Known{Words: f.Fields, Marks: f.Marks}
+		return render.Known{Words: f.Fields, Marks: f.Marks, Quotes: f.Quotes}
 	}
-	return render.Known{Words: -1, Marks: true}
+	return render.Known{Words: -1, Marks: true, Quotes: true}
 }
 
 // Meta is the Article without its body (Root nil).

@@ -422,12 +422,13 @@ func writeLine(b *strings.Builder, l string) {
 func writeTextLine(b *strings.Builder, l string) { writeLineMarked(b, l, true) }
 
 // writeLineMarked is writeTextLine of l, which holds no byte of mdSpecial unless marked
-// (then l is not read for them).
-func writeLineMarked(b *strings.Builder, l string, marked bool) {
+// (then l is not read for them). It reports whether it escaped the line's start.
+func writeLineMarked(b *strings.Builder, l string, marked bool) (startEscaped bool) {
 	from := 0
 	if from = lineStartEscape(l); from >= 0 {
 		b.WriteString(l[:from])
 		b.WriteByte('\\')
+		startEscaped = true
 	} else {
 		from = 0
 	}
@@ -436,6 +437,7 @@ func writeLineMarked(b *strings.Builder, l string, marked bool) {
 		special = specialAt(l, from)
 	}
 	appendEscaped(b, l, from, special)
+	return startEscaped
 }
 
 // lineStartEscape returns where writeLine puts a backslash in l, or -1.

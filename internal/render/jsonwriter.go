@@ -3,6 +3,7 @@ package render
 import (
 	"math/bits"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
@@ -66,6 +67,22 @@ func (w *JSONWriter) Key(k string) {
 
 // String writes s.
 func (w *JSONWriter) String(s string) { w.buf = AppendJSONString(w.buf, s) }
+
+// LinesField writes the member k: s, a string that holds nothing JSON escapes but line
+// breaks, without reading it for anything else.
+func (w *JSONWriter) LinesField(k, s string) {
+	w.Key(k)
+	w.buf = append(w.buf, '"')
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			break
+		}
+		w.buf = append(append(w.buf, s[:i]...), '\\', 'n')
+		s = s[i+1:]
+	}
+	w.buf = append(append(w.buf, s...), '"')
+}
 
 // Int writes n.
 func (w *JSONWriter) Int(n int) { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }

@@ -9,7 +9,7 @@ import (
 )
 
 // TestClassifierKnowsSimpleLines: what the classifier measures of a block (Simple,
-// Fields, Marks) is what simpleLines and hasSpecial read in the block's lines, on every byte value at every
+// Fields, Marks, Quotes) is what simpleLines and hasSpecial read in the block's lines, on every byte value at every
 // offset of the eight-byte reads and on random mixes of the characters either treats
 // apart, so that the pipeline can take the classifier's word for a paragraph it did not
 // change.
@@ -18,7 +18,7 @@ func TestClassifierKnowsSimpleLines(t *testing.T) {
 	pieces := []string{"a", "Bc", "don't", "l’été", "12", "2024", " ", " ", "  ", "\n", "\n\n", ",", ".", "-", "|",
 		"\t", "\u00a0", "\u2028", "\u0085", "\u3000", "\xc2", "\xff", "é", "ü", "日本", "text", "コーヒー", "ー", "〇",
 		"\u2e80", "한국어", "e\u0301", "\u0301", "—", "’", "'", "(", "@", ":", "//", "\x7f", "\u0080", "\ufeff",
-		"Привет", "abcdefghijk", "😀", "\ufffd", "_", "*", "`", "[", "]", "~", "<", "&", "\\", "#", ">", "a_b"}
+		"Привет", "abcdefghijk", "😀", "\ufffd", "_", "*", "`", "[", "]", "~", "<", "&", "\\", "#", ">", "a_b", `"`, `\"q\"`}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
@@ -40,6 +40,9 @@ func TestClassifierKnowsSimpleLines(t *testing.T) {
 		}
 		if marks := hasSpecial(s); f.Marks != marks {
 			t.Errorf("%q: hasSpecial %v, classifier's Marks %v", s, marks, f.Marks)
+		}
+		if quotes := strings.ContainsAny(s, `"\`); f.Quotes != quotes {
+			t.Errorf("%q: holds a quote or backslash: %v, classifier's Quotes %v", s, quotes, f.Quotes)
 		}
 	}
 }

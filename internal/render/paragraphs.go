@@ -33,6 +33,8 @@ type Lines struct {
 	high  []bool  // the same for paragraphs 64 on
 	words int     // the words of those paragraphs (WordCount)
 	clean bool    // every line is clean (isClean)
+	plain bool    // every paragraph is known simple and without quotes (see PlainJSON)
+	marks bool    // some paragraph is known to hold a Markdown mark, or Markdown escaped a line's start
 }
 
 // NewLines reads the paragraphs paras, which it keeps.
@@ -41,14 +43,15 @@ func NewLines(paras [][]string) Lines { return NewLinesKnown(paras, nil) }
 // Known is what the text classifier found of a paragraph's lines (textclass.Features:
 // Simple, Fields, Marks), so that they are not read again for it.
 type Known struct {
-	Words int32 // the words of the lines (WordCount) when they are simple, else -1
-	Marks bool  // the lines hold a byte Markdown may escape (mdSpecial), or are not simple
+	Words  int32 // the words of the lines (WordCount) when they are simple, else -1
+	Marks  bool  // the lines hold a byte Markdown may escape (mdSpecial), or are not simple
+	Quotes bool  // the lines hold " or \\ (which JSON escapes), or are not simple
 }
 
 // NewLinesKnown is NewLines of paragraphs some of which are known: known[i] is what is
 // known of paragraph i; known nil leaves every paragraph to be read.
 func NewLinesKnown(paras [][]string, known []Known) Lines {
-	ls := Lines{paras: paras, known: known, clean: true}
+	ls := Lines{paras: paras, known: known, clean: true, plain: known != nil}
 	if len(paras) > 64 {
 		ls.high = make([]bool, len(paras)-64)
 	}
@@ -57,7 +60,10 @@ func NewLinesKnown(paras [][]string, known []Known) Lines {
 		var simple bool
 		if known != nil && known[i].Words >= 0 {
 			words, simple = int(known[i].Words), true
+			ls.plain = ls.plain && !known[i].Quotes
+			ls.marks = ls.marks || known[i].Marks
 		} else {
+			ls.plain = false
 			words, simple = simpleLines(p)
 		}
 		ls.words += words
@@ -152,6 +158,14 @@ func linesClean(p []string) bool {
 	return true
 }
 
+// PlainJSON reports whether Text holds nothing a JSON string escapes but its line breaks:
+// every paragraph is known simple (NewLinesKnown) and holds no quote or backslash.
+func (ls *Lines) PlainJSON() bool { return ls.plain }
+
+// PlainMarkdownJSON is PlainJSON for the Markdown written last (Markdown): none of the
+// paragraphs holds a mark to escape either, and no line was escaped at its start.
+func (ls *Lines) PlainMarkdownJSON() bool { return ls.plain && !ls.marks }
+
 // Clean reports whether CleanString leaves every line as it is (printable ASCII lines
 // are): then Markdown and Text, which are made of the lines' characters, ASCII marks and
 // line breaks, have nothing to clean either (TestLinesClean).
@@ -174,7 +188,9 @@ func (ls *Lines) Markdown() string {
 			if i > 0 {
 				b.WriteString("  \n")
 			}
-			writeLineMarked(&b, l, marked)
+			if writeLineMarked(&b, l, marked) {
+				ls.marks = true
+			}
 		}
 	}
 	return b.String()

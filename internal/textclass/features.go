@@ -39,6 +39,7 @@ type Features struct {
 	Simple bool
 	Fields int32
 	Marks  bool // holds a byte Markdown's escaping may escape (blocks.MarkdownSpecial)
+	Quotes bool // holds " or \, which JSON escapes (as it does the control characters, U+2028 and U+2029, none of them in Simple lines)
 }
 
 // scanner tokenises blocks, counting stop words per language. It reuses its buffers.
@@ -207,6 +208,9 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 	c := s[i]
 	if blocks.MarkdownSpecial[c] {
 		f.Marks = true
+	}
+	if c == '"' || c == '\\' {
+		f.Quotes = true
 	}
 	switch c {
 	case '|':
