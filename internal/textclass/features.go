@@ -431,8 +431,10 @@ func (sc *scanner) addHits(m langMask, hits *[numLangs]int32) {
 // flushHits adds the hits held in sc.lanes to hits, empties the lanes and notes that the
 // block holds stop words (it is called when lanes holds some).
 func (sc *scanner) flushHits(hits *[numLangs]int32) {
-	for l := range numLangs {
-		hits[l] += int32(sc.lanes >> (laneBits * l) & laneMax)
+	for x := sc.lanes; x != 0; { // the lanes that hold hits, most often one or two
+		l := bits.TrailingZeros64(x) / laneBits
+		hits[l] += int32(x >> (laneBits * l) & laneMax)
+		x &^= laneMax << (laneBits * l)
 	}
 	sc.lanes, sc.held, sc.hit = 0, 0, true
 }
@@ -527,7 +529,10 @@ func startsWithDash(s string) bool {
 // teaser cut short.
 func endsSentence(s string) bool {
 	for len(s) > 0 {
-		r, n := utf8.DecodeLastRuneInString(s)
+		r, n := rune(s[len(s)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s)
+		}
 		switch r {
 		case '.':
 			return !strings.HasSuffix(s, "...")
