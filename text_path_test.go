@@ -31,7 +31,7 @@ func TestTextPathsAgree(t *testing.T) {
 		{{"a", ""}, {"", "b"}, {"c", "", "", "d"}, {"", "", "e", " "}, {}, {"f"}},
 		{{"Related  stories"}, {"Share\ton  Facebook", "Twitter"}, {"More\nfrom the author"}, {"Read more\u00a0..."},
 			{"Body text that stays, long enough to be prose before the footer that follows it."},
-			{"Copyright  2020  Example.  All  rights  reserved."}},
+			{"Copyright  2020  Example.  All  rights  reserved."}, {"Blue  Widgets"}, {"Sidebar\twidget"}},
 	}
 	dumps, _ := filepath.Glob("testdata/bench/scrapinghub/textdumps/*.txt")
 	for _, f := range dumps {

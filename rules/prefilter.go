@@ -21,6 +21,7 @@ type prefilter struct {
 	free      []rune      // ranges of the runes unbounded repetitions match ([\s:]*)
 	freeASCII [128]bool   // free, for ASCII runes
 	need      [][]literal // every match contains a literal of each of these sets
+	solidNeed bool        // no literal of need holds white space (see holdsNeededUntidy)
 	leads     leads       // an anchored match starts with one of these texts
 	trails    leads       // and ends with one of these
 }
@@ -55,6 +56,7 @@ func newPrefilter(expr string) prefilter {
 	}
 	// Sets of exact literals first: they need no folded copy of the line.
 	slices.SortStableFunc(p.need, func(a, b []literal) int { return cmp.Compare(folds(a), folds(b)) })
+	p.solidNeed = !slices.ContainsFunc(p.need, func(set []literal) bool { return slices.ContainsFunc(set, holdsSpace) })
 	if top[0].Op == syntax.OpBeginText {
 		p.leads = newLeads(re, false)
 	}
@@ -213,6 +215,26 @@ func printableByte(c byte) bool { return c >= ' ' && c < 0x7f }
 // before the subject was made; its edges stay (see allSolid).
 func (s *subject) tidy() {
 	s.text, s.untidy = blocks.CollapseSpace(s.text), false
+	s.folded, s.hasFolded = "", false
+}
+
+// holdsNeededUntidy is holdsNeeded of an untidy line as it will be once tidy, when the
+// literals needed hold no white space (solidNeed), else true: collapsing white space
+// neither makes nor breaks a text without any (nor does folding, which keeps white space
+// and all else apart). Most lines are turned away so, without collapsing them first.
+func (p *prefilter) holdsNeededUntidy(line *subject) bool {
+	return !p.solidNeed || p.holdsNeeded(line)
+}
+
+// holdsSpace reports whether the literal holds white space as blocks.CollapseSpace
+// collapses it.
+func holdsSpace(l literal) bool {
+	for _, r := range l.text {
+		if r < utf8.RuneSelf && strings.IndexByte(" \t\n\r\f\v", byte(r)) >= 0 || r >= utf8.RuneSelf && blocks.SpaceOrSeparator(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *subject) fold() string {

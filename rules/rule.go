@@ -200,6 +200,9 @@ func (r *Rule) matchLines(lines []subject) bool {
 			return false
 		}
 		if line.untidy {
+			if !r.pre.holdsNeededUntidy(line) {
+				return false
+			}
 			line.tidy()
 		}
 		if !r.pre.admits(line) || !r.re.MatchString(line.text) {
