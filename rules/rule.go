@@ -200,7 +200,7 @@ func (r *Rule) matchLines(lines []subject) bool {
 			return false
 		}
 		if line.untidy {
-			if !r.pre.holdsNeededUntidy(line) {
+			if !r.pre.leads.admitsUntidy(line) || !r.pre.trails.admitsUntidy(line) || !r.pre.holdsNeededUntidy(line) {
 				return false
 			}
 			line.tidy()
