@@ -84,7 +84,7 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if letterOrDigit(r) {
 			i = sc.word(s, i, &f, hits)
 			continue
 		}
@@ -313,7 +313,7 @@ func goesOn(s string, start, i int) bool {
 	if r == '’' {
 		return i > start && i+n < len(s) && isWordStart(s[i+n:])
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return !punctuation(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
 // wordSlow consumes a word holding non-ASCII letters. It counts its Fields as
@@ -375,6 +375,17 @@ func (sc *scanner) fieldWord(f *Features) {
 		sc.field = true
 	}
 }
+
+// letterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), without the tables' search
+// for the quotes, dashes and bullets of General Punctuation, most of the characters beyond
+// ASCII between words.
+func letterOrDigit(r rune) bool {
+	return !punctuation(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// punctuation reports whether r is in the General Punctuation block (U+2000 to U+206F),
+// which holds no letter, digit or combining mark (TestPunctuationBlock).
+func punctuation(r rune) bool { return r >= 0x2000 && r <= 0x206f }
 
 // unlistedScripts: letters from here on (Armenian, Hebrew, Arabic, Indic, CJK, Hangul…)
 // belong to no shipped stop-word list, unless they are Latin or Cyrillic.

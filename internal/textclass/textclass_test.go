@@ -3,6 +3,7 @@ package textclass
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -286,6 +287,16 @@ func TestShortWordAgreesWithWord(t *testing.T) {
 					t.Fatalf("%q at %d: shortWord ends at %d with %+v %v, word at %d with %+v %v", s, i, end, fastF, fastH, want, slowF, slowH)
 				}
 			}
+		}
+	}
+}
+
+// TestPunctuationBlock: General Punctuation, which letterOrDigit and goesOn pass over
+// without the tables, holds no letter, digit or combining mark.
+func TestPunctuationBlock(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206f; r++ {
+		if !punctuation(r) || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			t.Errorf("%U: punctuation %v, a letter, digit or mark", r, punctuation(r))
 		}
 	}
 }
