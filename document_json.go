@@ -38,11 +38,11 @@ func (d Document) appendJSON(w *render.JSONWriter) {
 	w.StringField("extractor", d.Extractor, true)
 }
 
-// stringField writes the member k: s, which holds nothing JSON escapes but line breaks
-// when it is plain (the same string, not changed since the pipeline said so).
-func (d Document) stringField(w *render.JSONWriter, k, s, plain string) {
-	if s != "" && s == plain {
-		w.LinesField(k, s)
+// stringField writes the member k: s, whose parts plain tells of when it is plain.Of (the
+// same string, not changed since the pipeline said so).
+func (d Document) stringField(w *render.JSONWriter, k, s string, plain render.JSONPlain) {
+	if s != "" && s == plain.Of {
+		w.PlainField(k, plain)
 		return
 	}
 	w.StringField(k, s, false)

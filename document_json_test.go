@@ -62,9 +62,9 @@ func TestDocumentJSONEveryField(t *testing.T) {
 	checkDocumentJSON(t, d)
 }
 
-// TestDocumentJSONPlain: the documents of the ScrapingHub text dumps, some of whose Text
+// TestDocumentJSONPlain: the documents of the ScrapingHub text dumps, most of whose Text
 // and Markdown the pipeline finds plain for JSON (written for their line breaks only),
-// have the JSON of encoding/json; and a plain Text changed after the pipeline is read again.
+// have the JSON of encoding/json; and a Text changed after the pipeline is read again.
 func TestDocumentJSONPlain(t *testing.T) {
 	files, _ := filepath.Glob("testdata/bench/scrapinghub/textdumps/*.txt")
 	opts := Options{Kind: KindText, Rules: rules.Builtin(), Format: FormatJSONL}
@@ -78,7 +78,7 @@ func TestDocumentJSONPlain(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		if d.plainText != "" {
+		if d.plainText.Of != "" {
 			plain++
 			checkDocumentJSON(t, d)
 			d.Text = d.Text[:len(d.Text)/2] + "\"" + d.Text[len(d.Text)/2+1:]

@@ -201,11 +201,8 @@ func (p *pipeline) render() error {
 		return err
 	}
 	doc.cleanBody = p.plain && p.lines.Clean() && doc.Comments == ""
-	if p.plain && doc.Comments == "" && p.lines.PlainJSON() {
-		doc.plainText = doc.Text
-		if p.opts.Format.needsMarkdown() && p.lines.PlainMarkdownJSON() {
-			doc.plainMarkdown = doc.Markdown
-		}
+	if p.plain && doc.Comments == "" {
+		doc.plainText, doc.plainMarkdown = p.lines.TextJSON(), p.lines.MarkdownJSON()
 	}
 	if p.opts.Explain {
 		doc.Removed = p.removed

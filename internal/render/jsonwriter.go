@@ -68,20 +68,30 @@ func (w *JSONWriter) Key(k string) {
 // String writes s.
 func (w *JSONWriter) String(s string) { w.buf = AppendJSONString(w.buf, s) }
 
-// LinesField writes the member k: s, a string that holds nothing JSON escapes but line
-// breaks, without reading it for anything else.
-func (w *JSONWriter) LinesField(k, s string) {
+// PlainField writes the member k: p.Of, a string that holds nothing JSON escapes but line
+// breaks outside p's spans: those parts are read only for their line breaks.
+func (w *JSONWriter) PlainField(k string, p JSONPlain) {
 	w.Key(k)
+	s, at := p.Of, 0
 	w.buf = append(w.buf, '"')
+	for k := 0; k+1 < len(p.Spans); k += 2 {
+		w.buf = appendLines(w.buf, s[at:p.Spans[k]])
+		w.buf = appendJSONBody(w.buf, s[p.Spans[k]:p.Spans[k+1]])
+		at = p.Spans[k+1]
+	}
+	w.buf = append(appendLines(w.buf, s[at:]), '"')
+}
+
+// appendLines appends s, which holds nothing JSON escapes but line breaks, escaped.
+func appendLines(dst []byte, s string) []byte {
 	for {
 		i := strings.IndexByte(s, '\n')
 		if i < 0 {
-			break
+			return append(dst, s...)
 		}
-		w.buf = append(append(w.buf, s[:i]...), '\\', 'n')
+		dst = append(append(dst, s[:i]...), '\\', 'n')
 		s = s[i+1:]
 	}
-	w.buf = append(append(w.buf, s...), '"')
 }
 
 // Int writes n.
@@ -168,7 +178,11 @@ func plainRun(s string, i int) int {
 // as \ufffd, U+2028 and U+2029 as \u2028 and \u2029. Runs of plain ASCII are passed over
 // eight bytes at a time (plainRun).
 func AppendJSONString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
+	return append(appendJSONBody(append(dst, '"'), s), '"')
+}
+
+// appendJSONBody is AppendJSONString without the quotes around s.
+func appendJSONBody(dst []byte, s string) []byte {
 	start, i := 0, 0
 	for {
 		if i += plainRun(s, i); i >= len(s) {
@@ -193,8 +207,7 @@ func AppendJSONString(dst []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }
 
 const hexDigits = "0123456789abcdef"

@@ -46,3 +46,62 @@ func TestClassifierKnowsSimpleLines(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesJSONPlain: outside the spans TextJSON and MarkdownJSON tell of, the text and
+// Markdown of paragraphs the classifier measured hold nothing JSON escapes but line breaks.
+func TestLinesJSONPlain(t *testing.T) {
+	pieces := []string{"a", "Bc", "don't", "é", "日本", " ", "  ", "\n", "\t", `"`, `\`, "*", "_", "#", "1.", "-", "\u2028", "\xff", "—"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var blocks []string
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		blocks = append(blocks, b.String())
+	}
+	res := textclass.Classify(blocks)
+	plainBytes := 0
+	for start := 0; start < len(blocks); start += 5 {
+		var paras [][]string
+		var known []Known
+		for i := start; i < min(start+5, len(blocks)); i++ {
+			p, f := strings.Split(blocks[i], "\n"), res.Blocks[i].Features
+			paras = append(paras, p)
+			if f.Simple && int(f.Lines) == len(p) {
+				known = append(known, Known{Words: f.Fields, Marks: f.Marks, Quotes: f.Quotes})
+			} else {
+				known = append(known, Known{Words: -1, Marks: true, Quotes: true})
+			}
+		}
+		ls := NewLinesKnown(paras, known)
+		text, _ := ls.Text()
+		md := ls.Markdown()
+		for _, c := range []struct {
+			s     string
+			plain JSONPlain
+		}{{text, ls.TextJSON()}, {md, ls.MarkdownJSON()}} {
+			if c.plain.Of != c.s {
+				t.Fatalf("JSONPlain of %q tells of %q", c.s, c.plain.Of)
+			}
+			at := 0
+			for k := 0; k <= len(c.plain.Spans); k += 2 {
+				end := len(c.s)
+				if k < len(c.plain.Spans) {
+					end = c.plain.Spans[k]
+				}
+				part := c.s[at:end]
+				if got, want := string(AppendJSONString(nil, part)), `"`+strings.ReplaceAll(part, "\n", `\n`)+`"`; got != want {
+					t.Errorf("%q outside the spans %v of %q: JSON %s", part, c.plain.Spans, c.s, got)
+				}
+				plainBytes += len(part)
+				if k+1 < len(c.plain.Spans) {
+					at = c.plain.Spans[k+1]
+				}
+			}
+		}
+	}
+	if plainBytes == 0 {
+		t.Error("no plain part at all")
+	}
+}

@@ -28,13 +28,40 @@ func MarkdownParagraphs(paras [][]string) string {
 // whether every line is clean (see Clean).
 type Lines struct {
 	paras [][]string
-	known []Known // what the classifier found of each paragraph, or nil
-	low   uint64  // bit i: paragraph i's lines are simple, for the first 64
-	high  []bool  // the same for paragraphs 64 on
-	words int     // the words of those paragraphs (WordCount)
-	clean bool    // every line is clean (isClean)
-	plain bool    // every paragraph is known simple and without quotes (see PlainJSON)
-	marks bool    // some paragraph is known to hold a Markdown mark, or Markdown escaped a line's start
+	known []Known   // what the classifier found of each paragraph, or nil
+	low   uint64    // bit i: paragraph i's lines are simple, for the first 64
+	high  []bool    // the same for paragraphs 64 on
+	words int       // the words of those paragraphs (WordCount)
+	clean bool      // every line is clean (isClean)
+	text  JSONPlain // what Text wrote last, for JSON (TextJSON)
+	md    JSONPlain // what Markdown wrote last, for JSON (MarkdownJSON)
+}
+
+// JSONPlain tells which parts of a string a JSON string escapes: none but its line breaks
+// outside the spans [Spans[2k], Spans[2k+1]) (byte offsets), which may hold anything. Of is
+// the string it tells of, "" when it tells nothing.
+type JSONPlain struct {
+	Of    string
+	Spans []int
+}
+
+// addSpan adds the span [start, end) of a paragraph JSON may need to escape, merged with
+// the span before it when they touch.
+func addSpan(spans []int, start, end int) []int {
+	switch {
+	case start == end:
+		return spans
+	case len(spans) > 0 && spans[len(spans)-1] == start:
+		spans[len(spans)-1] = end
+		return spans
+	}
+	return append(spans, start, end)
+}
+
+// plainJSON reports whether paragraph i is known to be simple and to hold no quote or
+// backslash: written as it is, JSON escapes nothing in it but line breaks.
+func (ls *Lines) plainJSON(i int) bool {
+	return ls.known != nil && ls.known[i].Words >= 0 && !ls.known[i].Quotes
 }
 
 // NewLines reads the paragraphs paras, which it keeps.
@@ -51,7 +78,7 @@ type Known struct {
 // NewLinesKnown is NewLines of paragraphs some of which are known: known[i] is what is
 // known of paragraph i; known nil leaves every paragraph to be read.
 func NewLinesKnown(paras [][]string, known []Known) Lines {
-	ls := Lines{paras: paras, known: known, clean: true, plain: known != nil}
+	ls := Lines{paras: paras, known: known, clean: true}
 	if len(paras) > 64 {
 		ls.high = make([]bool, len(paras)-64)
 	}
@@ -60,10 +87,7 @@ func NewLinesKnown(paras [][]string, known []Known) Lines {
 		var simple bool
 		if known != nil && known[i].Words >= 0 {
 			words, simple = int(known[i].Words), true
-			ls.plain = ls.plain && !known[i].Quotes
-			ls.marks = ls.marks || known[i].Marks
 		} else {
-			ls.plain = false
 			words, simple = simpleLines(p)
 		}
 		ls.words += words
@@ -158,13 +182,15 @@ func linesClean(p []string) bool {
 	return true
 }
 
-// PlainJSON reports whether Text holds nothing a JSON string escapes but its line breaks:
-// every paragraph is known simple (NewLinesKnown) and holds no quote or backslash.
-func (ls *Lines) PlainJSON() bool { return ls.plain }
+// TextJSON tells which parts of the text Text wrote last a JSON string escapes: those of
+// the paragraphs not known to be simple and without quotes (NewLinesKnown); it tells
+// nothing when no paragraph is known.
+func (ls *Lines) TextJSON() JSONPlain { return ls.text }
 
-// PlainMarkdownJSON is PlainJSON for the Markdown written last (Markdown): none of the
-// paragraphs holds a mark to escape either, and no line was escaped at its start.
-func (ls *Lines) PlainMarkdownJSON() bool { return ls.plain && !ls.marks }
+// MarkdownJSON is TextJSON for the Markdown written last: the paragraphs known to be
+// simple without quotes and without marks to escape, whose lines were not escaped at their
+// start, hold nothing JSON escapes but their line breaks.
+func (ls *Lines) MarkdownJSON() JSONPlain { return ls.md }
 
 // Clean reports whether CleanString leaves every line as it is (printable ASCII lines
 // are): then Markdown and Text, which are made of the lines' characters, ASCII marks and
@@ -175,25 +201,34 @@ func (ls *Lines) Clean() bool { return ls.clean }
 func (ls *Lines) Markdown() string {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 3))
+	var spans []int
 	for i, p := range ls.paras {
+		start := b.Len()
 		if !ls.isSimple(i) && !plainLines(p) {
 			appendMarkdown(&b, p)
+			spans = addSpan(spans, start, b.Len())
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
 		marked := ls.known == nil || ls.known[i].Marks
+		escaped := false
 		for i, l := range p {
 			if i > 0 {
 				b.WriteString("  \n")
 			}
-			if writeLineMarked(&b, l, marked) {
-				ls.marks = true
-			}
+			escaped = writeLineMarked(&b, l, marked) || escaped
+		}
+		if marked || escaped || !ls.plainJSON(i) {
+			spans = addSpan(spans, start, b.Len())
 		}
 	}
-	return b.String()
+	md := b.String()
+	if ls.known != nil {
+		ls.md = JSONPlain{Of: md, Spans: spans}
+	}
+	return md
 }
 
 // appendMarkdown writes the Markdown of the <p> of lines p to b, as the inline writer
@@ -240,6 +275,7 @@ func (ls *Lines) Text() (string, int) {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 2))
 	n, words := 0, ls.words
+	var spans []int
 	for i, p := range ls.paras {
 		simple := ls.isSimple(i)
 		start := b.Len()
@@ -261,8 +297,15 @@ func (ls *Lines) Text() (string, int) {
 		if !simple {
 			words += WordCount(b.String()[start:])
 		}
+		if !ls.plainJSON(i) {
+			spans = addSpan(spans, start, b.Len())
+		}
 	}
-	return b.String(), words
+	text := b.String()
+	if ls.known != nil {
+		ls.text = JSONPlain{Of: text, Spans: spans}
+	}
+	return text, words
 }
 
 // appendText writes the text of the <p> of lines p to b, after the n pieces b holds, as
