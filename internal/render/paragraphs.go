@@ -35,6 +35,7 @@ type Lines struct {
 	clean bool      // every line is clean (isClean)
 	text  JSONPlain // what Text wrote last, for JSON (TextJSON)
 	md    JSONPlain // what Markdown wrote last, for JSON (MarkdownJSON)
+	spans [2][]int  // room for the spans of Text and of Markdown, one array for both
 }
 
 // JSONPlain tells which parts of a string a JSON string escapes: none but its line breaks
@@ -99,7 +100,30 @@ func NewLinesKnown(paras [][]string, known []Known) Lines {
 			ls.low |= 1 << i
 		}
 	}
+	if known != nil {
+		ls.makeSpans()
+	}
 	return ls
+}
+
+// makeSpans makes room for the spans of Text and Markdown in one allocation: a span for
+// each paragraph not plain for JSON, and in Markdown for each with marks too (one whose
+// lines Markdown escapes at their start, rarely, takes a span more).
+func (ls *Lines) makeSpans() {
+	text, md := 0, 0
+	for i := range ls.paras {
+		if !ls.plainJSON(i) {
+			text++
+			md++
+		} else if ls.known[i].Marks {
+			md++
+		}
+	}
+	if text+md == 0 {
+		return
+	}
+	buf := make([]int, 0, 2*(text+md))
+	ls.spans = [2][]int{buf[:0:2*text], buf[2*text : 2*text]}
 }
 
 // isSimple reports whether paragraph i's lines are simple (simpleLine).
@@ -201,7 +225,7 @@ func (ls *Lines) Clean() bool { return ls.clean }
 func (ls *Lines) Markdown() string {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 3))
-	var spans []int
+	spans := ls.spans[1][:0]
 	for i, p := range ls.paras {
 		start := b.Len()
 		if !ls.isSimple(i) && !plainLines(p) {
@@ -275,7 +299,7 @@ func (ls *Lines) Text() (string, int) {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 2))
 	n, words := 0, ls.words
-	var spans []int
+	spans := ls.spans[0][:0]
 	for i, p := range ls.paras {
 		simple := ls.isSimple(i)
 		start := b.Len()
