@@ -123,7 +123,7 @@ func (ls *Lines) makeSpans() {
 		return
 	}
 	buf := make([]int, 0, 2*(text+md))
-	ls.spans = [2][]int{buf[:0:2*text], buf[2*text : 2*text]}
+	ls.spans = [2][]int{buf[: 0 : 2*text], buf[2*text : 2*text]}
 }
 
 // isSimple reports whether paragraph i's lines are simple (simpleLine).
