@@ -37,6 +37,7 @@ type TextArticle struct {
 func TextParagraphs(text string, explain bool) TextArticle {
 	paras, joined := TextBlocks(text)
 	res := textclass.Classify(joined)
+	defer res.Release()
 	kept := 0
 	for _, b := range res.Blocks {
 		if b.Keep {

@@ -47,6 +47,19 @@ type Result struct {
 	Blocks   []Block // one per input block, in order
 	Title    int     // index of the block taken as the title, -1 when none
 	Dump     bool    // the blocks look like a page dump: only the article is kept
+
+	buf buffer[Block] // Blocks' memory, from blocksPool (see Release)
+}
+
+// blocksPool holds the verdicts of a document's blocks, reused across documents (a dump's
+// blocks take a hundred bytes each), up to 20,000 blocks.
+var blocksPool = bufferPool[Block]{max: 20_000}
+
+// Release gives the memory of r.Blocks back for the next document; r.Blocks, and what
+// points into it, are not to be used after. A Result not released is collected as any.
+func (r *Result) Release() {
+	blocksPool.put(r.buf)
+	r.Blocks, r.buf = nil, buffer[Block]{}
 }
 
 // Classify sorts the blocks of one document (paragraphs, in order) into article and
@@ -72,7 +85,8 @@ func classify(blocks []string, m *linear) Result {
 
 // classifyRules is the rule-based pass, and the article span it chose.
 func classifyRules(blocks []string) (Result, ruleVerdict) {
-	res := Result{Blocks: make([]Block, len(blocks)), Title: -1}
+	res := Result{buf: blocksPool.get(len(blocks)), Title: -1}
+	res.Blocks = res.buf.s
 	lang := measure(blocks, res.Blocks)
 	if lang >= 0 {
 		res.Language = languages[lang]
@@ -215,8 +229,10 @@ func DetectLanguage(text string) string {
 // twice, such as a carousel of teasers).
 func countRepeats(blocks []string, out []Block) {
 	texts := newTextTable(blocks)
-	first := make([]int32, len(blocks))
-	count := make([]int32, len(blocks))
+	defer repeatPool.put(texts.buf)
+	buf := repeatPool.get(2 * len(blocks))
+	defer repeatPool.put(buf)
+	first, count := buf.s[:len(blocks)], buf.s[len(blocks):]
 	for i, b := range blocks {
 		j, seen := texts.add(strings.TrimSpace(b), int32(i))
 		first[i] = j
@@ -242,7 +258,12 @@ type textTable struct {
 	slots  []int32 // 1 + the index of the first block of a text, 0 when free
 	blocks []string
 	mask   uint64
+	buf    buffer[int32] // slots' memory, from repeatPool
 }
+
+// repeatPool holds countRepeats' tables and counts, reused across documents, up to
+// 80,000 entries (a dump of 20,000 blocks).
+var repeatPool = bufferPool[int32]{max: 80_000}
 
 // textSeed hashes the texts of textTables (the table's order is not observable).
 var textSeed = maphash.MakeSeed()
@@ -253,7 +274,8 @@ func newTextTable(blocks []string) textTable {
 	for size < 2*len(blocks) {
 		size <<= 1
 	}
-	return textTable{slots: make([]int32, size), blocks: blocks, mask: uint64(size - 1)}
+	buf := repeatPool.get(size)
+	return textTable{slots: buf.s, blocks: blocks, mask: uint64(size - 1), buf: buf}
 }
 
 // add records block i, of text k (its text trimmed), and returns the index of the first
@@ -275,5 +297,6 @@ func (t *textTable) add(k string, i int32) (first int32, seen bool) {
 // among boilerplate, rather than a short note to keep whole.
 func LooksLikeDump(blocks []string) bool {
 	res, _ := classifyRules(blocks)
+	defer res.Release()
 	return res.Dump
 }
