@@ -148,40 +148,46 @@ func measure(blocks []string, out []Block) int {
 	sc := scanner{idx: loadStopwords()}
 	buf := hitsPool.get(len(blocks))
 	defer hitsPool.put(buf)
-	hits := buf.s
-	var all, prose [numLangs]int32
+	hits := buf.s // what the blocks' lanes could not hold, most often nothing
+	lbuf := lanesPool.getDirty(len(blocks))
+	defer lanesPool.put(lbuf)
+	lanes := lbuf.s // the blocks' hits in lanes (scanner.takeLanes)
+	var all, prose laneSums
 	allWords, proseWords := 0, 0
 	for i, b := range blocks {
 		f := sc.scan(b, &hits[i])
 		out[i].Features = f
+		lanes[i] = sc.takeLanes()
 		allWords += int(f.Words)
+		all.add(lanes[i])
 		isProse := f.hasSentence() && f.Size() >= lenLow
 		if isProse {
 			proseWords += int(f.Words)
+			prose.add(lanes[i])
 		}
-		if !sc.hit {
-			continue // hits[i] is all zeros
-		}
-		for l := range languages {
-			all[l] += hits[i][l]
-		}
-		if isProse {
-			for l := range languages {
-				prose[l] += hits[i][l]
+		if sc.hit { // a lane filled
+			all.addHits(&hits[i])
+			if isProse {
+				prose.addHits(&hits[i])
 			}
 		}
 	}
-	lang := pickLanguage(&all, allWords, minLangShare)
+	all.flush()
+	prose.flush()
+	lang := pickLanguage(&all.totals, allWords, minLangShare)
 	if proseWords >= minProseWords {
-		lang = pickLanguage(&prose, proseWords, minProseShare)
+		lang = pickLanguage(&prose.totals, proseWords, minProseShare)
 	}
 	if lang >= 0 {
 		for i := range out {
-			out[i].Stops = hits[i][lang]
+			out[i].Stops = hits[i][lang] + int32(lanes[i]>>(laneBits*lang)&laneMax)
 		}
 	}
 	return lang
 }
+
+// lanesPool holds measure's lanes of hits per block, up to 20,000 blocks.
+var lanesPool = bufferPool[uint64]{max: 20_000}
 
 // hitsPool holds the per-block stop-word hits of measure, up to 20,000 blocks.
 var hitsPool = bufferPool[[numLangs]int32]{max: 20_000}
@@ -216,7 +222,7 @@ func pickLanguage(total *[numLangs]int32, words int, minShare float64) int {
 func DetectLanguage(text string) string {
 	sc := scanner{idx: loadStopwords()}
 	var hits [numLangs]int32
-	f := sc.scan(text, &hits)
+	f := sc.scanAll(text, &hits)
 	if l := pickLanguage(&hits, int(f.Words), minProseShare); l >= 0 {
 		return languages[l]
 	}

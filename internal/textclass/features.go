@@ -53,7 +53,18 @@ type scanner struct {
 	field bool   // the block's last field (a run of characters other than white space) has a word (Fields)
 }
 
-// scan measures block s, adding per-language stop-word hits to hits.
+// scanAll measures block s, adding per-language stop-word hits to hits.
+func (sc *scanner) scanAll(s string, hits *[numLangs]int32) Features {
+	f := sc.scan(s, hits)
+	if sc.held > 0 {
+		sc.flushHits(hits)
+	}
+	return f
+}
+
+// scan is scanAll leaving the block's last hits in sc.lanes (takeLanes), as many as
+// laneMax of a language: hits holds those before, and sc.hit is set, only when a lane
+// filled.
 func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 	f := Features{Lines: 1, Simple: s != "" && s[0] != ' ' && s[len(s)-1] != ' '}
 	sc.cont, sc.hit, sc.field = 0, false, false
@@ -107,9 +118,6 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 		}
 		sc.cont += n - 1
 		i += n
-	}
-	if sc.held > 0 {
-		sc.flushHits(hits)
 	}
 	f.Dash = startsWithDash(s)
 	f.Runes = int32(len(s) - sc.cont)
@@ -437,6 +445,63 @@ func (sc *scanner) addHits(m langMask, hits *[numLangs]int32) {
 	if sc.held++; sc.held == laneMax {
 		sc.flushHits(hits)
 	}
+}
+
+// takeLanes returns the hits held in sc.lanes, laneBits a language, and empties them.
+func (sc *scanner) takeLanes() uint64 {
+	x := sc.lanes
+	sc.lanes, sc.held = 0, 0
+	return x
+}
+
+// laneSums adds up lanes of hits (takeLanes) of many blocks: every third lane apart, in
+// three numbers of lanes three times as wide, into which laneSum additions fit; then into
+// totals.
+type laneSums struct {
+	wide   [3]uint64 // lane l at wideBits*(l/3) of wide[l%3]
+	n      int
+	totals [numLangs]int32
+}
+
+// The wide lanes of a laneSums, and the additions they take before they are added to the
+// totals.
+const (
+	wideBits = 3 * laneBits
+	wideMax  = 1<<wideBits - 1
+	laneSum  = 1 << (wideBits - laneBits)
+)
+
+// thirdLanes masks the lanes 0, 3, 6… of a number of lanes of hits.
+var thirdLanes = func() (m uint64) {
+	for l := 0; l < numLangs; l += 3 {
+		m |= laneMax << (laneBits * l)
+	}
+	return m
+}()
+
+// add adds the lanes x.
+func (a *laneSums) add(x uint64) {
+	a.wide[0] += x & thirdLanes
+	a.wide[1] += x >> laneBits & thirdLanes
+	a.wide[2] += x >> (2 * laneBits) & thirdLanes
+	if a.n++; a.n == laneSum {
+		a.flush()
+	}
+}
+
+// addHits adds hits to the totals.
+func (a *laneSums) addHits(hits *[numLangs]int32) {
+	for l, n := range hits {
+		a.totals[l] += n
+	}
+}
+
+// flush adds the wide lanes to the totals and empties them.
+func (a *laneSums) flush() {
+	for l := range numLangs {
+		a.totals[l] += int32(a.wide[l%3] >> (wideBits * (l / 3)) & wideMax)
+	}
+	a.wide, a.n = [3]uint64{}, 0
 }
 
 // flushHits adds the hits held in sc.lanes to hits, empties the lanes and notes that the

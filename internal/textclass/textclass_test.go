@@ -82,7 +82,7 @@ func TestEndsSentence(t *testing.T) {
 func TestFeatures(t *testing.T) {
 	sc := scanner{idx: loadStopwords()}
 	var hits [numLangs]int32
-	f := sc.scan("Home | News | Sport\nMail me: a@b.org or see https://x.org/y in 2024 at 10:31 — don’t", &hits)
+	f := sc.scanAll("Home | News | Sport\nMail me: a@b.org or see https://x.org/y in 2024 at 10:31 — don’t", &hits)
 	want := Features{Runes: 84, Words: 20, Caps: 4, Numeric: 3, Links: 2, Seps: 2, Lines: 2, Years: 1, Days: 2, Time: true,
 		Simple: true, Fields: 14, Marks: true}
 	got := f
@@ -157,7 +157,7 @@ func TestApostropheIsNoDigit(t *testing.T) {
 	sc := scanner{idx: loadStopwords()}
 	for _, s := range []string{"don't", "Don't stop", "l'été", "it's 2024"} {
 		var hits [numLangs]int32
-		f := sc.scan(s, &hits)
+		f := sc.scanAll(s, &hits)
 		want := int32(0)
 		if strings.Contains(s, "2024") {
 			want = 1
@@ -298,5 +298,25 @@ func TestPunctuationBlock(t *testing.T) {
 		if !punctuation(r) || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			t.Errorf("%U: punctuation %v, a letter, digit or mark", r, punctuation(r))
 		}
+	}
+}
+
+// TestLaneSums: laneSums adds lanes of hits as the hits would add up one by one, full
+// lanes, many of them, in every language.
+func TestLaneSums(t *testing.T) {
+	var a laneSums
+	var want [numLangs]int32
+	for n := range 3*laneSum + 5 {
+		x := uint64(0)
+		for l := range numLangs {
+			h := uint64(laneMax - (n+l)%3)
+			x |= h << (laneBits * l)
+			want[l] += int32(h)
+		}
+		a.add(x)
+	}
+	a.flush()
+	if a.totals != want {
+		t.Errorf("laneSums = %v, want %v", a.totals, want)
 	}
 }
