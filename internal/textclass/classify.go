@@ -87,11 +87,13 @@ func classify(blocks []string, m *linear) Result {
 func classifyRules(blocks []string) (Result, ruleVerdict) {
 	res := Result{buf: blocksPool.get(len(blocks)), Title: -1}
 	res.Blocks = res.buf.s
-	lang := measure(blocks, res.Blocks)
+	reps := findRepeats(blocks)
+	defer reps.release()
+	lang := measure(blocks, res.Blocks, reps.first)
 	if lang >= 0 {
 		res.Language = languages[lang]
 	}
-	countRepeats(blocks, res.Blocks)
+	countRepeats(res.Blocks, reps)
 	lv := levelsFor(res.Blocks, lang >= 0)
 	post := int32(0)
 	for i := range res.Blocks {
@@ -143,8 +145,10 @@ func looksLikeDump(bs []Block) bool {
 // measure fills in the features of every block and returns the index of the document's
 // language in languages, or -1. The language is decided on the document's prose (blocks
 // of lenLow characters or more with a sentence break) when it holds minProseWords words,
-// else on all its words.
-func measure(blocks []string, out []Block) int {
+// else on all its words. A block with the text of an earlier one, first[i] (see
+// findRepeats), as menus and share buttons repeat, takes its features without a second
+// reading.
+func measure(blocks []string, out []Block, first []int32) int {
 	sc := scanner{idx: loadStopwords()}
 	buf := hitsPool.get(len(blocks))
 	defer hitsPool.put(buf)
@@ -155,9 +159,15 @@ func measure(blocks []string, out []Block) int {
 	var all, prose laneSums
 	allWords, proseWords := 0, 0
 	for i, b := range blocks {
-		f := sc.scan(b, &hits[i])
-		out[i].Features = f
-		lanes[i] = sc.takeLanes()
+		full := false // a lane filled: hits[i] holds hits
+		if j := first[i]; int(j) != i && blocks[j] == b {
+			out[i].Features, lanes[i], hits[i] = out[j].Features, lanes[j], hits[j]
+			full = hits[i] != [numLangs]int32{}
+		} else {
+			out[i].Features = sc.scan(b, &hits[i])
+			lanes[i], full = sc.takeLanes(), sc.hit
+		}
+		f := &out[i].Features
 		allWords += int(f.Words)
 		all.add(lanes[i])
 		isProse := f.hasSentence() && f.Size() >= lenLow
@@ -165,7 +175,7 @@ func measure(blocks []string, out []Block) int {
 			proseWords += int(f.Words)
 			prose.add(lanes[i])
 		}
-		if sc.hit { // a lane filled
+		if full {
 			all.addHits(&hits[i])
 			if isProse {
 				prose.addHits(&hits[i])
@@ -229,24 +239,37 @@ func DetectLanguage(text string) string {
 	return ""
 }
 
+// repeats are the blocks of a document that share their text, spaces trimmed, case kept:
+// for each block the first with its text, and for that one how many have it.
+type repeats struct {
+	first, count []int32
+	buf          buffer[int32] // from repeatPool
+}
+
+// findRepeats finds the repeated texts of blocks; release gives its memory back.
+func findRepeats(blocks []string) repeats {
+	texts := newTextTable(blocks)
+	defer repeatPool.put(texts.buf)
+	r := repeats{buf: repeatPool.get(2 * len(blocks))}
+	r.first, r.count = r.buf.s[:len(blocks)], r.buf.s[len(blocks):]
+	for i, b := range blocks {
+		j, _ := texts.add(strings.TrimSpace(b), int32(i))
+		r.first[i] = j
+		r.count[j]++
+	}
+	return r
+}
+
+func (r *repeats) release() { repeatPool.put(r.buf) }
+
 // countRepeats sets Repeats (how many blocks share each block's text, spaces trimmed,
 // case kept) and Dup: a block is a duplicate when an earlier block has its text, or when
 // it repeats next to another repeated block of lenLow characters or more (a list shown
 // twice, such as a carousel of teasers).
-func countRepeats(blocks []string, out []Block) {
-	texts := newTextTable(blocks)
-	defer repeatPool.put(texts.buf)
-	buf := repeatPool.get(2 * len(blocks))
-	defer repeatPool.put(buf)
-	first, count := buf.s[:len(blocks)], buf.s[len(blocks):]
-	for i, b := range blocks {
-		j, seen := texts.add(strings.TrimSpace(b), int32(i))
-		first[i] = j
-		count[j]++
-		out[i].Dup = seen
-	}
+func countRepeats(out []Block, r repeats) {
 	for i := range out {
-		out[i].Repeats = count[first[i]]
+		out[i].Repeats = r.count[r.first[i]]
+		out[i].Dup = int(r.first[i]) != i
 	}
 	longRepeat := func(i int) bool {
 		return i >= 0 && i < len(out) && out[i].Repeats > 1 && out[i].Size() >= lenLow
