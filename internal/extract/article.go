@@ -124,18 +124,31 @@ func Paragraphs(text string) [][]string {
 	return out
 }
 
-// trimRightBlank removes trailing blank characters (see isBlankRune) from s.
+// trimRightBlank removes trailing blank characters (see isBlankRune) from s. It is small
+// enough to be inlined for the common cases, an empty line and a line ending in a visible
+// character.
 func trimRightBlank(s string) string {
-	if n := len(s); n == 0 || !mayEndBlank(s[n-1]) {
-		return s // the common cases: an empty line, a line ending in a visible character
+	if s != "" && blankEnds[s[len(s)-1]] {
+		return trimRightBlankRunes(s)
 	}
-	return strings.TrimRightFunc(s, isBlankRune)
+	return s
 }
 
-// mayEndBlank reports whether c may be the last byte of a blank character: ASCII space or
+// trimRightBlankRunes is trimRightBlank of a line that may end in a blank character (not
+// inlined, so that trimRightBlank is).
+//
+//go:noinline
+func trimRightBlankRunes(s string) string { return strings.TrimRightFunc(s, isBlankRune) }
+
+// blankEnds marks the bytes that may be the last of a blank character: ASCII space or
 // below, or the last byte of NBSP (C2 A0), U+200B (E2 80 8B) or U+FEFF (EF BB BF). The
 // lines of other scripts end in other bytes, and need no rune decoded.
-func mayEndBlank(c byte) bool { return c <= ' ' || c == 0xa0 || c == 0x8b || c == 0xbf }
+var blankEnds = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c <= ' ' || c == 0xa0 || c == 0x8b || c == 0xbf
+	}
+	return t
+}()
 
 func isBlankRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u200b' || r == '\ufeff' || r == '\f' || r == '\v'
