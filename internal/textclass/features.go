@@ -88,7 +88,7 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 					f.Simple = false // a second space
 				}
 				sc.field = false
-			default:
+			case punctCounts[c]:
 				sc.asciiPunct(s, i, &f)
 			}
 			i++
@@ -205,6 +205,15 @@ var asciiWord = func() (t [256]bool) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = true
 		t[c-'a'+'A'] = true
+	}
+	return t
+}()
+
+// punctCounts marks the ASCII characters asciiPunct counts or notes: of the others (the
+// comma, the hyphen, brackets…), the scanner reads past without a call.
+var punctCounts = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c < ' ' || c == 0x7f || blocks.MarkdownSpecial[c] || strings.IndexByte("\"\\|\n.!?@:", byte(c)) >= 0
 	}
 	return t
 }()

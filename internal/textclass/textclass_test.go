@@ -320,3 +320,24 @@ func TestLaneSums(t *testing.T) {
 		t.Errorf("laneSums = %v, want %v", a.totals, want)
 	}
 }
+
+// TestPunctCounts: asciiPunct does nothing for the characters punctCounts leaves out.
+func TestPunctCounts(t *testing.T) {
+	sc := scanner{idx: loadStopwords()}
+	for c := range byte(utf8.RuneSelf) {
+		if punctCounts[c] || asciiWord[c] || c == ' ' {
+			continue
+		}
+		for _, s := range []string{"a" + string(c) + "b", string(c), "1" + string(c) + "23", string(c) + " Ab", "x" + string(c) + "//"} {
+			for i := range len(s) {
+				if s[i] != c {
+					continue
+				}
+				var f Features
+				if sc.asciiPunct(s, i, &f); f != (Features{}) {
+					t.Errorf("asciiPunct(%q, %d) counts %+v, punctCounts[%q] is false", s, i, f, c)
+				}
+			}
+		}
+	}
+}
