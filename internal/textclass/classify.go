@@ -3,6 +3,7 @@ package textclass
 import (
 	"hash/maphash"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/model"
 )
@@ -253,7 +254,7 @@ func findRepeats(blocks []string) repeats {
 	r := repeats{buf: repeatPool.get(2 * len(blocks))}
 	r.first, r.count = r.buf.s[:len(blocks)], r.buf.s[len(blocks):]
 	for i, b := range blocks {
-		j, _ := texts.add(strings.TrimSpace(b), int32(i))
+		j, _ := texts.add(trimSpace(b), int32(i))
 		r.first[i] = j
 		r.count[j]++
 	}
@@ -261,6 +262,15 @@ func findRepeats(blocks []string) repeats {
 }
 
 func (r *repeats) release() { repeatPool.put(r.buf) }
+
+// trimSpace is strings.TrimSpace, without a call for a text that starts and ends with
+// visible ASCII, as the blocks do (their lines are trimmed).
+func trimSpace(s string) string {
+	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
 
 // countRepeats sets Repeats (how many blocks share each block's text, spaces trimmed,
 // case kept) and Dup: a block is a duplicate when an earlier block has its text, or when
@@ -316,7 +326,7 @@ func (t *textTable) add(k string, i int32) (first int32, seen bool) {
 			t.slots[h] = i + 1
 			return i, false
 		}
-		if strings.TrimSpace(t.blocks[e-1]) == k {
+		if trimSpace(t.blocks[e-1]) == k {
 			return e - 1, true
 		}
 	}
