@@ -36,6 +36,7 @@ type pipeline struct {
 	lines   render.Lines    // render: paras, read once for both renderers, when plain
 	removed []rules.Removal // every stage: what it removed (kept only with Explain)
 	doc     Document        // render: the result
+	release func()          // run: what gives memory of the document back when it is done
 }
 
 // stages are the pipeline, in order. A new stage is one more line here and its method.
@@ -61,6 +62,11 @@ func newPipeline(in Input, opts Options) *pipeline {
 
 // run runs the stages in order, each once, checking ctx before each.
 func (p *pipeline) run(ctx context.Context) (Document, error) {
+	defer func() {
+		if p.release != nil {
+			p.release()
+		}
+	}()
 	for _, s := range stages {
 		if err := ctx.Err(); err != nil {
 			return Document{}, err
@@ -129,6 +135,7 @@ func (p *pipeline) extract() error {
 	default: // plain text for text outputs: its paragraphs go through rules and render as they are
 		t := extract.TextParagraphs(p.text, p.opts.Explain)
 		p.art, p.paras, p.known, p.plain = t.Meta(), t.Paragraphs, t.Known, true
+		p.release = t.Release
 	}
 	if p.art.Root == nil { // nothing found at all, not even visible text; or plain text, whose body is p.paras
 		p.art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}

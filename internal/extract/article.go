@@ -88,11 +88,14 @@ func paragraph(lines []string) *html.Node {
 // the paragraphs share (each capped at its own end). An empty line in that slice marks
 // the end of a paragraph, so that the paragraphs are counted, and their slice made to
 // size, before they are cut.
-func Paragraphs(text string) [][]string {
+func Paragraphs(text string) [][]string { return paragraphs(text, nil) }
+
+// paragraphs is Paragraphs, its memory from mem when mem is not nil.
+func paragraphs(text string, mem *textMemory) [][]string {
 	if strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
-	lines := make([]string, 0, strings.Count(text, "\n")+1) // the lines, and one "" after each paragraph
+	lines := mem.lineBuf(strings.Count(text, "\n") + 1) // the lines, and one "" after each paragraph
 	n := 0
 	for text != "" {
 		line := text
@@ -110,7 +113,7 @@ func Paragraphs(text string) [][]string {
 	if len(lines) > 0 && lines[len(lines)-1] != "" {
 		n++
 	}
-	out := make([][]string, 0, n)
+	out := mem.paraBuf(n)
 	start := 0
 	for i, l := range lines {
 		if l == "" {
@@ -121,6 +124,7 @@ func Paragraphs(text string) [][]string {
 	if start < len(lines) {
 		out = append(out, lines[start:len(lines):len(lines)])
 	}
+	mem.used(lines, out)
 	return out
 }
 

@@ -3,6 +3,7 @@ package extract
 import (
 	"html"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,11 +32,77 @@ type TextArticle struct {
 	Title    string
 	Language string
 	Removed  []rules.Removal // with explain: the blocks the classifier left out
+
+	mem *textMemory // the memory Paragraphs' lines are in (see Release)
+}
+
+// Release gives the memory of the article's lines back for the next text: t.Paragraphs
+// are not to be used after (the strings of the lines stay, as strings do). An article not
+// released is collected as any.
+func (t *TextArticle) Release() {
+	t.mem.release()
+	t.Paragraphs, t.mem = nil, nil
+}
+
+// textMemory is the memory of a plain text's paragraphs, reused across documents
+// (textPool): its lines, and the paragraphs, which are slices of them, as long as the last
+// text used them.
+type textMemory struct {
+	lines []string
+	paras [][]string
+}
+
+// used notes the lines and paragraphs of a text, made from m's memory (or not).
+func (m *textMemory) used(lines []string, paras [][]string) {
+	if m != nil {
+		m.lines, m.paras = lines, paras
+	}
+}
+
+// textPool holds textMemory; memory for more than maxPooledLines lines is not kept.
+var textPool = sync.Pool{New: func() any { return new(textMemory) }}
+
+const maxPooledLines = 1 << 16
+
+// lineBuf returns an empty slice for n lines, from m when m is not nil.
+func (m *textMemory) lineBuf(n int) []string {
+	if m == nil || n > maxPooledLines {
+		return make([]string, 0, n)
+	}
+	if cap(m.lines) < n {
+		return make([]string, 0, n)
+	}
+	return m.lines[:0]
+}
+
+// paraBuf returns an empty slice for n paragraphs, from m when m is not nil.
+func (m *textMemory) paraBuf(n int) [][]string {
+	if m == nil || n > maxPooledLines {
+		return make([][]string, 0, n)
+	}
+	if cap(m.paras) < n {
+		return make([][]string, 0, n)
+	}
+	return m.paras[:0]
+}
+
+// release clears m, so that it holds on to no text, and gives it back to textPool.
+func (m *textMemory) release() {
+	if m == nil {
+		return
+	}
+	if cap(m.lines) > maxPooledLines || cap(m.paras) > maxPooledLines {
+		return
+	}
+	clear(m.lines)
+	clear(m.paras)
+	textPool.Put(m)
 }
 
 // TextParagraphs is Text without the DOM.
 func TextParagraphs(text string, explain bool) TextArticle {
-	paras, joined := TextBlocks(text)
+	mem := textPool.Get().(*textMemory)
+	paras, joined := textBlocks(text, mem)
 	res := textclass.Classify(joined)
 	defer res.Release()
 	kept := 0
@@ -44,7 +111,7 @@ func TextParagraphs(text string, explain bool) TextArticle {
 			kept++
 		}
 	}
-	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept), Known: make([]render.Known, 0, kept)}
+	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept), Known: make([]render.Known, 0, kept), mem: mem}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
@@ -92,8 +159,11 @@ func (t TextArticle) Article() Article {
 // minLineBlocks lines without any blank line is taken as a dump with one block per line,
 // as some scrapers save pages, when the blocks then look like a page dump (and the lines
 // do not look hard-wrapped); else it stays one paragraph.
-func TextBlocks(text string) (paras [][]string, joined []string) {
-	paras = Paragraphs(text)
+func TextBlocks(text string) (paras [][]string, joined []string) { return textBlocks(text, nil) }
+
+// textBlocks is TextBlocks, the memory of the paragraphs from mem when mem is not nil.
+func textBlocks(text string, mem *textMemory) (paras [][]string, joined []string) {
+	paras = paragraphs(text, mem)
 	for i, p := range paras {
 		paras[i] = tidyLines(p)
 	}
