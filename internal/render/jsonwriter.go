@@ -69,15 +69,20 @@ func (w *JSONWriter) Key(k string) {
 func (w *JSONWriter) String(s string) { w.buf = AppendJSONString(w.buf, s) }
 
 // PlainField writes the member k: p.Of, a string that holds nothing JSON escapes but line
-// breaks outside p's spans: those parts are read only for their line breaks.
+// breaks outside p's spans: those parts are read only for their line breaks, the quoted
+// spans only for them, quotes and backslashes.
 func (w *JSONWriter) PlainField(k string, p JSONPlain) {
 	w.Key(k)
 	s, at := p.Of, 0
 	w.buf = append(w.buf, '"')
-	for k := 0; k+1 < len(p.Spans); k += 2 {
-		w.buf = appendLines(w.buf, s[at:p.Spans[k]])
-		w.buf = appendJSONBody(w.buf, s[p.Spans[k]:p.Spans[k+1]])
-		at = p.Spans[k+1]
+	for _, sp := range p.Spans {
+		w.buf = appendLines(w.buf, s[at:sp.Start])
+		if sp.Quoted {
+			w.buf = appendQuoted(w.buf, s[sp.Start:sp.End])
+		} else {
+			w.buf = appendJSONBody(w.buf, s[sp.Start:sp.End])
+		}
+		at = sp.End
 	}
 	w.buf = append(appendLines(w.buf, s[at:]), '"')
 }
@@ -92,6 +97,40 @@ func appendLines(dst []byte, s string) []byte {
 		dst = append(append(dst, s[:i]...), '\\', 'n')
 		s = s[i+1:]
 	}
+}
+
+// appendQuoted appends s, which holds nothing JSON escapes but quotes, backslashes and
+// line breaks, escaped: each line is looked through for the quotes and backslashes, which
+// are few.
+func appendQuoted(dst []byte, s string) []byte {
+	for s != "" {
+		line, rest, more := strings.Cut(s, "\n")
+		quote, slash := strings.IndexByte(line, '"'), strings.IndexByte(line, '\\')
+		for quote >= 0 || slash >= 0 {
+			i := quote
+			if i < 0 || slash >= 0 && slash < i {
+				i = slash
+			}
+			dst = append(append(dst, line[:i]...), '\\', line[i])
+			line = line[i+1:]
+			if quote >= 0 {
+				if quote -= i + 1; quote < 0 {
+					quote = strings.IndexByte(line, '"')
+				}
+			}
+			if slash >= 0 {
+				if slash -= i + 1; slash < 0 {
+					slash = strings.IndexByte(line, '\\')
+				}
+			}
+		}
+		dst = append(dst, line...)
+		if more {
+			dst = append(dst, '\\', 'n')
+		}
+		s = rest
+	}
+	return dst
 }
 
 // Int writes n.

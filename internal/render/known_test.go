@@ -48,7 +48,8 @@ func TestClassifierKnowsSimpleLines(t *testing.T) {
 }
 
 // TestLinesJSONPlain: outside the spans TextJSON and MarkdownJSON tell of, the text and
-// Markdown of paragraphs the classifier measured hold nothing JSON escapes but line breaks.
+// Markdown of paragraphs the classifier measured hold nothing JSON escapes but line breaks,
+// and appendQuoted escapes their quoted spans as AppendJSONString does.
 func TestLinesJSONPlain(t *testing.T) {
 	pieces := []string{"a", "Bc", "don't", "é", "日本", " ", "  ", "\n", "\t", `"`, `\`, "*", "_", "#", "1.", "-", "\u2028", "\xff", "—"}
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -61,7 +62,7 @@ func TestLinesJSONPlain(t *testing.T) {
 		blocks = append(blocks, b.String())
 	}
 	res := textclass.Classify(blocks)
-	plainBytes := 0
+	plainBytes, quotedBytes := 0, 0
 	for start := 0; start < len(blocks); start += 5 {
 		var paras [][]string
 		var known []Known
@@ -85,23 +86,32 @@ func TestLinesJSONPlain(t *testing.T) {
 				t.Fatalf("JSONPlain of %q tells of %q", c.s, c.plain.Of)
 			}
 			at := 0
-			for k := 0; k <= len(c.plain.Spans); k += 2 {
+			for k := 0; k <= len(c.plain.Spans); k++ {
 				end := len(c.s)
 				if k < len(c.plain.Spans) {
-					end = c.plain.Spans[k]
+					end = c.plain.Spans[k].Start
 				}
 				part := c.s[at:end]
 				if got, want := string(AppendJSONString(nil, part)), `"`+strings.ReplaceAll(part, "\n", `\n`)+`"`; got != want {
 					t.Errorf("%q outside the spans %v of %q: JSON %s", part, c.plain.Spans, c.s, got)
 				}
 				plainBytes += len(part)
-				if k+1 < len(c.plain.Spans) {
-					at = c.plain.Spans[k+1]
+				if k == len(c.plain.Spans) {
+					break
 				}
+				sp := c.plain.Spans[k]
+				if sp.Quoted {
+					part := c.s[sp.Start:sp.End]
+					if got, want := string(AppendJSONString(nil, part)), `"`+string(appendQuoted(nil, part))+`"`; got != want {
+						t.Errorf("quoted span %q of %q: JSON %s, appendQuoted %s", part, c.s, got, want)
+					}
+					quotedBytes += len(part)
+				}
+				at = sp.End
 			}
 		}
 	}
-	if plainBytes == 0 {
-		t.Error("no plain part at all")
+	if plainBytes == 0 || quotedBytes == 0 {
+		t.Errorf("%d bytes plain, %d in quoted spans: the cases miss what they are for", plainBytes, quotedBytes)
 	}
 }

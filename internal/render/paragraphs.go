@@ -35,35 +35,43 @@ type Lines struct {
 	clean bool      // every line is clean (isClean)
 	text  JSONPlain // what Text wrote last, for JSON (TextJSON)
 	md    JSONPlain // what Markdown wrote last, for JSON (MarkdownJSON)
-	spans [2][]int  // room for the spans of Text and of Markdown, one array for both
+	spans [2][]Span // room for the spans of Text and of Markdown, one array for both
 }
 
 // JSONPlain tells which parts of a string a JSON string escapes: none but its line breaks
-// outside the spans [Spans[2k], Spans[2k+1]) (byte offsets), which may hold anything. Of is
-// the string it tells of, "" when it tells nothing.
+// outside its Spans (in order). Of is the string it tells of, "" when it tells nothing.
 type JSONPlain struct {
 	Of    string
-	Spans []int
+	Spans []Span
 }
 
-// addSpan adds the span [start, end) of a paragraph JSON may need to escape, merged with
-// the span before it when they touch.
-func addSpan(spans []int, start, end int) []int {
+// Span is a part of a string, [Start, End) in bytes, that may hold anything JSON escapes,
+// or, Quoted, nothing but quotes, backslashes and line breaks.
+type Span struct {
+	Start, End int
+	Quoted     bool
+}
+
+// addSpan adds the span [start, end) of a paragraph, merged with the span before it when
+// they touch and are of a kind.
+func addSpan(spans []Span, start, end int, quoted bool) []Span {
 	switch {
 	case start == end:
 		return spans
-	case len(spans) > 0 && spans[len(spans)-1] == start:
-		spans[len(spans)-1] = end
+	case len(spans) > 0 && spans[len(spans)-1].End == start && spans[len(spans)-1].Quoted == quoted:
+		spans[len(spans)-1].End = end
 		return spans
 	}
-	return append(spans, start, end)
+	return append(spans, Span{start, end, quoted})
 }
+
+// knownSimple reports whether paragraph i is known to be simple (NewLinesKnown): as it is,
+// and in Markdown, JSON escapes nothing in it but quotes, backslashes and line breaks.
+func (ls *Lines) knownSimple(i int) bool { return ls.known != nil && ls.known[i].Words >= 0 }
 
 // plainJSON reports whether paragraph i is known to be simple and to hold no quote or
 // backslash: written as it is, JSON escapes nothing in it but line breaks.
-func (ls *Lines) plainJSON(i int) bool {
-	return ls.known != nil && ls.known[i].Words >= 0 && !ls.known[i].Quotes
-}
+func (ls *Lines) plainJSON(i int) bool { return ls.knownSimple(i) && !ls.known[i].Quotes }
 
 // NewLines reads the paragraphs paras, which it keeps.
 func NewLines(paras [][]string) Lines { return NewLinesKnown(paras, nil) }
@@ -122,8 +130,8 @@ func (ls *Lines) makeSpans() {
 	if text+md == 0 {
 		return
 	}
-	buf := make([]int, 0, 2*(text+md))
-	ls.spans = [2][]int{buf[: 0 : 2*text], buf[2*text : 2*text]}
+	buf := make([]Span, 0, text+md)
+	ls.spans = [2][]Span{buf[:0:text], buf[text:text]}
 }
 
 // isSimple reports whether paragraph i's lines are simple (simpleLine).
@@ -230,7 +238,7 @@ func (ls *Lines) Markdown() string {
 		start := b.Len()
 		if !ls.isSimple(i) && !plainLines(p) {
 			appendMarkdown(&b, p)
-			spans = addSpan(spans, start, b.Len())
+			spans = addSpan(spans, start, b.Len(), false)
 			continue
 		}
 		if b.Len() > 0 {
@@ -245,7 +253,7 @@ func (ls *Lines) Markdown() string {
 			escaped = writeLineMarked(&b, l, marked) || escaped
 		}
 		if marked || escaped || !ls.plainJSON(i) {
-			spans = addSpan(spans, start, b.Len())
+			spans = addSpan(spans, start, b.Len(), ls.knownSimple(i))
 		}
 	}
 	md := b.String()
@@ -322,7 +330,7 @@ func (ls *Lines) Text() (string, int) {
 			words += WordCount(b.String()[start:])
 		}
 		if !ls.plainJSON(i) {
-			spans = addSpan(spans, start, b.Len())
+			spans = addSpan(spans, start, b.Len(), ls.knownSimple(i))
 		}
 	}
 	text := b.String()
