@@ -31,6 +31,11 @@ type Document struct {
 
 	titled    bool // the body begins with a heading repeating Title: Write prints no title line of its own
 	cleanBody bool // Text and Markdown are made of clean lines (render.Lines.Clean): nothing in them to sanitize
+
+	// plainText and plainMarkdown tell which parts of Text and Markdown hold nothing a
+	// JSON string escapes but line breaks (render.Lines.TextJSON): the JSON writer reads
+	// those only for their line breaks while they are still the Document's.
+	plainText, plainMarkdown render.JSONPlain
 }
 
 // sanitize makes every string of the document that comes from the page safe to print:

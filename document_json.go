@@ -17,8 +17,8 @@ func (d Document) appendJSON(w *render.JSONWriter) {
 	w.StringField("language", d.Language, true)
 	w.StringField("excerpt", d.Excerpt, true)
 	w.StringField("image", d.Image, true)
-	w.StringField("markdown", d.Markdown, false)
-	w.StringField("text", d.Text, false)
+	d.stringField(w, "markdown", d.Markdown, d.plainMarkdown)
+	d.stringField(w, "text", d.Text, d.plainText)
 	w.StringField("html", d.HTML, true)
 	w.Key("word_count")
 	w.Int(d.WordCount)
@@ -36,6 +36,16 @@ func (d Document) appendJSON(w *render.JSONWriter) {
 		w.Close(']')
 	}
 	w.StringField("extractor", d.Extractor, true)
+}
+
+// stringField writes the member k: s, whose parts plain tells of when it is plain.Of (the
+// same string, not changed since the pipeline said so).
+func (d Document) stringField(w *render.JSONWriter, k, s string, plain render.JSONPlain) {
+	if s != "" && s == plain.Of {
+		w.PlainField(k, plain)
+		return
+	}
+	w.StringField(k, s, false)
 }
 
 // jsonSize is a first guess at the size of d's JSON form, a little over most.

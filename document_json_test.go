@@ -62,6 +62,34 @@ func TestDocumentJSONEveryField(t *testing.T) {
 	checkDocumentJSON(t, d)
 }
 
+// TestDocumentJSONPlain: the documents of the ScrapingHub text dumps, most of whose Text
+// and Markdown the pipeline finds plain for JSON (written for their line breaks only),
+// have the JSON of encoding/json; and a Text changed after the pipeline is read again.
+func TestDocumentJSONPlain(t *testing.T) {
+	files, _ := filepath.Glob("testdata/bench/scrapinghub/textdumps/*.txt")
+	opts := Options{Kind: KindText, Rules: rules.Builtin(), Format: FormatJSONL}
+	plain := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Clean(context.Background(), Input{Name: f, Data: data}, opts)
+		if err != nil {
+			continue
+		}
+		if d.plainText.Of != "" {
+			plain++
+			checkDocumentJSON(t, d)
+			d.Text = d.Text[:len(d.Text)/2] + "\"" + d.Text[len(d.Text)/2+1:]
+		}
+		checkDocumentJSON(t, d)
+	}
+	if plain == 0 {
+		t.Error("no document's Text was found plain for JSON")
+	}
+}
+
 func FuzzDocumentJSON(f *testing.F) {
 	f.Add("page.html", "Title <b>", "body\n\ntext \u2029", "tag", "rule", 3)
 	f.Add("", "", "", "", "", 0)

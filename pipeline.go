@@ -31,10 +31,12 @@ type pipeline struct {
 	page    *extract.Page   // prepare: the parsed, prepared HTML page (nil for text or tag soup)
 	art     extract.Article // extract: the article
 	paras   [][]string      // extract: a plain text's article as paragraphs of lines, when plain
+	known   []render.Known  // extract: what the classifier found of each of paras (TextArticle.Known); nil when rules changed paras
 	plain   bool            // the article is paras (art.Root is empty): no output needs its DOM
 	lines   render.Lines    // render: paras, read once for both renderers, when plain
 	removed []rules.Removal // every stage: what it removed (kept only with Explain)
 	doc     Document        // render: the result
+	release func()          // run: what gives memory of the document back when it is done
 }
 
 // stages are the pipeline, in order. A new stage is one more line here and its method.
@@ -60,6 +62,11 @@ func newPipeline(in Input, opts Options) *pipeline {
 
 // run runs the stages in order, each once, checking ctx before each.
 func (p *pipeline) run(ctx context.Context) (Document, error) {
+	defer func() {
+		if p.release != nil {
+			p.release()
+		}
+	}()
 	for _, s := range stages {
 		if err := ctx.Err(); err != nil {
 			return Document{}, err
@@ -127,7 +134,8 @@ func (p *pipeline) extract() error {
 		p.art = extract.Text(p.text, p.opts.Explain)
 	default: // plain text for text outputs: its paragraphs go through rules and render as they are
 		t := extract.TextParagraphs(p.text, p.opts.Explain)
-		p.art, p.paras, p.plain = t.Meta(), t.Paragraphs, true
+		p.art, p.paras, p.known, p.plain = t.Meta(), t.Paragraphs, t.Known, true
+		p.release = t.Release
 	}
 	if p.art.Root == nil { // nothing found at all, not even visible text; or plain text, whose body is p.paras
 		p.art.Root = &html.Node{Type: html.ElementNode, Data: "article", DataAtom: atom.Article}
@@ -142,6 +150,9 @@ func (p *pipeline) applyRules() error {
 	if p.plain {
 		var removed []rules.Removal
 		p.paras, removed = p.set.ApplyParagraphs(p.paras, p.host)
+		if len(removed) > 0 {
+			p.known = nil // paragraphs removed or lines stripped: render reads them again
+		}
 		p.removed = append(p.removed, removed...)
 	} else {
 		p.removed = append(p.removed, p.set.Apply(p.art.Root, p.host)...)
@@ -171,7 +182,7 @@ func (p *pipeline) render() error {
 	var body string
 	var words int
 	if p.plain { // paragraphs of text: nothing to tidy
-		p.lines = render.NewLines(p.paras)
+		p.lines = render.NewLinesKnown(p.paras, p.known)
 		body, words = p.lines.Text()
 	} else {
 		render.Tidy(a.Root, render.Omit(p.opts.Omit))
@@ -197,6 +208,9 @@ func (p *pipeline) render() error {
 		return err
 	}
 	doc.cleanBody = p.plain && p.lines.Clean() && doc.Comments == ""
+	if p.plain && doc.Comments == "" {
+		doc.plainText, doc.plainMarkdown = p.lines.TextJSON(), p.lines.MarkdownJSON()
+	}
 	if p.opts.Explain {
 		doc.Removed = p.removed
 		if a.Candidate != "" {

@@ -16,7 +16,8 @@ import (
 // that it gives what the DOM of <p>s and <br>s gives (rules.Set.Apply, render.Text,
 // render.Markdown): the same removals, text and Markdown, on every ScrapingHub dump and on
 // paragraphs made to hit the edge cases (tokens that empty a line, blank lines inside a
-// paragraph, control characters, Markdown syntax, lines the block rules drop or cut at).
+// paragraph, control characters, Markdown syntax, lines the block rules drop or cut at,
+// white space to collapse before they match).
 func TestTextPathsAgree(t *testing.T) {
 	cases := [][][]string{
 		{{"Main Area Top ↴"}, {"A first paragraph of the story, long enough to be prose."}, {"Share"}},
@@ -28,6 +29,9 @@ func TestTextPathsAgree(t *testing.T) {
 		{{"Related stories"}, {"More from the author"}, {"Body text that stays."}, {"{loadposition ads}"}},
 		{{""}, {" "}, {"\u200b"}},
 		{{"a", ""}, {"", "b"}, {"c", "", "", "d"}, {"", "", "e", " "}, {}, {"f"}},
+		{{"Related  stories"}, {"Share\ton  Facebook", "Twitter"}, {"More\nfrom the author"}, {"Read more\u00a0..."},
+			{"Body text that stays, long enough to be prose before the footer that follows it."},
+			{"Copyright  2020  Example.  All  rights  reserved."}, {"Blue  Widgets"}, {"Sidebar\twidget"}},
 	}
 	dumps, _ := filepath.Glob("testdata/bench/scrapinghub/textdumps/*.txt")
 	for _, f := range dumps {

@@ -74,7 +74,7 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 		texts[i] = blocks.Text(n)
 	}
 	lines := blockLines(texts, func(i int) bool { return !inTable(leaves[i]) }) // each leaf's lines, if rules may match it
-	gone := markBlocks(texts, lines, &byKind)
+	gone := markBlocks(func() []string { return texts }, lines, &byKind)
 	for i, n := range leaves {
 		if gone[i] != nil {
 			out = append(out, removal(gone[i], texts[i]))
@@ -87,7 +87,8 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 // ApplyParagraphs is Apply for an article of plain-text paragraphs, each its lines (the
 // article of <p> elements whose lines are separated by <br>, without building it): strip
 // rules edit the lines in place, then block rules remove paragraphs. It returns the
-// paragraphs left (paras, filtered in place) and what was removed, as Apply would.
+// paragraphs left (paras, filtered in place) and what was removed, as Apply would: when
+// nothing was removed, the paragraphs are as they were (a strip rule's match is a removal).
 func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Removal) {
 	byKind := s.forHost(host)
 	var out []Removal
@@ -105,14 +106,19 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 			leaves, visible = append(leaves, i), append(visible, p)
 		}
 	}
-	texts := blocks.LinesTexts(visible)
-	lines := blockLines(texts, func(int) bool { return true })
-	gone := markBlocks(texts, lines, &byKind)
+	var texts []string // the paragraphs' texts, made when a cut or a removal needs them
+	textsOf := func() []string {
+		if texts == nil {
+			texts = blocks.LinesTexts(visible)
+		}
+		return texts
+	}
+	gone := markBlocks(textsOf, paragraphLines(visible), &byKind)
 	kept, next := paras[:0], 0
 	for i, p := range paras {
 		if next < len(leaves) && leaves[next] == i {
 			if r := gone[next]; r != nil {
-				out = append(out, removal(r, texts[next]))
+				out = append(out, removal(r, textsOf()[next]))
 				next++
 				continue
 			}
@@ -124,9 +130,9 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 }
 
 // markBlocks returns the rule that removes each block, if any: the drop rules, then the
-// cuts. texts are the blocks' texts, lines the lines of those rules may match.
-func markBlocks(texts []string, lines [][]subject, byKind *byKind) []*Rule {
-	gone := make([]*Rule, len(texts))
+// cuts. texts returns the blocks' texts, lines are the lines of those rules may match.
+func markBlocks(texts func() []string, lines [][]subject, byKind *byKind) []*Rule {
+	gone := make([]*Rule, len(lines))
 	markDrops(lines, gone, byKind.of(Drop))
 	markCuts(texts, lines, gone, byKind.of(CutTail), byKind.of(CutHead))
 	return gone
@@ -236,19 +242,20 @@ func isProse(runes int, text string) bool {
 
 // markCuts applies the first cut-tail match near the end (removing it and all that
 // follows) and the last cut-head match near the start (removing it and all that precedes).
-// texts are the blocks' texts, lines the lines of those rules may match.
-func markCuts(texts []string, lines [][]subject, gone []*Rule, tail, head []*Rule) {
+// texts returns the blocks' texts (called only when a rule matches), lines are the lines
+// of those rules may match.
+func markCuts(texts func() []string, lines [][]subject, gone []*Rule, tail, head []*Rule) {
 	if len(tail) == 0 && len(head) == 0 {
 		return
 	}
 	var e *edges // made at the first match: most articles have none
 	edgesOf := func() *edges {
 		if e == nil {
-			e = newEdges(texts)
+			e = newEdges(texts())
 		}
 		return e
 	}
-	cutFrom, cutTo := len(texts), -1
+	cutFrom, cutTo := len(lines), -1
 	var tailRule, headRule *Rule
 	for i, t := range lines {
 		if r := firstMatch(tail, t); r != nil {
@@ -271,7 +278,7 @@ func markCuts(texts []string, lines [][]subject, gone []*Rule, tail, head []*Rul
 			gone[i] = headRule
 		}
 	}
-	for i := cutFrom; i < len(texts); i++ {
+	for i := cutFrom; i < len(lines); i++ {
 		if gone[i] == nil {
 			gone[i] = tailRule
 		}

@@ -4,6 +4,8 @@ import (
 	"regexp/syntax"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 // leads are the texts one of which starts every match of an anchored rule (a block rule
@@ -16,6 +18,7 @@ type leads struct {
 	ascii [utf8.RuneSelf][]string // the texts by their folded first (last) rune, when ASCII
 	other []string                // the texts starting (ending) with a rune of 128 or more
 	end   bool                    // the texts end matches
+	reach int                     // the most bytes of a line admits reads where they are ASCII: the longest text's
 	bar   [utf8.RuneSelf]pairBits // by ASCII first (last) rune, the next runes no text goes on with
 }
 
@@ -40,6 +43,7 @@ func newLeads(re *syntax.Regexp, end bool) leads {
 	slices.Sort(texts)
 	l := leads{texts: slices.Compact(texts), end: end}
 	for _, t := range l.texts {
+		l.reach = max(l.reach, len(t)) // an ASCII byte of the line is compared with a byte of the text at most
 		if r := edgeRune(t, end); r < utf8.RuneSelf {
 			l.ascii[r] = append(l.ascii[r], t)
 		} else {
@@ -246,6 +250,25 @@ func (l *leads) admits(s *subject) bool {
 		}
 	}
 	return false
+}
+
+// admitsUntidy is admits of an untidy line as it will be once tidy (subject.tidy), or
+// true when it cannot tell: it can when the reach of admits at the line's edge is printable
+// ASCII without two spaces in a row, which collapsing white space leaves as it is (and
+// admits reads no further into ASCII than the texts are long).
+func (l *leads) admitsUntidy(s *subject) bool {
+	if l.texts == nil {
+		return true
+	}
+	edge := s.text
+	if len(edge) > l.reach {
+		if l.end {
+			edge = edge[len(edge)-l.reach:]
+		} else {
+			edge = edge[:l.reach]
+		}
+	}
+	return blocks.SpacedASCII(edge) < len(edge) || l.admits(s)
 }
 
 // hasFoldedPrefix reports whether s, folded, starts with the folded text t. The ASCII

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 // prefilter is a cheap test a line must pass before a rule's regex runs on it. Most lines
@@ -19,6 +21,7 @@ type prefilter struct {
 	free      []rune      // ranges of the runes unbounded repetitions match ([\s:]*)
 	freeASCII [128]bool   // free, for ASCII runes
 	need      [][]literal // every match contains a literal of each of these sets
+	solidNeed bool        // no literal of need holds white space (see holdsNeededUntidy)
 	leads     leads       // an anchored match starts with one of these texts
 	trails    leads       // and ends with one of these
 }
@@ -53,6 +56,7 @@ func newPrefilter(expr string) prefilter {
 	}
 	// Sets of exact literals first: they need no folded copy of the line.
 	slices.SortStableFunc(p.need, func(a, b []literal) int { return cmp.Compare(folds(a), folds(b)) })
+	p.solidNeed = !slices.ContainsFunc(p.need, func(set []literal) bool { return slices.ContainsFunc(set, holdsSpace) })
 	if top[0].Op == syntax.OpBeginText {
 		p.leads = newLeads(re, false)
 	}
@@ -78,6 +82,7 @@ func folds(set []literal) int {
 type subject struct {
 	text, folded string
 	hasFolded    bool
+	untidy       bool // text is a line as it was, its white space not collapsed yet (see tidy); its edges are read
 	first, last  rune // the first and last runes of text, folded (see leads)
 	second       rune // the rune after first, folded, pairOther when not ASCII or none
 	beforeLast   rune // the rune before last, likewise
@@ -118,10 +123,16 @@ func subjectLines(text string) []subject { return appendLines(nil, text) }
 func appendLines(out []subject, text string) []subject {
 	for text != "" {
 		l, rest, _ := strings.Cut(text, "\n")
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, newSubject(l))
-		}
+		out = appendLine(out, l)
 		text = rest
+	}
+	return out
+}
+
+// appendLine appends line l, trimmed, to out unless it is then empty.
+func appendLine(out []subject, l string) []subject {
+	if l = strings.TrimSpace(l); l != "" {
+		out = append(out, newSubject(l))
 	}
 	return out
 }
@@ -137,13 +148,93 @@ func blockLines(texts []string, match func(i int) bool) [][]subject {
 		}
 		ends[i+1] = len(all)
 	}
-	lines := make([][]subject, len(texts))
-	for i := range texts {
+	return cutLines(all, ends)
+}
+
+// cutLines cuts all into the lines of each block, all[ends[i]:ends[i+1]] for block i (nil
+// when it has none).
+func cutLines(all []subject, ends []int) [][]subject {
+	lines := make([][]subject, len(ends)-1)
+	for i := range lines {
 		if ends[i+1] > ends[i] {
 			lines[i] = all[ends[i]:ends[i+1]:ends[i+1]]
 		}
 	}
 	return lines
+}
+
+// paragraphLines is blockLines of blocks.LinesTexts(paras), every paragraph matched,
+// without joining the lines of a paragraph and cutting them again where they are tidy
+// (blocks.LinesTidy), as most are: its lines are then those of its text. Where every
+// line has solid edges (see solidEdges), as most, the lines are not even read for white
+// space to collapse until a rule looks past their edges (see tidy): most are turned away
+// by their edges.
+func paragraphLines(paras [][]string) [][]subject {
+	all := make([]subject, 0, len(paras)) // most paragraphs are one line
+	ends := make([]int, len(paras)+1)
+	for i, p := range paras {
+		switch {
+		case allSolid(p):
+			for _, l := range p {
+				s := newSubject(l)
+				s.untidy = true
+				all = append(all, s)
+			}
+		case blocks.LinesTidy(p):
+			for _, l := range p {
+				all = appendLine(all, l)
+			}
+		default:
+			all = appendLines(all, blocks.TidyLines(strings.Join(p, "\n")))
+		}
+		ends[i+1] = len(all)
+	}
+	return cutLines(all, ends)
+}
+
+// allSolid reports whether every line of p has solid edges: at least two bytes, the
+// first and last printable ASCII other than a space, the second and the last but one
+// printable ASCII, and no line break inside. Collapsing its white space (as TidyLines
+// does to each line of a paragraph) then leaves it a line with the same edges for
+// newSubject: only the inside may change.
+func allSolid(p []string) bool {
+	for _, l := range p {
+		n := len(l)
+		if n < 2 || !solidByte(l[0]) || !solidByte(l[n-1]) || !printableByte(l[1]) || !printableByte(l[n-2]) ||
+			strings.IndexByte(l, '\n') >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func solidByte(c byte) bool     { return c > ' ' && c < 0x7f }
+func printableByte(c byte) bool { return c >= ' ' && c < 0x7f }
+
+// tidy collapses the white space of an untidy subject's text, as TidyLines would have
+// before the subject was made; its edges stay (see allSolid).
+func (s *subject) tidy() {
+	s.text, s.untidy = blocks.CollapseSpace(s.text), false
+	s.folded, s.hasFolded = "", false
+}
+
+// holdsNeededUntidy is holdsNeeded of an untidy line as it will be once tidy, when the
+// literals needed hold no white space (solidNeed), else true: collapsing white space
+// neither makes nor breaks a text without any (nor does folding, which keeps white space
+// and all else apart). Most lines are turned away so, without collapsing them first.
+func (p *prefilter) holdsNeededUntidy(line *subject) bool {
+	return !p.solidNeed || p.holdsNeeded(line)
+}
+
+// holdsSpace reports whether the literal holds white space as blocks.CollapseSpace
+// collapses it.
+func holdsSpace(l literal) bool {
+	for _, r := range l.text {
+		if r < utf8.RuneSelf && strings.IndexByte(" \t\n\r\f\v", byte(r)) >= 0 || r >= utf8.RuneSelf && blocks.SpaceOrSeparator(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *subject) fold() string {

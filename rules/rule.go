@@ -196,7 +196,16 @@ func (r *Rule) matchLines(lines []subject) bool {
 	}
 	for i := range lines {
 		line := &lines[i]
-		if i > 0 && !r.edgesAdmit(line) || !r.pre.admits(line) || !r.re.MatchString(line.text) {
+		if i > 0 && !r.edgesAdmit(line) {
+			return false
+		}
+		if line.untidy {
+			if !r.pre.leads.admitsUntidy(line) || !r.pre.trails.admitsUntidy(line) || !r.pre.holdsNeededUntidy(line) {
+				return false
+			}
+			line.tidy()
+		}
+		if !r.pre.admits(line) || !r.re.MatchString(line.text) {
 			return false
 		}
 	}

@@ -104,6 +104,17 @@ func LinesTexts(paras [][]string) []string {
 	return texts
 }
 
+// LinesTidy reports whether TidyLines leaves the lines joined with newlines as they are:
+// none is empty, and none has white space to collapse (or a line break inside).
+func LinesTidy(lines []string) bool {
+	for _, l := range lines {
+		if l == "" || !Collapsed(l) {
+			return false
+		}
+	}
+	return true
+}
+
 // JoinEach returns the lines of each of paras joined with newlines, as strings.Join would
 // join them; the paragraphs of several lines are built in one string.
 func JoinEach(paras [][]string) []string {
@@ -316,6 +327,30 @@ func SpacedASCII(s string) int {
 func SpacedStops8(x, before uint64) (stops, spaces uint64) {
 	spaces = spaces8(x)
 	return unprintable8(x) | spaces&(spaces<<8|before>>56), spaces
+}
+
+// SpaceOrSeparator reports whether the character r, beyond Latin-1 or a no-break space,
+// is white space for Collapsed or unicode.IsSpace, or the line or paragraph separator:
+// U+00A0, U+1680, U+2000 to U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+func SpaceOrSeparator(r rune) bool {
+	switch {
+	case r >= 0x2000 && r <= 0x205f:
+		return r <= 0x200b || r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f
+	case r < 0x2000:
+		return r == 0xa0 || r == 0x1680
+	}
+	return r == 0x3000 || r == 0xfeff
+}
+
+// MarkdownSpecial marks the bytes Markdown's escaping of text may escape:
+// \ ` * _ [ ] | ~ < &.
+var MarkdownSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true, '~': true, '<': true, '&': true}
+
+// IsCJKChar reports whether r is a character that counts as one word: Han, Hiragana,
+// Katakana, and the prolonged sound mark of katakana words (コーヒー is four).
+func IsCJKChar(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || r == 'ー')
 }
 
 func isSpace(r rune) bool {

@@ -96,11 +96,14 @@ func paragraph(lines []string) *html.Node {
 // the paragraphs share (each capped at its own end). An empty line in that slice marks
 // the end of a paragraph, so that the paragraphs are counted, and their slice made to
 // size, before they are cut.
-func Paragraphs(text string) [][]string {
+func Paragraphs(text string) [][]string { return paragraphs(text, nil) }
+
+// paragraphs is Paragraphs, its memory from mem when mem is not nil.
+func paragraphs(text string, mem *textMemory) [][]string {
 	if strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
-	lines := make([]string, 0, strings.Count(text, "\n")+1) // the lines, and one "" after each paragraph
+	lines := mem.lineBuf(strings.Count(text, "\n") + 1) // the lines, and one "" after each paragraph
 	n := 0
 	for text != "" {
 		line := text
@@ -118,7 +121,7 @@ func Paragraphs(text string) [][]string {
 	if len(lines) > 0 && lines[len(lines)-1] != "" {
 		n++
 	}
-	out := make([][]string, 0, n)
+	out := mem.paraBuf(n)
 	start := 0
 	for i, l := range lines {
 		if l == "" {
@@ -129,21 +132,35 @@ func Paragraphs(text string) [][]string {
 	if start < len(lines) {
 		out = append(out, lines[start:len(lines):len(lines)])
 	}
+	mem.used(lines, out)
 	return out
 }
 
-// trimRightBlank removes trailing blank characters (see isBlankRune) from s.
+// trimRightBlank removes trailing blank characters (see isBlankRune) from s. It is small
+// enough to be inlined for the common cases, an empty line and a line ending in a visible
+// character.
 func trimRightBlank(s string) string {
-	if n := len(s); n == 0 || !mayEndBlank(s[n-1]) {
-		return s // the common cases: an empty line, a line ending in a visible character
+	if s != "" && blankEnds[s[len(s)-1]] {
+		return trimRightBlankRunes(s)
 	}
-	return strings.TrimRightFunc(s, isBlankRune)
+	return s
 }
 
-// mayEndBlank reports whether c may be the last byte of a blank character: ASCII space or
+// trimRightBlankRunes is trimRightBlank of a line that may end in a blank character (not
+// inlined, so that trimRightBlank is).
+//
+//go:noinline
+func trimRightBlankRunes(s string) string { return strings.TrimRightFunc(s, isBlankRune) }
+
+// blankEnds marks the bytes that may be the last of a blank character: ASCII space or
 // below, or the last byte of NBSP (C2 A0), U+200B (E2 80 8B) or U+FEFF (EF BB BF). The
 // lines of other scripts end in other bytes, and need no rune decoded.
-func mayEndBlank(c byte) bool { return c <= ' ' || c == 0xa0 || c == 0x8b || c == 0xbf }
+var blankEnds = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c <= ' ' || c == 0xa0 || c == 0x8b || c == 0xbf
+	}
+	return t
+}()
 
 func isBlankRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u200b' || r == '\ufeff' || r == '\f' || r == '\v'

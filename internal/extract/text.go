@@ -3,10 +3,12 @@ package extract
 import (
 	"html"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
+	"github.com/cleanhq/clean/internal/render"
 	"github.com/cleanhq/clean/internal/textclass"
 	"github.com/cleanhq/clean/rules"
 )
@@ -24,22 +26,92 @@ func Text(text string, explain bool) Article {
 // and renders the paragraphs as they are, unless an output needs the DOM.
 type TextArticle struct {
 	Paragraphs [][]string
-	Title      string
-	Language   string
-	Removed    []rules.Removal // with explain: the blocks the classifier left out
+	// Known holds what the classifier measured of each paragraph's lines for the
+	// renderers (textclass.Features.Simple, Fields, Marks): see render.NewLinesKnown.
+	Known    []render.Known
+	Title    string
+	Language string
+	Removed  []rules.Removal // with explain: the blocks the classifier left out
+
+	mem *textMemory // the memory Paragraphs' lines are in (see Release)
+}
+
+// Release gives the memory of the article's lines back for the next text: t.Paragraphs
+// are not to be used after (the strings of the lines stay, as strings do). An article not
+// released is collected as any.
+func (t *TextArticle) Release() {
+	t.mem.release()
+	t.Paragraphs, t.mem = nil, nil
+}
+
+// textMemory is the memory of a plain text's paragraphs, reused across documents
+// (textPool): its lines, and the paragraphs, which are slices of them, as long as the last
+// text used them.
+type textMemory struct {
+	lines []string
+	paras [][]string
+}
+
+// used notes the lines and paragraphs of a text, made from m's memory (or not).
+func (m *textMemory) used(lines []string, paras [][]string) {
+	if m != nil {
+		m.lines, m.paras = lines, paras
+	}
+}
+
+// textPool holds textMemory; memory for more than maxPooledLines lines is not kept.
+var textPool = sync.Pool{New: func() any { return new(textMemory) }}
+
+const maxPooledLines = 1 << 16
+
+// lineBuf returns an empty slice for n lines, from m when m is not nil.
+func (m *textMemory) lineBuf(n int) []string {
+	if m == nil || n > maxPooledLines {
+		return make([]string, 0, n)
+	}
+	if cap(m.lines) < n {
+		return make([]string, 0, n)
+	}
+	return m.lines[:0]
+}
+
+// paraBuf returns an empty slice for n paragraphs, from m when m is not nil.
+func (m *textMemory) paraBuf(n int) [][]string {
+	if m == nil || n > maxPooledLines {
+		return make([][]string, 0, n)
+	}
+	if cap(m.paras) < n {
+		return make([][]string, 0, n)
+	}
+	return m.paras[:0]
+}
+
+// release clears m, so that it holds on to no text, and gives it back to textPool.
+func (m *textMemory) release() {
+	if m == nil {
+		return
+	}
+	if cap(m.lines) > maxPooledLines || cap(m.paras) > maxPooledLines {
+		return
+	}
+	clear(m.lines)
+	clear(m.paras)
+	textPool.Put(m)
 }
 
 // TextParagraphs is Text without the DOM.
 func TextParagraphs(text string, explain bool) TextArticle {
-	paras, joined := TextBlocks(text)
+	mem := textPool.Get().(*textMemory)
+	paras, joined := textBlocks(text, mem)
 	res := textclass.Classify(joined)
+	defer res.Release()
 	kept := 0
 	for _, b := range res.Blocks {
 		if b.Keep {
 			kept++
 		}
 	}
-	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept)}
+	a := TextArticle{Language: res.Language, Paragraphs: make([][]string, 0, kept), Known: make([]render.Known, 0, kept), mem: mem}
 	if res.Title >= 0 {
 		a.Title = strings.TrimSpace(joined[res.Title])
 	}
@@ -47,11 +119,22 @@ func TextParagraphs(text string, explain bool) TextArticle {
 		switch {
 		case res.Blocks[i].Keep:
 			a.Paragraphs = append(a.Paragraphs, p)
+			a.Known = append(a.Known, known(&res.Blocks[i].Features, p))
 		case explain && i != res.Title:
 			a.Removed = append(a.Removed, rules.NewRemoval(ByTextClassifier, joined[i]))
 		}
 	}
 	return a
+}
+
+// known is TextArticle.Known of the paragraph of lines p, whose block has the features f:
+// its Fields are its words when it is Simple and has as many lines as p (none of which
+// holds a line break then).
+func known(f *textclass.Features, p []string) render.Known {
+	if f.Simple && int(f.Lines) == len(p) {
+		return render.Known{Words: f.Fields, Marks: f.Marks, Quotes: f.Quotes}
+	}
+	return render.Known{Words: -1, Marks: true, Quotes: true}
 }
 
 // Meta is the Article without its body (Root nil).
@@ -76,8 +159,11 @@ func (t TextArticle) Article() Article {
 // minLineBlocks lines without any blank line is taken as a dump with one block per line,
 // as some scrapers save pages, when the blocks then look like a page dump (and the lines
 // do not look hard-wrapped); else it stays one paragraph.
-func TextBlocks(text string) (paras [][]string, joined []string) {
-	paras = Paragraphs(text)
+func TextBlocks(text string) (paras [][]string, joined []string) { return textBlocks(text, nil) }
+
+// textBlocks is TextBlocks, the memory of the paragraphs from mem when mem is not nil.
+func textBlocks(text string, mem *textMemory) (paras [][]string, joined []string) {
+	paras = paragraphs(text, mem)
 	for i, p := range paras {
 		paras[i] = tidyLines(p)
 	}

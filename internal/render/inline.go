@@ -329,8 +329,9 @@ func writeRunes(b *strings.Builder, s string) {
 	}
 }
 
-// mdSpecial marks the bytes escapeText may escape: \ ` * _ [ ] | ~ < &.
-var mdSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true, '~': true, '<': true, '&': true}
+// mdSpecial marks the bytes escapeText may escape: \ ` * _ [ ] | ~ < & (the table the text
+// classifier notes them by, Features.Marks).
+var mdSpecial = blocks.MarkdownSpecial
 
 // hasSpecial reports whether s holds a byte of mdSpecial (strings.ContainsAny).
 func hasSpecial(s string) bool { return specialAt(s, 0) < len(s) }
@@ -418,15 +419,25 @@ func writeLine(b *strings.Builder, l string) {
 // between: escapeText puts no backslash before the bytes lineStartEscape reads (digits,
 // '.', ')', # > - + = and spaces), nor changes whether l is all one of - + = and spaces,
 // so that the line's start is escaped where the escaped line's is (TestWriteTextLine).
-func writeTextLine(b *strings.Builder, l string) {
+func writeTextLine(b *strings.Builder, l string) { writeLineMarked(b, l, true) }
+
+// writeLineMarked is writeTextLine of l, which holds no byte of mdSpecial unless marked
+// (then l is not read for them). It reports whether it escaped the line's start.
+func writeLineMarked(b *strings.Builder, l string, marked bool) (startEscaped bool) {
 	from := 0
 	if from = lineStartEscape(l); from >= 0 {
 		b.WriteString(l[:from])
 		b.WriteByte('\\')
+		startEscaped = true
 	} else {
 		from = 0
 	}
-	appendEscaped(b, l, from, specialAt(l, from))
+	special := len(l)
+	if marked {
+		special = specialAt(l, from)
+	}
+	appendEscaped(b, l, from, special)
+	return startEscaped
 }
 
 // lineStartEscape returns where writeLine puts a backslash in l, or -1.

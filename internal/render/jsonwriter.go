@@ -3,6 +3,7 @@ package render
 import (
 	"math/bits"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/blocks"
@@ -66,6 +67,71 @@ func (w *JSONWriter) Key(k string) {
 
 // String writes s.
 func (w *JSONWriter) String(s string) { w.buf = AppendJSONString(w.buf, s) }
+
+// PlainField writes the member k: p.Of, a string that holds nothing JSON escapes but line
+// breaks outside p's spans: those parts are read only for their line breaks, the quoted
+// spans only for them, quotes and backslashes.
+func (w *JSONWriter) PlainField(k string, p JSONPlain) {
+	w.Key(k)
+	s, at := p.Of, 0
+	w.buf = append(w.buf, '"')
+	for _, sp := range p.Spans {
+		w.buf = appendLines(w.buf, s[at:sp.Start])
+		if sp.Quoted {
+			w.buf = appendQuoted(w.buf, s[sp.Start:sp.End])
+		} else {
+			w.buf = appendJSONBody(w.buf, s[sp.Start:sp.End])
+		}
+		at = sp.End
+	}
+	w.buf = append(appendLines(w.buf, s[at:]), '"')
+}
+
+// appendLines appends s, which holds nothing JSON escapes but line breaks, escaped.
+func appendLines(dst []byte, s string) []byte {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(append(dst, s[:i]...), '\\', 'n')
+		s = s[i+1:]
+	}
+}
+
+// appendQuoted appends s, which holds nothing JSON escapes but quotes, backslashes and
+// line breaks, escaped: each line is looked through for the quotes and backslashes, which
+// are few.
+func appendQuoted(dst []byte, s string) []byte {
+	for s != "" {
+		line, rest, more := strings.Cut(s, "\n")
+		quote, slash := strings.IndexByte(line, '"'), strings.IndexByte(line, '\\')
+		for quote >= 0 || slash >= 0 {
+			i := quote
+			if i < 0 || slash >= 0 && slash < i {
+				i = slash
+			}
+			dst = append(append(dst, line[:i]...), '\\', line[i])
+			line = line[i+1:]
+			if quote >= 0 {
+				if quote -= i + 1; quote < 0 {
+					quote = strings.IndexByte(line, '"')
+				}
+			}
+			if slash >= 0 {
+				if slash -= i + 1; slash < 0 {
+					slash = strings.IndexByte(line, '\\')
+				}
+			}
+		}
+		dst = append(dst, line...)
+		if more {
+			dst = append(dst, '\\', 'n')
+		}
+		s = rest
+	}
+	return dst
+}
 
 // Int writes n.
 func (w *JSONWriter) Int(n int) { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }
@@ -151,7 +217,11 @@ func plainRun(s string, i int) int {
 // as \ufffd, U+2028 and U+2029 as \u2028 and \u2029. Runs of plain ASCII are passed over
 // eight bytes at a time (plainRun).
 func AppendJSONString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
+	return append(appendJSONBody(append(dst, '"'), s), '"')
+}
+
+// appendJSONBody is AppendJSONString without the quotes around s.
+func appendJSONBody(dst []byte, s string) []byte {
 	start, i := 0, 0
 	for {
 		if i += plainRun(s, i); i >= len(s) {
@@ -176,8 +246,7 @@ func AppendJSONString(dst []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }
 
 const hexDigits = "0123456789abcdef"

@@ -28,20 +28,77 @@ func MarkdownParagraphs(paras [][]string) string {
 // whether every line is clean (see Clean).
 type Lines struct {
 	paras [][]string
-	low   uint64 // bit i: paragraph i's lines are simple, for the first 64
-	high  []bool // the same for paragraphs 64 on
-	words int    // the words of those paragraphs (WordCount)
-	clean bool   // every line is clean (isClean)
+	known []Known   // what the classifier found of each paragraph, or nil
+	low   uint64    // bit i: paragraph i's lines are simple, for the first 64
+	high  []bool    // the same for paragraphs 64 on
+	words int       // the words of those paragraphs (WordCount)
+	clean bool      // every line is clean (isClean)
+	text  JSONPlain // what Text wrote last, for JSON (TextJSON)
+	md    JSONPlain // what Markdown wrote last, for JSON (MarkdownJSON)
+	spans [2][]Span // room for the spans of Text and of Markdown, one array for both
 }
 
+// JSONPlain tells which parts of a string a JSON string escapes: none but its line breaks
+// outside its Spans (in order). Of is the string it tells of, "" when it tells nothing.
+type JSONPlain struct {
+	Of    string
+	Spans []Span
+}
+
+// Span is a part of a string, [Start, End) in bytes, that may hold anything JSON escapes,
+// or, Quoted, nothing but quotes, backslashes and line breaks.
+type Span struct {
+	Start, End int
+	Quoted     bool
+}
+
+// addSpan adds the span [start, end) of a paragraph, merged with the span before it when
+// they touch and are of a kind.
+func addSpan(spans []Span, start, end int, quoted bool) []Span {
+	switch {
+	case start == end:
+		return spans
+	case len(spans) > 0 && spans[len(spans)-1].End == start && spans[len(spans)-1].Quoted == quoted:
+		spans[len(spans)-1].End = end
+		return spans
+	}
+	return append(spans, Span{start, end, quoted})
+}
+
+// knownSimple reports whether paragraph i is known to be simple (NewLinesKnown): as it is,
+// and in Markdown, JSON escapes nothing in it but quotes, backslashes and line breaks.
+func (ls *Lines) knownSimple(i int) bool { return ls.known != nil && ls.known[i].Words >= 0 }
+
+// plainJSON reports whether paragraph i is known to be simple and to hold no quote or
+// backslash: written as it is, JSON escapes nothing in it but line breaks.
+func (ls *Lines) plainJSON(i int) bool { return ls.knownSimple(i) && !ls.known[i].Quotes }
+
 // NewLines reads the paragraphs paras, which it keeps.
-func NewLines(paras [][]string) Lines {
-	ls := Lines{paras: paras, clean: true}
+func NewLines(paras [][]string) Lines { return NewLinesKnown(paras, nil) }
+
+// Known is what the text classifier found of a paragraph's lines (textclass.Features:
+// Simple, Fields, Marks), so that they are not read again for it.
+type Known struct {
+	Words  int32 // the words of the lines (WordCount) when they are simple, else -1
+	Marks  bool  // the lines hold a byte Markdown may escape (mdSpecial), or are not simple
+	Quotes bool  // the lines hold " or \\ (which JSON escapes), or are not simple
+}
+
+// NewLinesKnown is NewLines of paragraphs some of which are known: known[i] is what is
+// known of paragraph i; known nil leaves every paragraph to be read.
+func NewLinesKnown(paras [][]string, known []Known) Lines {
+	ls := Lines{paras: paras, known: known, clean: true}
 	if len(paras) > 64 {
 		ls.high = make([]bool, len(paras)-64)
 	}
 	for i, p := range paras {
-		words, simple := simpleLines(p)
+		var words int
+		var simple bool
+		if known != nil && known[i].Words >= 0 {
+			words, simple = int(known[i].Words), true
+		} else {
+			words, simple = simpleLines(p)
+		}
 		ls.words += words
 		ls.clean = ls.clean && (simple || linesClean(p))
 		switch {
@@ -51,7 +108,30 @@ func NewLines(paras [][]string) Lines {
 			ls.low |= 1 << i
 		}
 	}
+	if known != nil {
+		ls.makeSpans()
+	}
 	return ls
+}
+
+// makeSpans makes room for the spans of Text and Markdown in one allocation: a span for
+// each paragraph not plain for JSON, and in Markdown for each with marks too (one whose
+// lines Markdown escapes at their start, rarely, takes a span more).
+func (ls *Lines) makeSpans() {
+	text, md := 0, 0
+	for i := range ls.paras {
+		if !ls.plainJSON(i) {
+			text++
+			md++
+		} else if ls.known[i].Marks {
+			md++
+		}
+	}
+	if text+md == 0 {
+		return
+	}
+	buf := make([]Span, 0, text+md)
+	ls.spans = [2][]Span{buf[:0:text], buf[text:text]}
 }
 
 // isSimple reports whether paragraph i's lines are simple (simpleLine).
@@ -115,27 +195,13 @@ func simpleLine(l string) (int, bool) {
 			return 0, false // a control character, or a second space
 		}
 		r, size := utf8.DecodeRuneInString(l[i:])
-		if r == utf8.RuneError && size == 1 || r < 0xa0 || spaceOrSeparator(r) {
+		if r == utf8.RuneError && size == 1 || r < 0xa0 || blocks.SpaceOrSeparator(r) {
 			return 0, false
 		}
 		n, counted = countRune(r, n, counted)
 		i, spaces = i+size, 0
 	}
 	return n, true
-}
-
-// spaceOrSeparator reports whether the character r, beyond Latin-1 or a no-break space,
-// is white space for blocks.Collapsed or unicode.IsSpace, or the line or paragraph
-// separator: U+00A0, U+1680, U+2000 to U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and
-// U+FEFF.
-func spaceOrSeparator(r rune) bool {
-	switch {
-	case r >= 0x2000 && r <= 0x205f:
-		return r <= 0x200b || r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f
-	case r < 0x2000:
-		return r == 0xa0 || r == 0x1680
-	}
-	return r == 0x3000 || r == 0xfeff
 }
 
 // linesClean reports whether CleanString leaves every line of p as it is.
@@ -148,6 +214,16 @@ func linesClean(p []string) bool {
 	return true
 }
 
+// TextJSON tells which parts of the text Text wrote last a JSON string escapes: those of
+// the paragraphs not known to be simple and without quotes (NewLinesKnown); it tells
+// nothing when no paragraph is known.
+func (ls *Lines) TextJSON() JSONPlain { return ls.text }
+
+// MarkdownJSON is TextJSON for the Markdown written last: the paragraphs known to be
+// simple without quotes and without marks to escape, whose lines were not escaped at their
+// start, hold nothing JSON escapes but their line breaks.
+func (ls *Lines) MarkdownJSON() JSONPlain { return ls.md }
+
 // Clean reports whether CleanString leaves every line as it is (printable ASCII lines
 // are): then Markdown and Text, which are made of the lines' characters, ASCII marks and
 // line breaks, have nothing to clean either (TestLinesClean).
@@ -157,22 +233,34 @@ func (ls *Lines) Clean() bool { return ls.clean }
 func (ls *Lines) Markdown() string {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 3))
+	spans := ls.spans[1][:0]
 	for i, p := range ls.paras {
+		start := b.Len()
 		if !ls.isSimple(i) && !plainLines(p) {
 			appendMarkdown(&b, p)
+			spans = addSpan(spans, start, b.Len(), false)
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
+		marked := ls.known == nil || ls.known[i].Marks
+		escaped := false
 		for i, l := range p {
 			if i > 0 {
 				b.WriteString("  \n")
 			}
-			writeTextLine(&b, l)
+			escaped = writeLineMarked(&b, l, marked) || escaped
+		}
+		if marked || escaped || !ls.plainJSON(i) {
+			spans = addSpan(spans, start, b.Len(), ls.knownSimple(i))
 		}
 	}
-	return b.String()
+	md := b.String()
+	if ls.known != nil {
+		ls.md = JSONPlain{Of: md, Spans: spans}
+	}
+	return md
 }
 
 // appendMarkdown writes the Markdown of the <p> of lines p to b, as the inline writer
@@ -219,6 +307,7 @@ func (ls *Lines) Text() (string, int) {
 	var b strings.Builder
 	b.Grow(linesSize(ls.paras, 2))
 	n, words := 0, ls.words
+	spans := ls.spans[0][:0]
 	for i, p := range ls.paras {
 		simple := ls.isSimple(i)
 		start := b.Len()
@@ -240,8 +329,15 @@ func (ls *Lines) Text() (string, int) {
 		if !simple {
 			words += WordCount(b.String()[start:])
 		}
+		if !ls.plainJSON(i) {
+			spans = addSpan(spans, start, b.Len(), ls.knownSimple(i))
+		}
 	}
-	return b.String(), words
+	text := b.String()
+	if ls.known != nil {
+		ls.text = JSONPlain{Of: text, Spans: spans}
+	}
+	return text, words
 }
 
 // appendText writes the text of the <p> of lines p to b, after the n pieces b holds, as

@@ -189,7 +189,7 @@ func WordCount(s string) int {
 // from n words and the current field's state.
 func countRune(r rune, n int, counted bool) (int, bool) {
 	switch {
-	case isCJKChar(r):
+	case blocks.IsCJKChar(r):
 		return n + 1, false // "日本text": 日, 本, text
 	case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 		return n + 1, true
@@ -284,10 +284,3 @@ var asciiKind = func() (t [utf8.RuneSelf]uint8) {
 	}
 	return t
 }()
-
-// isCJKChar reports whether r is a character that counts as one word: Han, Hiragana,
-// Katakana, and the prolonged sound mark of katakana words (コーヒー is four).
-func isCJKChar(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || r == 'ー')
-}

@@ -3,6 +3,7 @@ package textclass
 import (
 	"hash/maphash"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cleanhq/clean/internal/model"
 )
@@ -47,6 +48,19 @@ type Result struct {
 	Blocks   []Block // one per input block, in order
 	Title    int     // index of the block taken as the title, -1 when none
 	Dump     bool    // the blocks look like a page dump: only the article is kept
+
+	buf buffer[Block] // Blocks' memory, from blocksPool (see Release)
+}
+
+// blocksPool holds the verdicts of a document's blocks, reused across documents (a dump's
+// blocks take a hundred bytes each), up to 20,000 blocks.
+var blocksPool = bufferPool[Block]{max: 20_000}
+
+// Release gives the memory of r.Blocks back for the next document; r.Blocks, and what
+// points into it, are not to be used after. A Result not released is collected as any.
+func (r *Result) Release() {
+	blocksPool.put(r.buf)
+	r.Blocks, r.buf = nil, buffer[Block]{}
 }
 
 // Classify sorts the blocks of one document (paragraphs, in order) into article and
@@ -72,12 +86,15 @@ func classify(blocks []string, m *linear) Result {
 
 // classifyRules is the rule-based pass, and the article span it chose.
 func classifyRules(blocks []string) (Result, ruleVerdict) {
-	res := Result{Blocks: make([]Block, len(blocks)), Title: -1}
-	lang := measure(blocks, res.Blocks)
+	res := Result{buf: blocksPool.get(len(blocks)), Title: -1}
+	res.Blocks = res.buf.s
+	reps := findRepeats(blocks)
+	defer reps.release()
+	lang := measure(blocks, res.Blocks, reps.first)
 	if lang >= 0 {
 		res.Language = languages[lang]
 	}
-	countRepeats(blocks, res.Blocks)
+	countRepeats(res.Blocks, reps)
 	lv := levelsFor(res.Blocks, lang >= 0)
 	post := int32(0)
 	for i := range res.Blocks {
@@ -129,40 +146,59 @@ func looksLikeDump(bs []Block) bool {
 // measure fills in the features of every block and returns the index of the document's
 // language in languages, or -1. The language is decided on the document's prose (blocks
 // of lenLow characters or more with a sentence break) when it holds minProseWords words,
-// else on all its words.
-func measure(blocks []string, out []Block) int {
+// else on all its words. A block with the text of an earlier one, first[i] (see
+// findRepeats), as menus and share buttons repeat, takes its features without a second
+// reading.
+func measure(blocks []string, out []Block, first []int32) int {
 	sc := scanner{idx: loadStopwords()}
 	buf := hitsPool.get(len(blocks))
 	defer hitsPool.put(buf)
-	hits := buf.s
-	var all, prose [numLangs]int32
+	hits := buf.s // what the blocks' lanes could not hold, most often nothing
+	lbuf := lanesPool.getDirty(len(blocks))
+	defer lanesPool.put(lbuf)
+	lanes := lbuf.s // the blocks' hits in lanes (scanner.takeLanes)
+	var all, prose laneSums
 	allWords, proseWords := 0, 0
 	for i, b := range blocks {
-		f := sc.scan(b, &hits[i])
-		out[i].Features = f
+		full := false // a lane filled: hits[i] holds hits
+		if j := first[i]; int(j) != i && blocks[j] == b {
+			out[i].Features, lanes[i], hits[i] = out[j].Features, lanes[j], hits[j]
+			full = hits[i] != [numLangs]int32{}
+		} else {
+			out[i].Features = sc.scan(b, &hits[i])
+			lanes[i], full = sc.takeLanes(), sc.hit
+		}
+		f := &out[i].Features
 		allWords += int(f.Words)
+		all.add(lanes[i])
 		isProse := f.hasSentence() && f.Size() >= lenLow
 		if isProse {
 			proseWords += int(f.Words)
+			prose.add(lanes[i])
 		}
-		for l := range languages {
-			all[l] += hits[i][l]
+		if full {
+			all.addHits(&hits[i])
 			if isProse {
-				prose[l] += hits[i][l]
+				prose.addHits(&hits[i])
 			}
 		}
 	}
-	lang := pickLanguage(&all, allWords, minLangShare)
+	all.flush()
+	prose.flush()
+	lang := pickLanguage(&all.totals, allWords, minLangShare)
 	if proseWords >= minProseWords {
-		lang = pickLanguage(&prose, proseWords, minProseShare)
+		lang = pickLanguage(&prose.totals, proseWords, minProseShare)
 	}
 	if lang >= 0 {
 		for i := range out {
-			out[i].Stops = hits[i][lang]
+			out[i].Stops = hits[i][lang] + int32(lanes[i]>>(laneBits*lang)&laneMax)
 		}
 	}
 	return lang
 }
+
+// lanesPool holds measure's lanes of hits per block, up to 20,000 blocks.
+var lanesPool = bufferPool[uint64]{max: 20_000}
 
 // hitsPool holds the per-block stop-word hits of measure, up to 20,000 blocks.
 var hitsPool = bufferPool[[numLangs]int32]{max: 20_000}
@@ -197,29 +233,53 @@ func pickLanguage(total *[numLangs]int32, words int, minShare float64) int {
 func DetectLanguage(text string) string {
 	sc := scanner{idx: loadStopwords()}
 	var hits [numLangs]int32
-	f := sc.scan(text, &hits)
+	f := sc.scanAll(text, &hits)
 	if l := pickLanguage(&hits, int(f.Words), minProseShare); l >= 0 {
 		return languages[l]
 	}
 	return ""
 }
 
+// repeats are the blocks of a document that share their text, spaces trimmed, case kept:
+// for each block the first with its text, and for that one how many have it.
+type repeats struct {
+	first, count []int32
+	buf          buffer[int32] // from repeatPool
+}
+
+// findRepeats finds the repeated texts of blocks; release gives its memory back.
+func findRepeats(blocks []string) repeats {
+	texts := newTextTable(blocks)
+	defer repeatPool.put(texts.buf)
+	r := repeats{buf: repeatPool.get(2 * len(blocks))}
+	r.first, r.count = r.buf.s[:len(blocks)], r.buf.s[len(blocks):]
+	for i, b := range blocks {
+		j, _ := texts.add(trimSpace(b), int32(i))
+		r.first[i] = j
+		r.count[j]++
+	}
+	return r
+}
+
+func (r *repeats) release() { repeatPool.put(r.buf) }
+
+// trimSpace is strings.TrimSpace, without a call for a text that starts and ends with
+// visible ASCII, as the blocks do (their lines are trimmed).
+func trimSpace(s string) string {
+	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 // countRepeats sets Repeats (how many blocks share each block's text, spaces trimmed,
 // case kept) and Dup: a block is a duplicate when an earlier block has its text, or when
 // it repeats next to another repeated block of lenLow characters or more (a list shown
 // twice, such as a carousel of teasers).
-func countRepeats(blocks []string, out []Block) {
-	texts := newTextTable(blocks)
-	first := make([]int32, len(blocks))
-	count := make([]int32, len(blocks))
-	for i, b := range blocks {
-		j, seen := texts.add(strings.TrimSpace(b), int32(i))
-		first[i] = j
-		count[j]++
-		out[i].Dup = seen
-	}
+func countRepeats(out []Block, r repeats) {
 	for i := range out {
-		out[i].Repeats = count[first[i]]
+		out[i].Repeats = r.count[r.first[i]]
+		out[i].Dup = int(r.first[i]) != i
 	}
 	longRepeat := func(i int) bool {
 		return i >= 0 && i < len(out) && out[i].Repeats > 1 && out[i].Size() >= lenLow
@@ -237,7 +297,12 @@ type textTable struct {
 	slots  []int32 // 1 + the index of the first block of a text, 0 when free
 	blocks []string
 	mask   uint64
+	buf    buffer[int32] // slots' memory, from repeatPool
 }
+
+// repeatPool holds countRepeats' tables and counts, reused across documents, up to
+// 80,000 entries (a dump of 20,000 blocks).
+var repeatPool = bufferPool[int32]{max: 80_000}
 
 // textSeed hashes the texts of textTables (the table's order is not observable).
 var textSeed = maphash.MakeSeed()
@@ -248,7 +313,8 @@ func newTextTable(blocks []string) textTable {
 	for size < 2*len(blocks) {
 		size <<= 1
 	}
-	return textTable{slots: make([]int32, size), blocks: blocks, mask: uint64(size - 1)}
+	buf := repeatPool.get(size)
+	return textTable{slots: buf.s, blocks: blocks, mask: uint64(size - 1), buf: buf}
 }
 
 // add records block i, of text k (its text trimmed), and returns the index of the first
@@ -260,7 +326,7 @@ func (t *textTable) add(k string, i int32) (first int32, seen bool) {
 			t.slots[h] = i + 1
 			return i, false
 		}
-		if strings.TrimSpace(t.blocks[e-1]) == k {
+		if trimSpace(t.blocks[e-1]) == k {
 			return e - 1, true
 		}
 	}
@@ -270,5 +336,6 @@ func (t *textTable) add(k string, i int32) (first int32, seen bool) {
 // among boilerplate, rather than a short note to keep whole.
 func LooksLikeDump(blocks []string) bool {
 	res, _ := classifyRules(blocks)
+	defer res.Release()
 	return res.Dump
 }

@@ -30,44 +30,81 @@ type Features struct {
 	Repeats  int32 // how many blocks of the document have exactly this text
 	Dup      bool  // an earlier block has this text, or a repeated neighbour (see countRepeats)
 	Unlisted int32 // words in a script no stop-word list covers (not Latin or Cyrillic)
+
+	// Simple: the block's lines, between its line breaks, are simple as render.NewLines
+	// reads them: none empty, no space at an end, valid UTF-8 without control characters,
+	// white space but single spaces, or U+2028 and U+2029. Then Fields are its words as
+	// render.WordCount counts them (else Fields is not to be read). A line break inside
+	// a line (a decoded &#10;) is a line break here too: see Lines.
+	Simple bool
+	Fields int32
+	Marks  bool // holds a byte Markdown's escaping may escape (blocks.MarkdownSpecial)
+	Quotes bool // holds " or \, which JSON escapes (as it does the control characters, U+2028 and U+2029, none of them in Simple lines)
 }
 
 // scanner tokenises blocks, counting stop words per language. It reuses its buffers.
 type scanner struct {
 	idx   *stopIndex
 	lower []byte
-	cont  int // continuation bytes of multi-byte characters in the block so far
+	cont  int    // continuation bytes of multi-byte characters in the block so far
+	lanes uint64 // stop-word hits not yet added to the block's hits, laneBits a language (see addHits)
+	held  int    // how many stop words lanes holds
+	hit   bool   // the block scanned last holds a stop word
+	field bool   // the block's last field (a run of characters other than white space) has a word (Fields)
 }
 
-// scan measures block s, adding per-language stop-word hits to hits.
+// scanAll measures block s, adding per-language stop-word hits to hits.
+func (sc *scanner) scanAll(s string, hits *[numLangs]int32) Features {
+	f := sc.scan(s, hits)
+	if sc.held > 0 {
+		sc.flushHits(hits)
+	}
+	return f
+}
+
+// scan is scanAll leaving the block's last hits in sc.lanes (takeLanes), as many as
+// laneMax of a language: hits holds those before, and sc.hit is set, only when a lane
+// filled.
 func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
-	f := Features{Lines: 1}
-	sc.cont = 0
+	f := Features{Lines: 1, Simple: s != "" && s[0] != ' ' && s[len(s)-1] != ' '}
+	sc.cont, sc.hit, sc.field = 0, false, false
 	i := 0
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case asciiWord[c]:
-				if end, ok := sc.shortWord(s, i, &f, hits); ok {
+				if end, spaced, ok := sc.shortWord(s, i, &f, hits); ok {
 					i = end
-					if i < len(s) && s[i] == ' ' {
+					if spaced {
 						i++ // the space after a word counts for nothing
 					}
 					continue
 				}
 				i = sc.word(s, i, &f, hits)
 				continue
-			case c != ' ':
+			case c == ' ':
+				if i > 0 && s[i-1] == ' ' {
+					f.Simple = false // a second space
+				}
+				sc.field = false
+			case punctCounts[c]:
 				sc.asciiPunct(s, i, &f)
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if letterOrDigit(r) {
 			i = sc.word(s, i, &f, hits)
 			continue
+		}
+		switch {
+		case r == utf8.RuneError && n == 1 || r < 0xa0 || blocks.SpaceOrSeparator(r):
+			f.Simple = false
+		case blocks.IsCJKChar(r):
+			f.Fields++ // a word of its own, as the Han and kana letters (see wordSlow)
+			sc.field = false
 		}
 		switch r {
 		case '•', '·', '»', '›', '¦', '▸', '►', '▶', '→', '|', '∙', '◦', '●', '■', '▪':
@@ -90,10 +127,11 @@ func (sc *scanner) scan(s string, hits *[numLangs]int32) Features {
 
 // shortWord counts the word that starts at s[i] when, as most words, it is ASCII, shorter
 // than eight bytes and followed by an ASCII character other than an apostrophe or by the
-// end of a block of eight bytes or more: the eight bytes from s[i] on tell where it ends, whether it holds a digit and, lowered, its
-// stop-word key (packWord), in a few steps without a loop. It returns where the word ends
+// end of a block of eight bytes or more: the eight bytes from s[i] on tell where it ends,
+// what follows it, whether it holds a digit and, lowered, its stop-word key (packWord), in
+// a few steps without a loop. It returns where the word ends, whether a space follows it,
 // and true, or false when the word is not such a word (word reads it then).
-func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32) (int, bool) {
+func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32) (end int, spaced, ok bool) {
 	var x uint64
 	switch {
 	case i+8 <= len(s):
@@ -101,31 +139,47 @@ func (sc *scanner) shortWord(s string, i int, f *Features, hits *[numLangs]int32
 	case len(s) >= 8: // near the end: the last eight bytes, shifted so that s[i] is first and zeros follow the end
 		x = blocks.Load8(s[len(s)-8:]) >> (8 * (i + 8 - len(s)))
 	default:
-		return 0, false
+		return 0, false, false
 	}
 	word, digits := wordBytes8(x)
 	other := ^word & blocks.ByteHighs
 	if other == 0 {
-		return 0, false
+		return 0, false, false
 	}
-	end := i + bits.TrailingZeros64(other)>>3
-	if end < len(s) && (s[end] >= utf8.RuneSelf || s[end] == '\'') {
-		return 0, false
+	n := bits.TrailingZeros64(other) >> 3 // the word's length: s[i+n] (or the end, a zero in x) follows it
+	if next := byte(x >> (8 * n)); next >= utf8.RuneSelf || next == '\'' {
+		return 0, false, false
+	} else if next == ' ' {
+		spaced = true
 	}
-	bytes := uint64(1)<<(8*(end-i)) - 1
+	bytes := uint64(1)<<(8*n) - 1
 	f.Words++
+	if !sc.field {
+		f.Fields++
+	}
+	sc.field = !spaced
 	if digits&bytes != 0 {
-		countNumber(f, s[i:end])
-		return end, true
+		countNumber(f, s[i:i+n])
+		return i + n, spaced, true
 	}
 	key := (x | blocks.ByteOnes*0x20) & bytes
 	if h := hashPacked(key); sc.idx.mayHold(h) {
 		sc.addHits(sc.idx.lookupPacked(h, key), hits)
 	}
-	if c := s[i]; 'A' <= c && c <= 'Z' {
+	if c := byte(x); 'A' <= c && c <= 'Z' {
 		f.Caps++
 	}
-	return end, true
+	return i + n, spaced, true
+}
+
+// load8At returns the eight bytes of s from i on as a number, the first lowest; near the
+// end, the last eight bytes shifted so that s[i] is first and zeros follow the end. s has
+// eight bytes or more.
+func load8At(s string, i int) uint64 {
+	if i+8 <= len(s) {
+		return blocks.Load8(s[i:])
+	}
+	return blocks.Load8(s[len(s)-8:]) >> (8 * (i + 8 - len(s)))
 }
 
 // wordBytes8 returns, for the eight bytes of x (the first lowest), 0x80 in each byte that
@@ -155,13 +209,35 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
-// asciiPunct counts separators, line breaks and link markers at s[i].
+// punctCounts marks the ASCII characters asciiPunct counts or notes: of the others (the
+// comma, the hyphen, brackets…), the scanner reads past without a call.
+var punctCounts = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c < ' ' || c == 0x7f || blocks.MarkdownSpecial[c] || strings.IndexByte("\"\\|\n.!?@:", byte(c)) >= 0
+	}
+	return t
+}()
+
+// asciiPunct counts separators, line breaks and link markers at s[i], an ASCII character
+// other than a space and the letters and digits, and notes what makes the block other
+// than Simple.
 func (sc *scanner) asciiPunct(s string, i int, f *Features) {
-	switch s[i] {
+	c := s[i]
+	if blocks.MarkdownSpecial[c] {
+		f.Marks = true
+	}
+	if c == '"' || c == '\\' {
+		f.Quotes = true
+	}
+	switch c {
 	case '|':
 		f.Seps++
 	case '\n':
 		f.Lines++
+		sc.field = false
+		if i == 0 || s[i-1] == ' ' || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n' {
+			f.Simple = false // an empty line, or a space at the end of one
+		}
 	case '.', '!', '?':
 		if i+2 < len(s) && s[i+1] == ' ' && startsSentence(s[i+2:]) {
 			f.Breaks++
@@ -177,6 +253,10 @@ func (sc *scanner) asciiPunct(s string, i int, f *Features) {
 		if i > 0 && isDigit(s[i-1]) && i+2 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) &&
 			(i+3 == len(s) || !isDigit(s[i+3])) {
 			f.Time = true
+		}
+	default:
+		if c < ' ' || c == 0x7f {
+			f.Simple = false // a control character
 		}
 	}
 }
@@ -200,11 +280,22 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 	}
 	w := s[start:i]
 	f.Words++
+	if !sc.field {
+		f.Fields++
+		sc.field = true
+	}
 	if digit {
 		countNumber(f, w)
 		return i
 	}
-	sc.addHits(sc.idx.lookupFolded(w), hits)
+	if len(w) <= 8 && len(s) >= 8 { // its key from one load, as shortWord's
+		key := (load8At(s, start) | blocks.ByteOnes*0x20) & (1<<(8*len(w)) - 1)
+		if h := hashPacked(key); sc.idx.mayHold(h) {
+			sc.addHits(sc.idx.lookupPacked(h, key), hits)
+		}
+	} else {
+		sc.addHits(sc.idx.lookupFolded(w), hits)
+	}
 	if c := w[0]; 'A' <= c && c <= 'Z' {
 		f.Caps++
 	}
@@ -212,19 +303,23 @@ func (sc *scanner) word(s string, i int, f *Features, hits *[numLangs]int32) int
 }
 
 // asciiRun reads the ASCII letters and digits of s from i on: it returns where they end
-// and whether one is a digit.
+// and whether one is a digit. It reads eight bytes at a time (wordBytes8): the words
+// that come here are mostly the long ones.
 func asciiRun(s string, i int) (end int, digit bool) {
-	all := byte(0xff) // the bits every byte has: a digit lacks 0x40, which letters have
-	rest := s[i:]
-	j := 0
-	for ; j < len(rest); j++ {
-		c := rest[j]
-		if !asciiWord[c] {
-			break
+	var digits uint64
+	for ; i+8 <= len(s); i += 8 {
+		word, d := wordBytes8(blocks.Load8(s[i:]))
+		if other := ^word & blocks.ByteHighs; other != 0 {
+			n := bits.TrailingZeros64(other) >> 3
+			return i + n, digits|d&(1<<(8*n)-1) != 0
 		}
-		all &= c
+		digits |= d
 	}
-	return i + j, all&0x40 == 0
+	all := byte(0xff) // the bits every byte has: a digit lacks 0x40, which letters have
+	for ; i < len(s) && asciiWord[s[i]]; i++ {
+		all &= s[i]
+	}
+	return i, digits != 0 || all&0x40 == 0
 }
 
 // goesOn reports whether the word that starts at s[start] goes on with the non-ASCII
@@ -235,18 +330,24 @@ func goesOn(s string, start, i int) bool {
 	if r == '’' {
 		return i > start && i+n < len(s) && isWordStart(s[i+n:])
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return !punctuation(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
-// wordSlow consumes a word holding non-ASCII letters.
+// wordSlow consumes a word holding non-ASCII letters. It counts its Fields as
+// render.WordCount does: a Han or kana letter is a word of its own.
 func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32) int {
 	start := i
 	digit := false
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if asciiWord[c] || c == '\'' && i > start && i+1 < len(s) && isWordStart(s[i+1:]) {
+			if asciiWord[c] {
 				digit = digit || '0' <= c && c <= '9'
+				sc.fieldWord(f)
+				i++
+				continue
+			}
+			if c == '\'' && i > start && i+1 < len(s) && isWordStart(s[i+1:]) {
 				i++
 				continue
 			}
@@ -258,12 +359,20 @@ func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32)
 			i += n
 			continue
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if !letter && !unicode.Is(unicode.Mn, r) {
 			break
 		}
 		digit = digit || unicode.IsDigit(r)
 		if isWide(r) {
 			f.Wide++
+		}
+		switch {
+		case blocks.IsCJKChar(r):
+			f.Fields++
+			sc.field = false
+		case letter:
+			sc.fieldWord(f)
 		}
 		sc.cont += n - 1
 		i += n
@@ -274,6 +383,26 @@ func (sc *scanner) wordSlow(s string, i int, f *Features, hits *[numLangs]int32)
 	}
 	return i
 }
+
+// fieldWord notes a letter or digit of the block's last field: the field's first counts
+// it in Fields.
+func (sc *scanner) fieldWord(f *Features) {
+	if !sc.field {
+		f.Fields++
+		sc.field = true
+	}
+}
+
+// letterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), without the tables' search
+// for the quotes, dashes and bullets of General Punctuation, most of the characters beyond
+// ASCII between words.
+func letterOrDigit(r rune) bool {
+	return !punctuation(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// punctuation reports whether r is in the General Punctuation block (U+2000 to U+206F),
+// which holds no letter, digit or combining mark (TestPunctuationBlock).
+func punctuation(r rune) bool { return r >= 0x2000 && r <= 0x206f }
 
 // unlistedScripts: letters from here on (Armenian, Hebrew, Arabic, Indic, CJK, Hangul…)
 // belong to no shipped stop-word list, unless they are Latin or Cyrillic.
@@ -313,12 +442,106 @@ func countNumber(f *Features, w string) {
 	}
 }
 
-// addHits counts a stop word for each of its languages.
+// addHits counts a stop word for each of its languages: it adds one to the lanes of
+// those languages in sc.lanes, which flushHits adds to hits before a lane can overflow
+// (one addition for any number of languages, where a loop over the mask's bits takes a
+// step for each).
 func (sc *scanner) addHits(m langMask, hits *[numLangs]int32) {
-	for b := 0; m != 0; b, m = b+1, m>>1 {
-		hits[b] += int32(m & 1)
+	if m == 0 {
+		return
+	}
+	sc.lanes += laneOnes[m&(1<<numLangs-1)]
+	if sc.held++; sc.held == laneMax {
+		sc.flushHits(hits)
 	}
 }
+
+// takeLanes returns the hits held in sc.lanes, laneBits a language, and empties them.
+func (sc *scanner) takeLanes() uint64 {
+	x := sc.lanes
+	sc.lanes, sc.held = 0, 0
+	return x
+}
+
+// laneSums adds up lanes of hits (takeLanes) of many blocks: every third lane apart, in
+// three numbers of lanes three times as wide, into which laneSum additions fit; then into
+// totals.
+type laneSums struct {
+	wide   [3]uint64 // lane l at wideBits*(l/3) of wide[l%3]
+	n      int
+	totals [numLangs]int32
+}
+
+// The wide lanes of a laneSums, and the additions they take before they are added to the
+// totals.
+const (
+	wideBits = 3 * laneBits
+	wideMax  = 1<<wideBits - 1
+	laneSum  = 1 << (wideBits - laneBits)
+)
+
+// thirdLanes masks the lanes 0, 3, 6… of a number of lanes of hits.
+var thirdLanes = func() (m uint64) {
+	for l := 0; l < numLangs; l += 3 {
+		m |= laneMax << (laneBits * l)
+	}
+	return m
+}()
+
+// add adds the lanes x.
+func (a *laneSums) add(x uint64) {
+	a.wide[0] += x & thirdLanes
+	a.wide[1] += x >> laneBits & thirdLanes
+	a.wide[2] += x >> (2 * laneBits) & thirdLanes
+	if a.n++; a.n == laneSum {
+		a.flush()
+	}
+}
+
+// addHits adds hits to the totals.
+func (a *laneSums) addHits(hits *[numLangs]int32) {
+	for l, n := range hits {
+		a.totals[l] += n
+	}
+}
+
+// flush adds the wide lanes to the totals and empties them.
+func (a *laneSums) flush() {
+	for l := range numLangs {
+		a.totals[l] += int32(a.wide[l%3] >> (wideBits * (l / 3)) & wideMax)
+	}
+	a.wide, a.n = [3]uint64{}, 0
+}
+
+// flushHits adds the hits held in sc.lanes to hits, empties the lanes and notes that the
+// block holds stop words (it is called when lanes holds some).
+func (sc *scanner) flushHits(hits *[numLangs]int32) {
+	for x := sc.lanes; x != 0; { // the lanes that hold hits, most often one or two
+		l := bits.TrailingZeros64(x) / laneBits
+		hits[l] += int32(x >> (laneBits * l) & laneMax)
+		x &^= laneMax << (laneBits * l)
+	}
+	sc.lanes, sc.held, sc.hit = 0, 0, true
+}
+
+// laneBits is the width of a language's lane in scanner.lanes, which holds up to laneMax
+// hits in each.
+const (
+	laneBits = 64 / numLangs
+	laneMax  = 1<<laneBits - 1
+)
+
+// laneOnes holds, for each langMask, one in the lane of each of its languages.
+var laneOnes = func() (t [1 << numLangs]uint64) {
+	for m := range t {
+		for l := range numLangs {
+			if m>>l&1 != 0 {
+				t[m] |= 1 << (laneBits * l)
+			}
+		}
+	}
+	return t
+}()
 
 // wideFactor: a CJK or Hangul character carries about as much text as this many Latin
 // letters, so that the length thresholds hold for those scripts too.
@@ -391,7 +614,10 @@ func startsWithDash(s string) bool {
 // teaser cut short.
 func endsSentence(s string) bool {
 	for len(s) > 0 {
-		r, n := utf8.DecodeLastRuneInString(s)
+		r, n := rune(s[len(s)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s)
+		}
 		switch r {
 		case '.':
 			return !strings.HasSuffix(s, "...")

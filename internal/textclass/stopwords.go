@@ -3,9 +3,12 @@ package textclass
 import (
 	"embed"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/cleanhq/clean/internal/blocks"
 )
 
 //go:embed stopwords/*.txt
@@ -26,7 +29,7 @@ type langMask uint16
 // case-insensitively in place: the classifier looks up every word of a page. A word of up
 // to eight bytes is its key: its bytes as a number, the first lowest (packWord), so that
 // it is hashed by one multiplication and compared in one step; a longer word is hashed
-// with FNV-1a and compared byte by byte.
+// from its first and last eight bytes and its length (hashLong) and compared byte by byte.
 type stopIndex struct {
 	words  map[string]langMask
 	slots  []stopSlot
@@ -48,8 +51,6 @@ type stopSlot struct {
 }
 
 const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
 	// packMul spreads a packed word's bits over the top half of the product (the 64-bit
 	// golden ratio, as in Fibonacci hashing).
 	packMul = 0x9e3779b97f4a7c15
@@ -68,13 +69,17 @@ func packWord(w []byte) uint64 {
 // hashPacked is the hash of a word of up to eight bytes, given its key.
 func hashPacked(key uint64) uint32 { return uint32(key * packMul >> 32) }
 
-// hashLong is the hash of a word of more than eight bytes, in lower case: FNV-1a.
-func hashLong(w []byte) uint32 {
-	h := uint32(fnvOffset)
-	for _, c := range w {
-		h = (h ^ uint32(c)) * fnvPrime
-	}
-	return h
+// hashLong is the hash of a word of more than eight bytes, in lower case: of its first
+// and its last eight bytes (which overlap in words under sixteen bytes) and its length,
+// read as numbers (see hashEnds), so that a word costs the same whatever its length.
+func hashLong(w string) uint32 {
+	return hashEnds(blocks.Load8(w), blocks.Load8(w[len(w)-8:]), len(w))
+}
+
+// hashEnds is hashLong of the word of n bytes whose first eight bytes are first and last
+// eight bytes last, as numbers, the first byte lowest.
+func hashEnds(first, last uint64, n int) uint32 {
+	return hashPacked(first ^ bits.RotateLeft64(last*packMul, 29) ^ uint64(n))
 }
 
 // buildTable fills the lookup table from words, at most a quarter full. Long keys go into
@@ -93,7 +98,7 @@ func (idx *stopIndex) buildTable() {
 			slot.key = packWord([]byte(w))
 			h = hashPacked(slot.key)
 		} else {
-			h = hashLong([]byte(w))
+			h = hashLong(w)
 			slot.off, slot.tag = uint32(arena.Len()), uint8(h>>24)
 			arena.WriteString(w)
 		}
@@ -155,10 +160,8 @@ func (idx *stopIndex) lookupFolded(w string) langMask {
 		key := packWord(buf[:len(w)])
 		return idx.lookupPacked(hashPacked(key), key)
 	}
-	h := uint32(fnvOffset)
-	for i := range len(w) {
-		h = (h ^ uint32(w[i]|0x20)) * fnvPrime
-	}
+	const lower = blocks.ByteOnes * 0x20 // lowers ASCII letters, keeps apostrophes
+	h := hashEnds(blocks.Load8(w)|lower, blocks.Load8(w[len(w)-8:])|lower, len(w))
 	if !idx.mayHold(h) {
 		return 0
 	}
@@ -171,7 +174,7 @@ func (idx *stopIndex) lookup(w []byte) langMask {
 		key := packWord(w)
 		return idx.lookupPacked(hashPacked(key), key)
 	}
-	return idx.lookupLong(hashLong(w), string(w), func(key, w string) bool { return key == w })
+	return idx.lookupLong(hashLong(string(w)), string(w), func(key, w string) bool { return key == w })
 }
 
 func lowerASCII(c byte) byte {

@@ -3,6 +3,7 @@ package textclass
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -81,8 +82,9 @@ func TestEndsSentence(t *testing.T) {
 func TestFeatures(t *testing.T) {
 	sc := scanner{idx: loadStopwords()}
 	var hits [numLangs]int32
-	f := sc.scan("Home | News | Sport\nMail me: a@b.org or see https://x.org/y in 2024 at 10:31 — don’t", &hits)
-	want := Features{Runes: 84, Words: 20, Caps: 4, Numeric: 3, Links: 2, Seps: 2, Lines: 2, Years: 1, Days: 2, Time: true}
+	f := sc.scanAll("Home | News | Sport\nMail me: a@b.org or see https://x.org/y in 2024 at 10:31 — don’t", &hits)
+	want := Features{Runes: 84, Words: 20, Caps: 4, Numeric: 3, Links: 2, Seps: 2, Lines: 2, Years: 1, Days: 2, Time: true,
+		Simple: true, Fields: 14, Marks: true}
 	got := f
 	got.Stops = 0
 	if got != want {
@@ -155,7 +157,7 @@ func TestApostropheIsNoDigit(t *testing.T) {
 	sc := scanner{idx: loadStopwords()}
 	for _, s := range []string{"don't", "Don't stop", "l'été", "it's 2024"} {
 		var hits [numLangs]int32
-		f := sc.scan(s, &hits)
+		f := sc.scanAll(s, &hits)
 		want := int32(0)
 		if strings.Contains(s, "2024") {
 			want = 1
@@ -270,12 +272,70 @@ func TestShortWordAgreesWithWord(t *testing.T) {
 				}
 				var fastF, slowF Features
 				var fastH, slowH [numLangs]int32
-				end, ok := sc.shortWord(s, i, &fastF, &fastH)
+				sc.field = false
+				end, spaced, ok := sc.shortWord(s, i, &fastF, &fastH)
+				sc.flushHits(&fastH)
 				if !ok {
 					continue
 				}
-				if want := sc.word(s, i, &slowF, &slowH); end != want || fastF != slowF || fastH != slowH {
+				sc.field = false
+				want := sc.word(s, i, &slowF, &slowH)
+				if spaced != (end < len(s) && s[end] == ' ') {
+					t.Fatalf("%q at %d: shortWord says a space follows its word: %v", s, i, spaced)
+				}
+				if sc.flushHits(&slowH); end != want || fastF != slowF || fastH != slowH {
 					t.Fatalf("%q at %d: shortWord ends at %d with %+v %v, word at %d with %+v %v", s, i, end, fastF, fastH, want, slowF, slowH)
+				}
+			}
+		}
+	}
+}
+
+// TestPunctuationBlock: General Punctuation, which letterOrDigit and goesOn pass over
+// without the tables, holds no letter, digit or combining mark.
+func TestPunctuationBlock(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206f; r++ {
+		if !punctuation(r) || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			t.Errorf("%U: punctuation %v, a letter, digit or mark", r, punctuation(r))
+		}
+	}
+}
+
+// TestLaneSums: laneSums adds lanes of hits as the hits would add up one by one, full
+// lanes, many of them, in every language.
+func TestLaneSums(t *testing.T) {
+	var a laneSums
+	var want [numLangs]int32
+	for n := range 3*laneSum + 5 {
+		x := uint64(0)
+		for l := range numLangs {
+			h := uint64(laneMax - (n+l)%3)
+			x |= h << (laneBits * l)
+			want[l] += int32(h)
+		}
+		a.add(x)
+	}
+	a.flush()
+	if a.totals != want {
+		t.Errorf("laneSums = %v, want %v", a.totals, want)
+	}
+}
+
+// TestPunctCounts: asciiPunct does nothing for the characters punctCounts leaves out.
+func TestPunctCounts(t *testing.T) {
+	sc := scanner{idx: loadStopwords()}
+	for c := range byte(utf8.RuneSelf) {
+		if punctCounts[c] || asciiWord[c] || c == ' ' {
+			continue
+		}
+		for _, s := range []string{"a" + string(c) + "b", string(c), "1" + string(c) + "23", string(c) + " Ab", "x" + string(c) + "//"} {
+			for i := range len(s) {
+				if s[i] != c {
+					continue
+				}
+				var f Features
+				if sc.asciiPunct(s, i, &f); f != (Features{}) {
+					t.Errorf("asciiPunct(%q, %d) counts %+v, punctCounts[%q] is false", s, i, f, c)
 				}
 			}
 		}
