@@ -107,17 +107,30 @@ func span(n *html.Node, key string) int {
 	return min(v, maxSpan)
 }
 
-// isLayoutTable reports whether table t, laid out as grid, is there for the page's layout
+// isLayoutTable reports whether table t, of rows, is there for the page's layout
 // rather than for data: a table of one cell; or one without the marks of data (a
 // caption, a header section or cell, a summary) that says it is presentation
 // (role="presentation" or "none"), holds another table, or has cells holding structure
 // (headings, lists, code, quotes) and is too small for data: one row or column, or at
 // most ten cells, as Readability tells them.
-func isLayoutTable(t *html.Node, grid [][]*html.Node, width int) bool {
-	if len(grid) == 1 && width == 1 {
-		return grid[0][0] != nil
+func isLayoutTable(t *html.Node, rows []*html.Node) bool {
+	height, width, cells := len(rows), 0, 0
+	for _, tr := range rows {
+		w := 0
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+				w += span(c, "colspan")
+				cells++
+			}
+		}
+		width = max(width, w)
 	}
-	if hasDataMarks(t) {
+	switch {
+	case cells == 0:
+		return false
+	case height == 1 && width == 1:
+		return true
+	case hasDataMarks(t):
 		return false
 	}
 	switch role := strings.TrimSpace(Attr(t, "role")); {
@@ -128,8 +141,7 @@ func isLayoutTable(t *html.Node, grid [][]*html.Node, width int) bool {
 	case !CellsHoldStructure(t):
 		return false
 	}
-	rows := len(grid)
-	return rows == 1 || width == 1 || rows < 10 && width <= 4 && rows*width <= 10
+	return height == 1 || width == 1 || height < 10 && width <= 4 && height*width <= 10
 }
 
 // hasDataMarks reports whether table t has what only data tables have: a caption, a
@@ -158,8 +170,11 @@ func hasDataMarks(t *html.Node) bool {
 // nil.
 func LayoutCells(t *html.Node) []*html.Node {
 	rows, _, _ := TableRows(t)
+	if !isLayoutTable(t, rows) {
+		return nil // most tables: told without laying out their grid
+	}
 	grid, width := TableGrid(rows)
-	if width == 0 || !isLayoutTable(t, grid, width) {
+	if width == 0 {
 		return nil
 	}
 	return readingOrder(grid)

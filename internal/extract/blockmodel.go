@@ -184,10 +184,25 @@ func aboutTitle(root *html.Node, title string) bool {
 	if root == nil {
 		return false
 	}
-	text := strings.ToLower(blocks.Text(root))
-	for _, w := range words {
-		if strings.Contains(text, w) {
-			return true
+	return holdsWord(root, words)
+}
+
+// holdsWord reports whether a text node under n holds one of words (lower case), in any
+// case. The title's words come early in a story: the walk mostly stops in its first lines.
+func holdsWord(n *html.Node, words []string) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			text := strings.ToLower(c.Data)
+			for _, w := range words {
+				if strings.Contains(text, w) {
+					return true
+				}
+			}
+		case html.ElementNode:
+			if !blocks.IsInvisible(c) && holdsWord(c, words) {
+				return true
+			}
 		}
 	}
 	return false
