@@ -1,6 +1,10 @@
 package clean
 
-import "github.com/cleanhq/clean/internal/render"
+import (
+	"slices"
+
+	"github.com/cleanhq/clean/internal/render"
+)
 
 // appendJSON writes the members of d's JSON form to w, in the order and with the
 // omissions of its json tags (TestDocumentJSON holds the two to the same bytes as
@@ -54,10 +58,10 @@ func (d Document) jsonSize() int {
 	return n + n/8 + 512 // escapes: a newline takes two bytes
 }
 
-// documentJSON is d's JSON form and a newline, as encoding/json writes it (HTML
-// characters unescaped, indented by indent, "" for one line).
-func documentJSON(d Document, indent string) []byte {
-	w := render.NewJSONWriter(indent, d.jsonSize())
+// documentJSON appends to dst d's JSON form and a newline, as encoding/json writes it
+// (HTML characters unescaped, indented by indent, "" for one line).
+func documentJSON(dst []byte, d Document, indent string) []byte {
+	w := render.NewJSONWriter(slices.Grow(dst, d.jsonSize()), indent)
 	w.Open('{')
 	d.appendJSON(w)
 	w.Close('}')

@@ -107,7 +107,7 @@ func checkDocumentJSON(t *testing.T, d Document) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := documentJSON(d, indent); !bytes.Equal(got, want) {
+		if got := documentJSON(nil, d, indent); !bytes.Equal(got, want) {
 			t.Errorf("indent %q:\n%s\nencoding/json:\n%s", indent, got, want)
 		}
 	}
@@ -132,7 +132,7 @@ func BenchmarkDocumentJSON(b *testing.B) {
 		}
 		if d, err := Clean(context.Background(), Input{Name: f, Data: data}, opts); err == nil {
 			docs = append(docs, d)
-			size += int64(len(documentJSON(d, "")))
+			size += int64(len(documentJSON(nil, d, "")))
 		}
 	}
 	for _, enc := range []struct {
@@ -140,7 +140,7 @@ func BenchmarkDocumentJSON(b *testing.B) {
 		write func(Document) []byte
 	}{
 		{"encoding-json", func(d Document) []byte { out, _ := render.JSON(d, ""); return out }},
-		{"writer", func(d Document) []byte { return documentJSON(d, "") }},
+		{"writer", func(d Document) []byte { return documentJSON(nil, d, "") }},
 	} {
 		b.Run(enc.name, func(b *testing.B) {
 			b.SetBytes(size)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cleanhq/clean/internal/render"
 	"go.yaml.in/yaml/v3"
@@ -31,7 +32,8 @@ type formatInfo struct {
 	ext       string // file extension, without the dot
 	mediaType string
 	markdown  bool // the format prints the Markdown body (the text body is always made)
-	write     func(doc Document, opts WriteOptions) ([]byte, error)
+	// write appends doc in the format to dst
+	write func(dst []byte, doc Document, opts WriteOptions) ([]byte, error)
 }
 
 var formats = []formatInfo{
@@ -107,20 +109,52 @@ func Write(w io.Writer, doc Document, f Format, opts WriteOptions) error {
 	if !ok {
 		return fmt.Errorf("unknown format %q", f)
 	}
-	out, err := fi.write(doc, opts)
-	if err != nil {
-		return err
+	buf := outBuffers.get()
+	out, err := fi.write(buf.b[:0], doc, opts)
+	if err == nil {
+		_, err = w.Write(out)
 	}
-	_, err = w.Write(out)
+	outBuffers.put(buf, out)
 	return err
 }
 
-func writeText(doc Document, _ WriteOptions) ([]byte, error) {
+// outBuffers holds the buffers Write renders a document into: w.Write does not keep
+// what it is given (see io.Writer), so the buffer is used again for the next document,
+// rather than one of the output's size (the JSON forms hold the body twice) allocated
+// and zeroed for each.
+var outBuffers outPool
+
+// outPool is a pool of output buffers, each at most maxPooledOut bytes, so that one huge
+// document's is not kept alive.
+type outPool struct{ pool sync.Pool }
+
+// outBuffer is a buffer of outPool.
+type outBuffer struct{ b []byte }
+
+const maxPooledOut = 4 << 20
+
+func (p *outPool) get() *outBuffer {
+	if buf, _ := p.pool.Get().(*outBuffer); buf != nil {
+		return buf
+	}
+	return new(outBuffer)
+}
+
+// put gives buf back, holding out, what was written into it (grown when it was too
+// small); neither is to be used after.
+func (p *outPool) put(buf *outBuffer, out []byte) {
+	if cap(out) <= maxPooledOut {
+		buf.b = out[:0]
+		p.pool.Put(buf)
+	}
+}
+
+func writeText(dst []byte, doc Document, _ WriteOptions) ([]byte, error) {
 	title := ""
 	if doc.hasTitleLine() {
 		title = doc.Title
 	}
-	return appendTitled(nil, title, doc.Text), nil
+	return appendTitled(dst, title, doc.Text), nil
 }
 
 // hasTitleLine reports whether a writer prints a title line before the body: not when
@@ -129,15 +163,17 @@ func (d Document) hasTitleLine() bool { return d.Title != "" && !d.titled }
 
 // writeHTML writes the document's HTML body, made when the Document was cleaned for
 // FormatHTML; a Document from elsewhere gets its Markdown escaped in a pre.
-func writeHTML(doc Document, _ WriteOptions) ([]byte, error) {
+func writeHTML(dst []byte, doc Document, _ WriteOptions) ([]byte, error) {
 	if doc.HTML == "" {
-		return []byte(render.PlainHTMLDocument(doc.Title, doc.Markdown)), nil
+		return append(dst, render.PlainHTMLDocument(doc.Title, doc.Markdown)...), nil
 	}
-	return []byte(doc.HTML), nil
+	return append(dst, doc.HTML...), nil
 }
 
-func writeJSON(indent string) func(Document, WriteOptions) ([]byte, error) {
-	return func(doc Document, _ WriteOptions) ([]byte, error) { return documentJSON(doc, indent), nil }
+func writeJSON(indent string) func([]byte, Document, WriteOptions) ([]byte, error) {
+	return func(dst []byte, doc Document, _ WriteOptions) ([]byte, error) {
+		return documentJSON(dst, doc, indent), nil
+	}
 }
 
 // appendTitled appends to dst the title and the body that are not empty, a blank line
@@ -153,8 +189,8 @@ func appendTitled(dst []byte, title, body string) []byte {
 	return append(dst, '\n')
 }
 
-func writeMarkdown(doc Document, opts WriteOptions) ([]byte, error) {
-	var out []byte
+func writeMarkdown(dst []byte, doc Document, opts WriteOptions) ([]byte, error) {
+	out := dst
 	if opts.FrontMatter {
 		meta, err := yaml.Marshal(metadataOf(doc))
 		if err != nil {

@@ -199,3 +199,29 @@ func TestAppendTitled(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteReusesBuffer: Write renders into a buffer it uses again for the next
+// document (outBuffers); what it wrote before, longer or shorter, leaves no trace.
+func TestWriteReusesBuffer(t *testing.T) {
+	long, short := fullDocument(), Document{Source: "s", Markdown: "Body", Text: "Body"}
+	long.Markdown, long.Text = strings.Repeat("Body line.\n", 500), strings.Repeat("Body line.\n", 500)
+	for _, f := range Formats() {
+		var want bytes.Buffer
+		if err := Write(&want, short, f, WriteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for range 3 {
+			var b bytes.Buffer
+			if err := Write(&b, long, f, WriteOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			b.Reset()
+			if err := Write(&b, short, f, WriteOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b.Bytes(), want.Bytes()) {
+				t.Errorf("%s after a longer document: got %q, want %q", f, b.Bytes(), want.Bytes())
+			}
+		}
+	}
+}

@@ -21,12 +21,14 @@ type JSONWriter struct {
 	first  bool // nothing written yet in the object or array just opened
 }
 
-// NewJSONWriter starts a value, indented by indent ("" for one line).
-func NewJSONWriter(indent string, sizeHint int) *JSONWriter {
-	return &JSONWriter{buf: make([]byte, 0, sizeHint), indent: indent}
+// NewJSONWriter starts a value, indented by indent ("" for one line), appended to dst
+// (whose capacity the caller sizes).
+func NewJSONWriter(dst []byte, indent string) *JSONWriter {
+	return &JSONWriter{buf: dst, indent: indent}
 }
 
-// Bytes ends the value with a newline, as Encoder.Encode does, and returns it.
+// Bytes ends the value with a newline, as Encoder.Encode does, and returns it: dst and
+// the value.
 func (w *JSONWriter) Bytes() []byte { return append(w.buf, '\n') }
 
 // Open starts an object ('{') or an array ('[').

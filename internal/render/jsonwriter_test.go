@@ -64,7 +64,7 @@ func TestJSONWriterShapes(t *testing.T) {
 	}
 	v := shape{S: "x", List: []string{"a", "b"}, Empty: []string{}, Items: []item{{"1"}, {"2"}}, None: []item{}, N: -3}
 	for _, indent := range []string{"", "  ", "\t"} {
-		w := NewJSONWriter(indent, 0)
+		w := NewJSONWriter(nil, indent)
 		w.Open('{')
 		w.StringField("s", v.S, false)
 		w.Key("list")
