@@ -28,6 +28,7 @@ func TestTextPathsAgree(t *testing.T) {
 			{"© 2020 Example. All rights reserved."}, {"After the footer"}},
 		{{"Related stories"}, {"More from the author"}, {"Body text that stays."}, {"{loadposition ads}"}},
 		{{""}, {" "}, {"\u200b"}},
+		{{" "}, {"Main Area Top ↴"}, {"Body text that stays."}, {"\u00a0"}, {"Share"}, {"Tags: China, Obama"}},
 		{{"a", ""}, {"", "b"}, {"c", "", "", "d"}, {"", "", "e", " "}, {}, {"f"}},
 		{{"Related  stories"}, {"Share\ton  Facebook", "Twitter"}, {"More\nfrom the author"}, {"Read more\u00a0..."},
 			{"Body text that stays, long enough to be prose before the footer that follows it."},

@@ -99,13 +99,7 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 			}
 		}
 	}
-	leaves := make([]int, 0, len(paras)) // the paragraphs with visible text, as blocks.Leaves finds them
-	visible := make([][]string, 0, len(paras))
-	for i, p := range paras {
-		if blocks.LinesVisible(p) {
-			leaves, visible = append(leaves, i), append(visible, p)
-		}
-	}
+	visible, leaves := visibleParagraphs(paras)
 	var texts []string // the paragraphs' texts, made when a cut or a removal needs them
 	textsOf := func() []string {
 		if texts == nil {
@@ -114,9 +108,11 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 		return texts
 	}
 	gone := markBlocks(textsOf, paragraphLines(visible), &byKind)
+	// kept is paras filtered in place, which visible may be: until the first removal,
+	// which makes texts if nothing did before, kept's writes leave paras as it was.
 	kept, next := paras[:0], 0
 	for i, p := range paras {
-		if next < len(leaves) && leaves[next] == i {
+		if next < len(visible) && (leaves == nil || leaves[next] == i) {
 			if r := gone[next]; r != nil {
 				out = append(out, removal(r, textsOf()[next]))
 				next++
@@ -127,6 +123,30 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 		kept = append(kept, p)
 	}
 	return kept, out
+}
+
+// visibleParagraphs returns the paragraphs of paras with visible text, as blocks.Leaves
+// finds them, and their indexes in paras: paras itself and nil when every paragraph has
+// some, as in most articles.
+func visibleParagraphs(paras [][]string) (visible [][]string, leaves []int) {
+	all := true
+	for _, p := range paras {
+		if !blocks.LinesVisible(p) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return paras, nil
+	}
+	leaves = make([]int, 0, len(paras))
+	visible = make([][]string, 0, len(paras))
+	for i, p := range paras {
+		if blocks.LinesVisible(p) {
+			leaves, visible = append(leaves, i), append(visible, p)
+		}
+	}
+	return visible, leaves
 }
 
 // markBlocks returns the rule that removes each block, if any: the drop rules, then the

@@ -170,7 +170,11 @@ func cutLines(all []subject, ends []int) [][]subject {
 // space to collapse until a rule looks past their edges (see tidy): most are turned away
 // by their edges.
 func paragraphLines(paras [][]string) [][]subject {
-	all := make([]subject, 0, len(paras)) // most paragraphs are one line
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	all := make([]subject, 0, n) // as many as the lines, but for the few paragraphs tidied
 	ends := make([]int, len(paras)+1)
 	for i, p := range paras {
 		switch {
