@@ -107,7 +107,9 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 		}
 		return texts
 	}
-	gone := markBlocks(textsOf, paragraphLines(visible), &byKind)
+	mem := linePool.Get().(*lineMemory)
+	defer mem.release()
+	gone := markBlocks(textsOf, paragraphLines(visible, mem), &byKind)
 	// kept is paras filtered in place, which visible may be: until the first removal,
 	// which makes texts if nothing did before, kept's writes leave paras as it was.
 	kept, next := paras[:0], 0

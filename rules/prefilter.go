@@ -148,14 +148,15 @@ func blockLines(texts []string, match func(i int) bool) [][]subject {
 		}
 		ends[i+1] = len(all)
 	}
-	return cutLines(all, ends)
+	return cutLines(nil, all, ends)
 }
 
 // cutLines cuts all into the lines of each block, all[ends[i]:ends[i+1]] for block i (nil
-// when it has none).
-func cutLines(all []subject, ends []int) [][]subject {
-	lines := make([][]subject, len(ends)-1)
+// when it has none), in dst's memory when it has room.
+func cutLines(dst [][]subject, all []subject, ends []int) [][]subject {
+	lines := slices.Grow(dst[:0], len(ends)-1)[:len(ends)-1]
 	for i := range lines {
+		lines[i] = nil
 		if ends[i+1] > ends[i] {
 			lines[i] = all[ends[i]:ends[i+1]:ends[i+1]]
 		}
@@ -169,13 +170,16 @@ func cutLines(all []subject, ends []int) [][]subject {
 // line has solid edges (see solidEdges), as most, the lines are not even read for white
 // space to collapse until a rule looks past their edges (see tidy): most are turned away
 // by their edges.
-func paragraphLines(paras [][]string) [][]subject {
+//
+// The memory is m's, which keeps it for the next document (see lineMemory).
+func paragraphLines(paras [][]string, m *lineMemory) [][]subject {
 	n := 0
 	for _, p := range paras {
 		n += len(p)
 	}
-	all := make([]subject, 0, n) // as many as the lines, but for the few paragraphs tidied
-	ends := make([]int, len(paras)+1)
+	all := slices.Grow(m.all[:0], n) // as many as the lines, but for the few paragraphs tidied
+	ends := slices.Grow(m.ends[:0], len(paras)+1)[:len(paras)+1]
+	ends[0] = 0
 	for i, p := range paras {
 		switch {
 		case allSolid(p):
@@ -193,7 +197,32 @@ func paragraphLines(paras [][]string) [][]subject {
 		}
 		ends[i+1] = len(all)
 	}
-	return cutLines(all, ends)
+	m.all, m.ends, m.lines = all, ends, cutLines(m.lines, all, ends)
+	return m.lines
+}
+
+// lineMemory is the memory of paragraphLines for a document: the subjects of all its
+// lines, where each paragraph's end among them, and each paragraph's lines. ApplyParagraphs
+// takes one from linePool and gives it back (release) when done with the document.
+type lineMemory struct {
+	all   []subject
+	ends  []int
+	lines [][]subject
+}
+
+// linePool holds lineMemory; memory for more than maxPooledSubjects lines is not kept.
+var linePool = sync.Pool{New: func() any { return new(lineMemory) }}
+
+const maxPooledSubjects = 1 << 16
+
+// release clears m, so that it holds on to no text, and gives it back to linePool.
+func (m *lineMemory) release() {
+	if cap(m.all) > maxPooledSubjects || cap(m.lines) > maxPooledSubjects {
+		return
+	}
+	clear(m.all)
+	clear(m.lines)
+	linePool.Put(m)
 }
 
 // allSolid reports whether every line of p has solid edges: at least two bytes, the
