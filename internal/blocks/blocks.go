@@ -5,6 +5,7 @@ package blocks
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,7 +98,7 @@ func Text(n *html.Node) string {
 // LinesTexts is Text of each block whose content is the lines of one of paras, separated
 // by <br>.
 func LinesTexts(paras [][]string) []string {
-	texts := JoinEach(paras)
+	texts := JoinEach(nil, paras)
 	for i, t := range texts {
 		texts[i] = TidyLines(t)
 	}
@@ -116,8 +117,9 @@ func LinesTidy(lines []string) bool {
 }
 
 // JoinEach returns the lines of each of paras joined with newlines, as strings.Join would
-// join them; the paragraphs of several lines are built in one string.
-func JoinEach(paras [][]string) []string {
+// join them; the paragraphs of several lines are built in one string. The slice returned
+// is dst's memory when it has room.
+func JoinEach(dst []string, paras [][]string) []string {
 	size := 0
 	for _, p := range paras {
 		if len(p) > 1 {
@@ -128,9 +130,10 @@ func JoinEach(paras [][]string) []string {
 	}
 	var b strings.Builder
 	b.Grow(size) // one buffer: the strings taken from it below share it
-	joined := make([]string, len(paras))
+	joined := slices.Grow(dst[:0], len(paras))[:len(paras)]
 	for i, p := range paras {
 		if len(p) < 2 {
+			joined[i] = ""
 			if len(p) == 1 {
 				joined[i] = p[0]
 			}

@@ -35,13 +35,17 @@ func TestHasVisibleText(t *testing.T) {
 	}
 }
 
-// TestJoinEach: each paragraph's lines joined as strings.Join joins them.
+// TestJoinEach: each paragraph's lines joined as strings.Join joins them, into a slice
+// of its own or one that held other texts.
 func TestJoinEach(t *testing.T) {
 	paras := [][]string{{"a"}, nil, {"b", "c"}, {""}, {"", ""}, {"d", "", "e"}, {"f"}}
-	got := JoinEach(paras)
-	for i, p := range paras {
-		if want := strings.Join(p, "\n"); got[i] != want {
-			t.Errorf("paragraph %d: %q, want %q", i, got[i], want)
+	dirty := []string{"x", "x", "x", "x", "x", "x", "x", "x"}
+	for _, dst := range [][]string{nil, dirty} {
+		got := JoinEach(dst, paras)
+		for i, p := range paras {
+			if want := strings.Join(p, "\n"); got[i] != want {
+				t.Errorf("paragraph %d: %q, want %q", i, got[i], want)
+			}
 		}
 	}
 }

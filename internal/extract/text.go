@@ -48,8 +48,9 @@ func (t *TextArticle) Release() {
 // (textPool): its lines, and the paragraphs, which are slices of them, as long as the last
 // text used them.
 type textMemory struct {
-	lines []string
-	paras [][]string
+	lines  []string
+	paras  [][]string
+	joined []string // the blocks' texts (joinAll), which only the classification reads
 }
 
 // used notes the lines and paragraphs of a text, made from m's memory (or not).
@@ -91,11 +92,12 @@ func (m *textMemory) release() {
 	if m == nil {
 		return
 	}
-	if cap(m.lines) > maxPooledLines || cap(m.paras) > maxPooledLines {
+	if cap(m.lines) > maxPooledLines || cap(m.paras) > maxPooledLines || cap(m.joined) > maxPooledLines {
 		return
 	}
 	clear(m.lines)
 	clear(m.paras)
+	clear(m.joined)
 	textPool.Put(m)
 }
 
@@ -177,17 +179,22 @@ func textBlocks(text string, mem *textMemory) (paras [][]string, joined []string
 		for i := range paras[0] {
 			lines[i] = paras[0][i : i+1 : i+1]
 		}
-		if j := joinAll(lines); textclass.LooksLikeDump(j) {
+		if j := mem.joinAll(lines); textclass.LooksLikeDump(j) {
 			return lines, j
 		}
 	}
-	return paras, joinAll(paras)
+	return paras, mem.joinAll(paras)
 }
 
 // joinAll joins the lines of each paragraph with newlines; the paragraphs of several
-// lines share one string.
-func joinAll(paras [][]string) []string {
-	return blocks.JoinEach(paras)
+// lines share one string. The slice of them is m's memory when m is not nil, good until
+// the next joinAll.
+func (m *textMemory) joinAll(paras [][]string) []string {
+	if m == nil {
+		return blocks.JoinEach(nil, paras)
+	}
+	m.joined = blocks.JoinEach(m.joined, paras)
+	return m.joined
 }
 
 // minLineBlocks is the fewest lines a text without blank lines needs to be tried as a
