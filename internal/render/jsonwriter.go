@@ -89,7 +89,8 @@ func (w *JSONWriter) PlainField(k string, p JSONPlain) {
 	w.buf = append(appendLines(w.buf, s[at:]), '"')
 }
 
-// appendLines appends s, which holds nothing JSON escapes but line breaks, escaped.
+// appendLines appends s, which holds nothing JSON escapes but line breaks, escaped. The
+// line break after one, as between paragraphs, is taken without a search.
 func appendLines(dst []byte, s string) []byte {
 	for {
 		i := strings.IndexByte(s, '\n')
@@ -98,41 +99,36 @@ func appendLines(dst []byte, s string) []byte {
 		}
 		dst = append(append(dst, s[:i]...), '\\', 'n')
 		s = s[i+1:]
+		for s != "" && s[0] == '\n' {
+			dst, s = append(dst, '\\', 'n'), s[1:]
+		}
 	}
 }
 
 // appendQuoted appends s, which holds nothing JSON escapes but quotes, backslashes and
-// line breaks, escaped: each line is looked through for the quotes and backslashes, which
-// are few.
+// line breaks, escaped: the quotes and backslashes, which are few, are looked for in the
+// whole of s, the line breaks between them by appendLines.
 func appendQuoted(dst []byte, s string) []byte {
-	for s != "" {
-		line, rest, more := strings.Cut(s, "\n")
-		quote, slash := strings.IndexByte(line, '"'), strings.IndexByte(line, '\\')
-		for quote >= 0 || slash >= 0 {
-			i := quote
-			if i < 0 || slash >= 0 && slash < i {
-				i = slash
-			}
-			dst = append(append(dst, line[:i]...), '\\', line[i])
-			line = line[i+1:]
-			if quote >= 0 {
-				if quote -= i + 1; quote < 0 {
-					quote = strings.IndexByte(line, '"')
-				}
-			}
-			if slash >= 0 {
-				if slash -= i + 1; slash < 0 {
-					slash = strings.IndexByte(line, '\\')
-				}
+	quote, slash := strings.IndexByte(s, '"'), strings.IndexByte(s, '\\')
+	for quote >= 0 || slash >= 0 {
+		i := quote
+		if i < 0 || slash >= 0 && slash < i {
+			i = slash
+		}
+		dst = append(appendLines(dst, s[:i]), '\\', s[i])
+		s = s[i+1:]
+		if quote >= 0 {
+			if quote -= i + 1; quote < 0 {
+				quote = strings.IndexByte(s, '"')
 			}
 		}
-		dst = append(dst, line...)
-		if more {
-			dst = append(dst, '\\', 'n')
+		if slash >= 0 {
+			if slash -= i + 1; slash < 0 {
+				slash = strings.IndexByte(s, '\\')
+			}
 		}
-		s = rest
 	}
-	return dst
+	return appendLines(dst, s)
 }
 
 // Int writes n.

@@ -129,3 +129,23 @@ func TestPlainRun(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendQuoted holds appendQuoted, and appendLines where there is no quote or
+// backslash, to AppendJSONString on texts of lines, blank lines, quotes and backslashes
+// at every place.
+func TestAppendQuoted(t *testing.T) {
+	for _, s := range []string{
+		"", "\n", "\n\n", "a", "a\n", "\na", "a\n\nb", "a\n\n\nb\n", `"`, `\`, `\"`, "\"\n\\",
+		"say \"hi\"\n\nand \\ so\n\"", "a\\\nb\"\n\n\"c\"", "\n\"\n\n\\\n",
+	} {
+		want := string(AppendJSONString(nil, s))
+		if got := `"` + string(appendQuoted(nil, s)) + `"`; got != want {
+			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
+		}
+		if !strings.ContainsAny(s, "\"\\") {
+			if got := `"` + string(appendLines(nil, s)) + `"`; got != want {
+				t.Errorf("appendLines(%q) = %s, want %s", s, got, want)
+			}
+		}
+	}
+}
