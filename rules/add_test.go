@@ -108,3 +108,28 @@ func TestAddRefusesBadRules(t *testing.T) {
 		t.Errorf("refused rules changed the set: %d rules, want %d", len(s.Rules), n)
 	}
 }
+
+// TestStripSigns: the built-in strip rules all need a { or a <, so a line without either
+// is left alone unread by them; a strip rule without such a set of signs turns the
+// shortcut off, and ApplyParagraphs strips as before either way.
+func TestStripSigns(t *testing.T) {
+	b := Builtin().forHost("")
+	if signs, sure := stripSigns(b.of(Strip)); !sure || string(signs.b[:signs.n]) != "<{" {
+		t.Errorf("built-in strip rules: signs %q, sure %v; want \"<{\", true", signs.b[:signs.n], sure)
+	}
+	set := &Set{}
+	for _, r := range []Rule{{ID: "brace", Kind: Strip, Pattern: "{ad-here}"}, {ID: "word", Kind: Strip, Regex: `(?i)\bad-slot\b`}} {
+		if err := set.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	byKind := set.forHost("")
+	if _, sure := stripSigns(byKind.of(Strip)); sure {
+		t.Error("a rule without signs: sure")
+	}
+	paras := [][]string{{"Text {ad-here} and an AD-SLOT here", "no token"}, {"ad-slot"}}
+	kept, removed := set.ApplyParagraphs(paras, "")
+	if len(removed) != 3 || kept[0][0] != "Text  and an  here" {
+		t.Errorf("kept %q, removed %v", kept, removed)
+	}
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -93,9 +94,12 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 	byKind := s.forHost(host)
 	var out []Removal
 	if strips := byKind.of(Strip); len(strips) > 0 {
+		signs, sure := stripSigns(strips)
 		for _, p := range paras {
 			for i := range p {
-				p[i] = stripText(p[i], strips, &out)
+				if !sure || signs.in(p[i]) {
+					p[i] = stripText(p[i], strips, &out)
+				}
 			}
 		}
 	}
@@ -214,6 +218,60 @@ func strip(root *html.Node, rules []*Rule) []Removal {
 	}
 	walk(root)
 	return out
+}
+
+// stripSigns returns, when each of the strip rules needs one of a few rare ASCII signs
+// in every match (a set of its prefilter's need of single exact bytes, such as [{<]),
+// those signs, and sure: a text holding none of them is one that none of the rules
+// changes (stripText tries each rule's prefilter first), found with a search per sign
+// rather than per rule and sign.
+func stripSigns(rules []*Rule) (s signs, sure bool) {
+	for _, r := range rules {
+		i := slices.IndexFunc(r.pre.need, signSet)
+		if i < 0 {
+			return signs{}, false
+		}
+		for _, l := range r.pre.need[i] {
+			if !s.add(l.text[0]) {
+				return signs{}, false
+			}
+		}
+	}
+	return s, true
+}
+
+// signs are the bytes stripSigns looks for: at most as many as b holds, since more
+// searches can cost more than the rules' prefilters.
+type signs struct {
+	b [4]byte
+	n int
+}
+
+// add adds c unless s holds it already, and reports whether s had room.
+func (s *signs) add(c byte) bool {
+	switch {
+	case slices.Contains(s.b[:s.n], c):
+	case s.n == len(s.b):
+		return false
+	default:
+		s.b[s.n], s.n = c, s.n+1
+	}
+	return true
+}
+
+// in reports whether text holds a byte of s.
+func (s *signs) in(text string) bool {
+	for _, c := range s.b[:s.n] {
+		if strings.IndexByte(text, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// signSet reports whether a need set is of single bytes, exact (not case-folded).
+func signSet(set []literal) bool {
+	return !slices.ContainsFunc(set, func(l literal) bool { return l.fold || len(l.text) != 1 })
 }
 
 // stripText removes the tokens of the strip rules from one text (a text node, a line),
