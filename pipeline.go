@@ -149,7 +149,11 @@ func (p *pipeline) extract() error {
 func (p *pipeline) applyRules() error {
 	if p.plain {
 		var removed []rules.Removal
-		p.paras, removed = p.set.ApplyParagraphs(p.paras, p.host)
+		var tidy func(i int) bool
+		if known := p.known; known != nil {
+			tidy = func(i int) bool { return known[i].Words >= 0 } // the tokeniser's Simple lines are tidy
+		}
+		p.paras, removed = p.set.ApplyTidyParagraphs(p.paras, tidy, p.host)
 		if len(removed) > 0 {
 			p.known = nil // paragraphs removed or lines stripped: render reads them again
 		}

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/cleanhq/clean/internal/blocks"
 	"github.com/cleanhq/clean/internal/extract"
 	"github.com/cleanhq/clean/internal/render"
 	"github.com/cleanhq/clean/rules"
@@ -52,6 +54,10 @@ func TestTextPathsAgree(t *testing.T) {
 		if !slices.Equal(removed, domRemoved) {
 			t.Errorf("case %d: ApplyParagraphs removed %q, Apply %q", i, removed, domRemoved)
 		}
+		tidyKept, tidyRemoved := set.ApplyTidyParagraphs(clone(paras), func(j int) bool { return linesTidy(paras[j]) }, "")
+		if !slices.Equal(tidyRemoved, removed) || !slices.EqualFunc(tidyKept, kept, slices.Equal) {
+			t.Errorf("case %d: ApplyTidyParagraphs kept %q, removed %q; ApplyParagraphs %q, %q", i, tidyKept, tidyRemoved, kept, removed)
+		}
 		if got, want := render.TextParagraphs(kept), render.Text(dom.Root); got != want {
 			t.Errorf("case %d: TextParagraphs = %q, Text = %q", i, got, want)
 		}
@@ -65,6 +71,34 @@ func TestTextPathsAgree(t *testing.T) {
 	}
 	if total < 8 {
 		t.Errorf("%d removals in all: the rules did not run on the cases made for them", total)
+	}
+}
+
+// linesTidy reports whether the lines of p are tidy as ApplyTidyParagraphs is told.
+func linesTidy(p []string) bool {
+	return blocks.LinesTidy(p) && !slices.ContainsFunc(p, func(l string) bool { return strings.Contains(l, "\n") })
+}
+
+// TestTidyParagraphsFromTokeniser: told which paragraphs the tokeniser found simple
+// (TextArticle.Known), ApplyTidyParagraphs keeps and removes what ApplyParagraphs does, on
+// every ScrapingHub dump.
+func TestTidyParagraphsFromTokeniser(t *testing.T) {
+	dumps, _ := filepath.Glob("testdata/bench/scrapinghub/textdumps/*.txt")
+	set := rules.Builtin()
+	for _, f := range dumps {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := extract.TextParagraphs(string(data), false)
+		kept, removed := set.ApplyParagraphs(clone(a.Paragraphs), "")
+		tidyKept, tidyRemoved := set.ApplyTidyParagraphs(clone(a.Paragraphs), func(i int) bool { return a.Known[i].Words >= 0 }, "")
+		if !slices.Equal(tidyRemoved, removed) || !slices.EqualFunc(tidyKept, kept, slices.Equal) {
+			t.Errorf("%s: ApplyTidyParagraphs removed %q, ApplyParagraphs %q", f, tidyRemoved, removed)
+		}
+	}
+	if len(dumps) == 0 {
+		t.Skip("no dumps")
 	}
 }
 

@@ -91,6 +91,16 @@ func (s *Set) Apply(root *html.Node, host string) []Removal {
 // paragraphs left (paras, filtered in place) and what was removed, as Apply would: when
 // nothing was removed, the paragraphs are as they were (a strip rule's match is a removal).
 func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Removal) {
+	return s.ApplyTidyParagraphs(paras, nil, host)
+}
+
+// ApplyTidyParagraphs is ApplyParagraphs of paragraphs some of which are known to be
+// tidy, as a tokeniser that read them may know: tidy(i) reports that no line of paras[i]
+// is empty, holds a line break, or holds white space other than single spaces between
+// words (blocks.LinesTidy, less the reading). The block rules then take those lines as
+// they are, without reading them for white space. tidy nil knows no paragraph; what a
+// strip rule changes is not known either.
+func (s *Set) ApplyTidyParagraphs(paras [][]string, tidy func(i int) bool, host string) ([][]string, []Removal) {
 	byKind := s.forHost(host)
 	var out []Removal
 	if strips := byKind.of(Strip); len(strips) > 0 {
@@ -102,8 +112,15 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 				}
 			}
 		}
+		if len(out) > 0 {
+			tidy = nil // lines stripped
+		}
 	}
 	visible, leaves := visibleParagraphs(paras)
+	known := tidy // of visible[j]
+	if tidy != nil && leaves != nil {
+		known = func(j int) bool { return tidy(leaves[j]) }
+	}
 	var texts []string // the paragraphs' texts, made when a cut or a removal needs them
 	textsOf := func() []string {
 		if texts == nil {
@@ -113,7 +130,7 @@ func (s *Set) ApplyParagraphs(paras [][]string, host string) ([][]string, []Remo
 	}
 	mem := linePool.Get().(*lineMemory)
 	defer mem.release()
-	gone := markBlocks(textsOf, paragraphLines(visible, mem), &byKind)
+	gone := markBlocks(textsOf, paragraphLines(visible, known, mem), &byKind)
 	// kept is paras filtered in place, which visible may be: until the first removal,
 	// which makes texts if nothing did before, kept's writes leave paras as it was.
 	kept, next := paras[:0], 0

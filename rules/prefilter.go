@@ -170,9 +170,11 @@ func cutLines(dst [][]subject, all []subject, ends []int) [][]subject {
 // line has solid edges (see solidEdges), as most, the lines are not even read for white
 // space to collapse until a rule looks past their edges (see tidy): most are turned away
 // by their edges.
+// The lines of a paragraph known tidy (tidy(i), when tidy is not nil) are taken as they
+// are.
 //
 // The memory is m's, which keeps it for the next document (see lineMemory).
-func paragraphLines(paras [][]string, m *lineMemory) [][]subject {
+func paragraphLines(paras [][]string, tidy func(i int) bool, m *lineMemory) [][]subject {
 	n := 0
 	for _, p := range paras {
 		n += len(p)
@@ -182,6 +184,10 @@ func paragraphLines(paras [][]string, m *lineMemory) [][]subject {
 	ends[0] = 0
 	for i, p := range paras {
 		switch {
+		case tidy != nil && tidy(i):
+			for _, l := range p {
+				all = append(all, newSubject(l))
+			}
 		case allSolid(p):
 			for _, l := range p {
 				s := newSubject(l)

@@ -45,7 +45,7 @@ func TestUntidyLinesMatchAsTidy(t *testing.T) {
 		}
 		want := blockLines(blocks.LinesTexts([][]string{p}), func(int) bool { return true })[0]
 		for _, r := range rs {
-			got := slices.Clone(paragraphLines([][]string{p}, new(lineMemory))[0])
+			got := slices.Clone(paragraphLines([][]string{p}, nil, new(lineMemory))[0])
 			if g, w := r.matchLines(got), r.matchLines(slices.Clone(want)); g != w {
 				t.Errorf("%s on %q: untidy %v, tidy %v", r.ID, p[0], g, w)
 			} else if g {
