@@ -186,8 +186,20 @@ func bestGuess(data []byte) (chardet.Result, bool) {
 	return best, true
 }
 
-// binaryType names the media type of data that is not text, or returns "".
+// sniffLen is how many leading bytes tell text from binary content, as for
+// http.DetectContentType.
+const sniffLen = 512
+
+// binaryType names the media type of data that is not text, or returns "". Text that
+// only starts like a file signature ("BMW unveils…" like a bitmap's "BM", "ID3 tags…" like
+// an MP3's) is text: a signature counts when the bytes after it are not text (a NUL, a
+// control character, invalid UTF-8), or when it names a format written in ASCII (PDF,
+// PostScript).
 func binaryType(data []byte) string {
+	head := data[:min(len(data), sniffLen)]
+	if looksText(head) && !bytes.HasPrefix(head, []byte("%PDF-")) && !bytes.HasPrefix(head, []byte("%!PS-Adobe-")) {
+		return ""
+	}
 	t := http.DetectContentType(data)
 	switch {
 	case strings.HasPrefix(t, "text/"):
@@ -196,6 +208,26 @@ func binaryType(data []byte) string {
 		return "" // control bytes but no NUL: treat as damaged text
 	}
 	return strings.SplitN(t, ";", 2)[0]
+}
+
+// looksText reports whether head is text: valid UTF-8 (a character cut off at its end
+// aside) without a NUL, DEL or a control character other than tab, line breaks, form
+// feed and escape.
+func looksText(head []byte) bool {
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b || c == 0x7f {
+			return false
+		}
+	}
+	for i := len(head) - 1; i >= 0 && i >= len(head)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(head[i]) {
+			if !utf8.FullRune(head[i:]) {
+				head = head[:i] // the sniffed bytes end inside a character
+			}
+			break
+		}
+	}
+	return utf8.Valid(head)
 }
 
 // leadingTag matches a start tag at the beginning of a text.

@@ -117,6 +117,34 @@ func TestToUTF8Errors(t *testing.T) {
 	}
 }
 
+// TestTextLikeASignature: text whose first letters are a file format's signature ("BM"
+// for bitmaps, "ID3" for MP3, "GIF89a", "OggS", "MThd") is text, not binary content; the
+// same signatures followed by binary bytes are refused.
+func TestTextLikeASignature(t *testing.T) {
+	for _, text := range []string{
+		"BMW unveils its new electric car\n\nThe company said on Tuesday that the model goes on sale next year.",
+		"ID3 tags explained: the format stores a song's title inside the file.",
+		"GIF89a was the version of the format that added animation.",
+		"OggS is the capture pattern that starts every Ogg page.",
+		"MThd starts a MIDI file, as any guide to the format says.",
+		"BMI: what the body mass index says, and what it does not. " + strings.Repeat("Ünïcödé text. ", 40),
+	} {
+		got, _, err := ToUTF8([]byte(text), "")
+		if err != nil || got != text {
+			t.Errorf("%.20q: %q, %v; want the text", text, got, err)
+		}
+	}
+	for name, data := range map[string]string{
+		"image/bmp":  "BM\x36\x00\x0c\x00\x00\x00\x00\x00\x36\x00\x00\x00",
+		"audio/mpeg": "ID3\x03\x00\x00\x00\x00\x1fvTIT2",
+		"image/gif":  "GIF89a\x10\x00\x10\x00\x80\x00\x00",
+	} {
+		if _, _, err := ToUTF8([]byte(data), ""); !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: err = %v, want ErrBinary naming it", name, err)
+		}
+	}
+}
+
 func TestToUTF8InvalidBytes(t *testing.T) {
 	got, _, err := ToUTF8([]byte("<meta charset=utf-8><p>ok \xff\xfe bad</p>"), "")
 	if err != nil {
