@@ -130,23 +130,23 @@ func isLayoutTable(t *html.Node, rows []*html.Node) bool {
 		return false
 	case height == 1 && width == 1:
 		return true
-	case hasDataMarks(t):
+	case hasDataMarks(t, rows):
 		return false
 	}
 	switch role := strings.TrimSpace(Attr(t, "role")); {
 	case role == "presentation" || role == "none":
 		return true
-	case cellsHold(t, func(n *html.Node) bool { return n.DataAtom == atom.Table }):
+	case cellsHold(rows, func(n *html.Node) bool { return n.DataAtom == atom.Table }):
 		return true
-	case !CellsHoldStructure(t):
+	case !CellsHoldStructure(rows):
 		return false
 	}
 	return height == 1 || width == 1 || height < 10 && width <= 4 && height*width <= 10
 }
 
-// hasDataMarks reports whether table t has what only data tables have: a caption, a
-// thead, tfoot or colgroup, a header cell, or a summary.
-func hasDataMarks(t *html.Node) bool {
+// hasDataMarks reports whether table t, of rows, has what only data tables have: a
+// caption, a thead, tfoot or colgroup, a header cell, or a summary.
+func hasDataMarks(t *html.Node, rows []*html.Node) bool {
 	if Attr(t, "summary") != "" {
 		return true
 	}
@@ -156,7 +156,7 @@ func hasDataMarks(t *html.Node) bool {
 			return true
 		}
 	}
-	for _, tr := range allRows(t) {
+	for _, tr := range rows {
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.DataAtom == atom.Th {
 				return true
@@ -164,6 +164,12 @@ func hasDataMarks(t *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// IsLayoutTable reports whether t is a layout table (see isLayoutTable).
+func IsLayoutTable(t *html.Node) bool {
+	rows, _, _ := TableRows(t)
+	return isLayoutTable(t, rows)
 }
 
 // LayoutCells returns the cells of t in reading order when t is a layout table, else
@@ -193,15 +199,15 @@ func readingOrder(grid [][]*html.Node) []*html.Node {
 	return cells
 }
 
-// CellsHoldStructure reports whether a cell of t holds a structural element (a table,
-// list, heading, code, quote…), which a cell of a GFM table cannot.
-func CellsHoldStructure(t *html.Node) bool {
-	return cellsHold(t, func(n *html.Node) bool { return structural[n.DataAtom] })
+// CellsHoldStructure reports whether a cell of rows (a table's, see TableRows) holds a
+// structural element (a table, list, heading, code, quote…), which a cell of a GFM
+// table cannot.
+func CellsHoldStructure(rows []*html.Node) bool {
+	return cellsHold(rows, func(n *html.Node) bool { return structural[n.DataAtom] })
 }
 
-// cellsHold reports whether a cell of t (not of a table inside it) holds an element for
-// which is reports true.
-func cellsHold(t *html.Node, is func(*html.Node) bool) bool {
+// cellsHold reports whether a cell of rows holds an element for which is reports true.
+func cellsHold(rows []*html.Node, is func(*html.Node) bool) bool {
 	var has func(n *html.Node) bool
 	has = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -211,7 +217,7 @@ func cellsHold(t *html.Node, is func(*html.Node) bool) bool {
 		}
 		return false
 	}
-	for _, tr := range allRows(t) {
+	for _, tr := range rows {
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && has(c) {
 				return true
@@ -219,9 +225,4 @@ func cellsHold(t *html.Node, is func(*html.Node) bool) bool {
 		}
 	}
 	return false
-}
-
-func allRows(t *html.Node) []*html.Node {
-	rows, _, _ := TableRows(t)
-	return rows
 }

@@ -63,7 +63,7 @@ func prune(root *html.Node, byline string) []*html.Node {
 				doomed = append(doomed, c)
 				continue
 			}
-			walk(c, inData || c.DataAtom == atom.Table && blocks.LayoutCells(c) == nil)
+			walk(c, inData || c.DataAtom == atom.Table && !blocks.IsLayoutTable(c))
 		}
 	}
 	walk(root, false)

@@ -37,7 +37,7 @@ func (w *mdWriter) table(t *html.Node) []string {
 		return out
 	}
 	var out []string
-	if blocks.CellsHoldStructure(t) {
+	if blocks.CellsHoldStructure(rows) {
 		return []string{HTMLFragment(t, w.resolve)}
 	}
 	if caption != nil {

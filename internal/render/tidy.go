@@ -56,7 +56,7 @@ func BeginsWithTitle(root *html.Node, title string) bool {
 // unwrapped), false when its children still need a look.
 func tidyElement(n *html.Node, omit Omit) bool {
 	switch {
-	case omit.Tables && n.DataAtom == atom.Table && blocks.LayoutCells(n) == nil,
+	case omit.Tables && n.DataAtom == atom.Table && !blocks.IsLayoutTable(n),
 		omit.Images && (n.DataAtom == atom.Img || n.DataAtom == atom.Picture):
 		n.Parent.RemoveChild(n)
 		return true
